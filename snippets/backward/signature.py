@@ -1,0 +1,23 @@
+"""The signature of torch.autograd.backward, read from the installed torch."""
+import inspect
+
+import torch
+
+
+def without_annotations(fn):
+    sig = inspect.signature(fn)
+    params = [p.replace(annotation=p.empty) for p in sig.parameters.values()]
+    return sig.replace(parameters=params, return_annotation=sig.empty)
+
+
+print(without_annotations(torch.autograd.backward))
+#> (tensors, grad_tensors=None, retain_graph=None, create_graph=False, grad_variables=None, inputs=None)
+
+# Tensor.backward only forwards its arguments to torch.autograd.backward.
+print(without_annotations(torch.Tensor.backward))
+#> (self, gradient=None, retain_graph=None, create_graph=False, inputs=None)
+source = inspect.getsource(torch.Tensor.backward)
+start = source.index("torch.autograd.backward(")
+call = source[start:source.index(")", start) + 1]
+print(" ".join(call.split()).replace("( ", "(").replace(" )", ")"))
+#> torch.autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)

@@ -1,0 +1,1 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): figures and notebooks built from snippets."""
