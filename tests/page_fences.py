@@ -1,0 +1,76 @@
+"""A pytest plugin (pytest.ini: -p tests.page_fences): pytest-markdown-docs, taught to run a page's code as the reader sees it.
+
+- Fences are expanded with pymdownx.snippets before they run, so the code that
+  runs is the included file, not the `--8<--` line.
+- Every fence runs in a forked child (tests/forkrun.py) and its prints are
+  compared with the `#>` lines inside it (tests/outputs.py).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pytest_markdown_docs._runners import _Runner, register_runner
+
+from tests import forkrun, outputs, pages
+
+ROOT = Path(__file__).resolve().parent.parent
+forkrun.preload()  # before any torch op in this process: children fork from it
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_markdown_docs_markdown_it():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+
+    def expand_includes(state):
+        for token in state.tokens:
+            if token.type == "fence" and "--8<--" in token.content:
+                token.content = pages.expand(ROOT, token.content)
+
+    md.core.ruler.push("expand_snippet_includes", expand_includes)
+    return md
+
+
+class FenceOutputMismatch(AssertionError):
+    pass
+
+
+@register_runner(default=True)
+class CheckedOutputRunner(_Runner):
+    """Run a fence isolated, then hold its prints against its `#>` lines."""
+
+    def runtest(self, test, args, **_):
+        path = Path(test.source_path)
+        name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+        run = forkrun.run_one(forkrun.Job(test.source, str(test.source_path)))
+        if run.error:
+            raise FenceOutputMismatch(f"{name}:{test.start_line}: the code block failed:\n"
+                                      f"{run.error}")
+        found = outputs.compare(test.source, run.records, name)
+        if found:
+            # Lines count from the top of the page, the included code expanded:
+            # name the fence and the line within it instead.
+            found = [re.sub(rf"^{re.escape(name)}:(\d+):",
+                            lambda m: f"{name}:{test.start_line}: in the code block, its line "
+                                      f"{int(m[1]) - test.start_line}:", msg) for msg in found]
+            raise FenceOutputMismatch("\n".join(found))
+
+    def repr_failure(self, test, excinfo, style=None):
+        return str(excinfo.value)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site built once per test run: (site folder, the finished mkdocs process)."""
+    from tests import sitebuild
+
+    site = tmp_path_factory.mktemp("site")
+    return site, sitebuild.build(ROOT, site)
