@@ -162,7 +162,8 @@ def _patch_matplotlib(job: Job, run: Run) -> None:
         for num in plt.get_fignums():
             if job.figure_dir:
                 path = os.path.join(job.figure_dir, f"{len(run.figures) + 1}.svg")
-                plt.figure(num).savefig(path, format="svg", metadata={"Date": None})
+                plt.figure(num).savefig(path, format="svg", metadata={"Date": None},
+                                        bbox_inches="tight")
                 run.figures.append(path)
         plt.close("all")
 

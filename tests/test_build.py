@@ -18,3 +18,27 @@ def test_every_page_is_built_in_both_languages(root, built_site):
         zh_lang = (site / folder / "index.html").read_text(encoding="utf-8")
         en_lang = (site / "en" / folder / "index.html").read_text(encoding="utf-8")
         assert '<html lang="zh"' in zh_lang and '<html lang="en"' in en_lang, page
+
+
+def test_figures_land_in_the_site_not_in_docs(root, built_site):
+    from tests import site_hooks
+
+    site, _ = built_site
+    for snippet in site_hooks.figure_snippets():
+        rel = snippet.relative_to(root / "snippets").with_suffix(".svg")
+        assert (site / "figures" / rel).is_file(), f"{rel}: figure missing from the built site"
+    assert not list((root / "docs").rglob("*.svg")), "generated figures must not be in docs/"
+
+
+def test_figures_are_reproducible(root, tmp_path):
+    from tests import forkrun, site_hooks
+
+    snippet = str(site_hooks.figure_snippets()[0].relative_to(root))
+    drawn = []
+    for n in (1, 2):
+        (tmp_path / str(n)).mkdir()
+        run = forkrun.run_one(forkrun.job_for_file(snippet, str(tmp_path / str(n))))
+        assert run.error is None, run.error
+        drawn.append(open(run.figures[0], "rb").read())
+    assert drawn[0] == drawn[1], f"{snippet}: two renders of its figure differ"
+    assert b"<dc:date>" not in drawn[0]

@@ -24,11 +24,10 @@ print(w.grad)
 @pytest.fixture
 def project(root, tmp_path) -> Path:
     """A copy of the project's site sources to break."""
-    for name in ("docs", "snippets"):
-        shutil.copytree(root / name, tmp_path / name)
+    for name in ("docs", "snippets", "tests"):
+        shutil.copytree(root / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(root / "mkdocs.yml", tmp_path)
-    (tmp_path / "tests").mkdir()
-    shutil.copy(root / "tests" / "site_hooks.py", tmp_path / "tests")
     return tmp_path
 
 

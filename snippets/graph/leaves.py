@@ -1,0 +1,15 @@
+"""Leaf tensors and the grad_fn that records how each other tensor was made."""
+import torch
+
+w = torch.tensor([1.0], requires_grad=True)
+x = torch.tensor([2.0], requires_grad=True)
+a = x + w
+b = w + 1
+y = a * b
+
+print(w.is_leaf, x.is_leaf, a.is_leaf, b.is_leaf, y.is_leaf)
+#> True True False False False
+print(w.grad_fn, x.grad_fn)  # made by the user, not by an operation
+#> None None
+print(type(y.grad_fn).__name__, type(a.grad_fn).__name__, type(b.grad_fn).__name__)
+#> MulBackward0 AddBackward0 AddBackward0
