@@ -1,0 +1,14 @@
+"""Turn recording off: results of no_grad and inference_mode need no gradient."""
+import torch
+
+w = torch.tensor([1.0], requires_grad=True)
+
+with torch.no_grad():
+    y = w * 2
+print(y.requires_grad, y.grad_fn)
+#> False None
+
+with torch.inference_mode():
+    z = w * 2
+print(z.requires_grad, z.is_inference())
+#> False True
