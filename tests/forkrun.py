@@ -27,6 +27,7 @@ class Job:
     filename: str  # used in tracebacks, and to attribute print() calls
     figure_dir: str | None = None  # where plt.show() saves figures, if anywhere
     timeout: float = TIMEOUT_S
+    path: tuple[str, ...] = ()  # more folders for sys.path (a snippet's own is always there)
 
 
 @dataclass
@@ -130,7 +131,7 @@ def _execute(job: Job) -> Run:
     real_print = builtins.print
 
     def recording_print(*args, sep=" ", end="\n", file=None, flush=False):
-        if file is not None and file is not out:
+        if (file if file is not None else sys.stdout) is not out:  # redirected: not ours
             return real_print(*args, sep=sep, end=end, file=file, flush=flush)
         text = (" " if sep is None else sep).join(map(str, args)) + ("\n" if end is None else end)
         frame = sys._getframe(1)
@@ -142,7 +143,8 @@ def _execute(job: Job) -> Run:
     builtins.print = recording_print
     _patch_matplotlib(job, run)
     sys.argv = [job.filename]
-    sys.path.insert(0, os.path.dirname(os.path.abspath(job.filename)))
+    for folder in reversed((os.path.dirname(os.path.abspath(job.filename)), *job.path)):
+        sys.path.insert(0, folder)
     namespace = {"__name__": "__main__", "__file__": job.filename, "__builtins__": builtins}
     try:
         exec(compile(job.source, job.filename, "exec"), namespace)

@@ -45,7 +45,11 @@ class CheckedOutputRunner(_Runner):
     def runtest(self, test, args, **_):
         path = Path(test.source_path)
         name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-        run = forkrun.run_one(forkrun.Job(test.source, str(test.source_path)))
+        # Included snippets import their neighbours (`from train import ...`),
+        # as they do when run from their own folder.
+        folders = tuple(str(ROOT / Path(inc.path).parent) for inc in pages.includes(path)
+                        if inc.line > test.start_line)[:1]
+        run = forkrun.run_one(forkrun.Job(test.source, str(path), path=folders))
         if run.error:
             raise FenceOutputMismatch(f"{name}:{test.start_line}: the code block failed:\n"
                                       f"{run.error}")

@@ -1,14 +1,21 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): figures drawn by snippets, at build time.
+"""MkDocs hooks (mkdocs.yml `hooks:`): figures and notebooks made from snippets.
 
 A snippet that ends in `plt.show()` draws the figure `figures/<chapter>/<name>.svg`.
 The hook runs it (forked, see tests/forkrun.py), keeps the SVG in
 `.cache/figures/`, keyed by a hash of the snippet and the library versions, and
 hands it to MkDocs as a generated file: nothing is written into docs/, nothing
 is committed, and an unchanged snippet is not run again.
+
+Notebooks (tests/notebooks.py) are added the same way, per language, and
+rendered by mkdocs-jupyter. mkdocs-static-i18n rebuilds every File as a plain
+File (its issue #198: notebooks then come out as raw JSON), so they are added
+after it and wrapped for mkdocs-jupyter here.
 """
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import logging
 import shutil
 import sys
@@ -20,9 +27,12 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # MkDocs loads this file by path: make `tests` importable
-from tests import forkrun  # noqa: E402
+from tests import forkrun, notebooks  # noqa: E402
 
 CACHE = ROOT / ".cache" / "figures"
+NOTEBOOK_CACHE = ROOT / ".cache" / "notebooks"
+# mkdocs-jupyter's MathJax from a CDN, and its empty require.js tag: neither may load.
+UNWANTED_SCRIPTS = re.compile(r'<script src="(|[^"]*mathjax[^"]*)">\s*</script>', re.I)
 log = logging.getLogger("mkdocs.hooks.figures")
 
 
@@ -69,8 +79,58 @@ def render_figures() -> dict[str, Path]:
     return wanted
 
 
+def current_language(config) -> str:
+    i18n = config.plugins["i18n"]
+    return i18n.current_language, i18n.default_language
+
+
+def notebook_files(config) -> list[File]:
+    """This language's notebooks, as pages mkdocs-jupyter renders."""
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    lang, default = current_language(config)
+    made = []
+    for page, notebook in notebooks.NOTEBOOKS.items():
+        path = notebooks.build(ROOT, lang, page, NOTEBOOK_CACHE)
+        file = File.generated(config, f"{lang}/{notebook}", abs_src_path=str(path))
+        page_file = NotebookFile(file, **config)
+        page_file.abs_src_path = str(path)  # a cached_property the wrapper cannot see through
+        dest = page_file.dest_path
+        if lang == default:  # the default language lives at the site root
+            dest = dest.removeprefix(f"{lang}/")
+        page_file.dest_path = dest
+        page_file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
+        page_file.url = dest.removesuffix("index.html") if config.use_directory_urls else dest
+        made.append(page_file)
+    return made
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files by language
 def on_files(files: Files, config, **kwargs):
     for uri, path in render_figures().items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for file in notebook_files(config):
+        files.append(file)
     return files
+
+
+def on_post_page(output: str, page, config, **kwargs):
+    """Notebook pages: math by the vendored KaTeX (no MathJax CDN), and a download link."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return output
+    from mkdocs.utils import get_relative_url
+
+    output = UNWANTED_SCRIPTS.sub("", output)
+    name = os.path.basename(page.file.abs_src_path)
+    lang, default = current_language(config)
+    # i18n knows no alternates for generated pages: point the language switch
+    # at the same notebook in the other language.
+    for other in config.plugins["i18n"].all_languages:
+        target = page.url.removeprefix(f"{lang}/") if lang != default else page.url
+        target = target if other == default else f"{other}/{target}"
+        href = get_relative_url(target, page.url)
+        output = re.sub(rf'href="[^"]*"(?= hreflang="{other}")', f'href="{href}"', output)
+    label = {"zh": "下载 Jupyter notebook", "en": "Download the Jupyter notebook"}[lang]
+    link = (f'<p class="notebook-download"><a href="{name}" download>'
+            f'{label} ({name})</a></p>')
+    return output.replace('<div class="jupyter-wrapper">', link + '<div class="jupyter-wrapper">', 1)

@@ -42,3 +42,26 @@ def test_figures_are_reproducible(root, tmp_path):
         drawn.append(open(run.figures[0], "rb").read())
     assert drawn[0] == drawn[1], f"{snippet}: two renders of its figure differ"
     assert b"<dc:date>" not in drawn[0]
+
+
+def test_notebooks_are_rendered_executed_and_downloadable(root, built_site):
+    import json
+    import re
+
+    from tests import notebooks
+
+    site, _ = built_site
+    for prefix in ("", "en/"):
+        for notebook in notebooks.NOTEBOOKS.values():
+            page = site / prefix / notebook.removesuffix(".ipynb") / "index.html"
+            html = page.read_text(encoding="utf-8")
+            where = page.relative_to(site)
+            assert "jupyter-wrapper" in html, f"{where}: not rendered by mkdocs-jupyter"
+            assert '"cell_type"' not in html, f"{where}: raw notebook JSON (i18n issue #198)"
+            assert not re.search(r'<script[^>]+src="(https?:)?//', html), f"{where}: CDN script"
+            assert html.count("data:image/png") >= 2, f"{where}: figures missing"
+            download = page.parent / "notebook.ipynb"
+            nb = json.loads(download.read_text(encoding="utf-8"))
+            printed = "".join("".join(o.get("text", "")) for c in nb["cells"]
+                              for o in c.get("outputs", []))
+            assert "accuracy 0.990" in printed, f"{download.relative_to(site)}: not executed"

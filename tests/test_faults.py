@@ -28,6 +28,9 @@ def project(root, tmp_path) -> Path:
         shutil.copytree(root / name, tmp_path / name,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(root / "mkdocs.yml", tmp_path)
+    # Figures and notebooks are cached by content: share them, do not redo them.
+    (root / ".cache").mkdir(exist_ok=True)
+    (tmp_path / ".cache").symlink_to(root / ".cache")
     return tmp_path
 
 
