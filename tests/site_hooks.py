@@ -121,6 +121,7 @@ def on_post_page(output: str, page, config, **kwargs):
     from mkdocs.utils import get_relative_url
 
     output = UNWANTED_SCRIPTS.sub("", output)
+    output = _fix_empty_heading_ids(output)
     name = os.path.basename(page.file.abs_src_path)
     lang, default = current_language(config)
     # i18n knows no alternates for generated pages: point the language switch
@@ -134,3 +135,15 @@ def on_post_page(output: str, page, config, **kwargs):
     link = (f'<p class="notebook-download"><a href="{name}" download>'
             f'{label} ({name})</a></p>')
     return output.replace('<div class="jupyter-wrapper">', link + '<div class="jupyter-wrapper">', 1)
+
+
+def _fix_empty_heading_ids(html: str) -> str:
+    """nbconvert gives an all-Chinese heading an empty id while mkdocs-jupyter's
+    table of contents links it as `#_1`, `#_2`, ...: give the headings those ids."""
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    missing = [a for a in dict.fromkeys(re.findall(r'href="#([^"]+)"', html)) if a not in ids]
+    for anchor in missing:
+        html, n = re.subn(r'(<h[1-6][^>]*\sid=)""', rf'\1"{anchor}"', html, count=1)
+        if not n:
+            break
+    return html

@@ -65,3 +65,20 @@ def test_notebooks_are_rendered_executed_and_downloadable(root, built_site):
             printed = "".join("".join(o.get("text", "")) for c in nb["cells"]
                               for o in c.get("outputs", []))
             assert "accuracy 0.990" in printed, f"{download.relative_to(site)}: not executed"
+
+
+def site_base_url(root) -> str:
+    from urllib.parse import urlsplit
+
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    url = next(line.split(":", 1)[1].strip() for line in text.splitlines()
+               if line.startswith("site_url:"))
+    return urlsplit(url).path or "/"
+
+
+def test_no_broken_link_or_anchor_in_the_built_site(root, built_site):
+    from tests import links
+
+    site, _ = built_site
+    problems = links.check_site(site, site_base_url(root))
+    assert not problems, "\n".join(problems)

@@ -121,3 +121,16 @@ def test_broken_internal_link_fails_the_build(project, tmp_path_factory):
     out = done.stdout + done.stderr
     assert done.returncode != 0
     assert "en/index.md" in out and "autograd/nowhere.md" in out and "no-such-heading" in out
+
+
+def test_link_checker_names_broken_links_and_anchors(tmp_path):
+    from tests import links
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2>')
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a>\n<a href="a/#here">ok</a>\n<a href="a/#gone">bad</a>\n'
+        '<img src="missing.svg" alt="x">\n<a href="https://example.org/">external</a>')
+    found = links.check_site(tmp_path)
+    assert found == ["index.html:3: a/#gone: no id 'gone' in a/index.html",
+                     "index.html:4: missing.svg: no such file in the site"]
