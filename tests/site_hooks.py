@@ -114,13 +114,32 @@ def on_files(files: Files, config, **kwargs):
     return files
 
 
+ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
+
+
 def on_post_page(output: str, page, config, **kwargs):
-    """Notebook pages: math by the vendored KaTeX (no MathJax CDN), and a download link."""
-    if not page.file.src_uri.endswith(".ipynb"):
-        return output
+    lang, _ = current_language(config)
+    # Material fetches `sitemap.xml` next to every <link rel="alternate"> of the
+    # head, expecting language roots; i18n puts each page's twin there, so every
+    # page would request sitemaps that do not exist (404s in every reader's
+    # console). The language switch in the header does not need these tags.
+    output = ALTERNATE_LINK.sub("", output)
+    # The search dialog needs an accessible name (axe: aria-dialog-name).
+    label = {"zh": "搜索", "en": "Search"}.get(lang, "Search")
+    output = output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{label}"', 1)
+    if page.file.src_uri.endswith(".ipynb"):
+        output = _notebook_page(output, page, config)
+    return output
+
+
+def _notebook_page(output: str, page, config) -> str:
+    """Math by the vendored KaTeX (no MathJax CDN), a download link, a working
+    language switch, and keyboard-scrollable code cells."""
     from mkdocs.utils import get_relative_url
 
     output = UNWANTED_SCRIPTS.sub("", output)
+    output = output.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     output = _fix_empty_heading_ids(output)
     name = os.path.basename(page.file.abs_src_path)
     lang, default = current_language(config)

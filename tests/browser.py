@@ -1,0 +1,139 @@
+"""The built site in a real browser (Debian's headless Chromium, driven by Playwright).
+
+`audit(page, url)` loads one page and returns every problem a reader would
+meet: console errors, failed requests, requests to any other host, images that
+did not load or have no alt text, math left unrendered, code blocks without a
+copy button, and axe-core's serious or critical accessibility violations.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium (see README)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def audit(page, url: str) -> list[str]:
+    """Load url in page; every problem found, each prefixed with the URL's path."""
+    host = urlsplit(url).netloc
+    problems: list[str] = []
+    name = urlsplit(url).path
+
+    def on_request(request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != host:
+            problems.append(f"{name}: request to another host: {request.url}")
+
+    def on_response(response):
+        if response.status >= 400:
+            problems.append(f"{name}: HTTP {response.status} for {response.url}")
+
+    handlers = {
+        "console": lambda m: m.type == "error" and problems.append(f"{name}: console error: {m.text}"),
+        "pageerror": lambda e: problems.append(f"{name}: script error: {e}"),
+        "requestfailed": lambda r: problems.append(f"{name}: request failed: {r.url}"),
+        "request": on_request,
+        "response": on_response,
+    }
+    for event, handler in handlers.items():
+        page.on(event, handler)
+    try:
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        # Material adds copy buttons to code blocks as they scroll into view.
+        page.evaluate("""async () => {
+          for (const pre of document.querySelectorAll(".md-content .highlight pre")) {
+            pre.scrollIntoView();
+            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+          }
+          window.scrollTo(0, 0);
+        }""")
+        problems += [f"{name}: {p}" for p in page.evaluate(_IN_PAGE_CHECKS)]
+        problems += [f"{name}: {p}" for p in axe_violations(page)]
+    finally:
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+    return problems
+
+
+_IN_PAGE_CHECKS = """() => {
+  const problems = [];
+  for (const img of document.querySelectorAll("img")) {
+    const src = img.getAttribute("src").slice(0, 80);
+    if (!img.complete || img.naturalWidth === 0) problems.push(`image did not load: ${src}`);
+    if (!(img.getAttribute("alt") || "").trim()) problems.push(`image without alt text: ${src}`);
+  }
+  for (const el of document.querySelectorAll(".arithmatex")) {
+    if (!el.querySelector(".katex") || el.querySelector(".katex-error"))
+      problems.push(`math not rendered: ${el.textContent.slice(0, 60)}`);
+  }
+  for (const pre of document.querySelectorAll(".md-content .highlight pre")) {
+    if (!pre.querySelector('button[data-md-type="copy"]'))
+      problems.push(`code block without a copy button: ${pre.textContent.slice(0, 60)}`);
+  }
+  return problems;
+}"""
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+      const r = await axe.run(document, {resultTypes: ["violations"]});
+      return r.violations.filter(v => ["serious", "critical"].includes(v.impact))
+        .map(v => `${v.impact} accessibility violation ${v.id}: ${v.help} ` +
+                  `(${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join("; ")})`);
+    }""")
+    return list(result)
+
+
+def site_pages(root: Path) -> list[str]:
+    """Every page's path below the site root, in both languages ('' is the home page)."""
+    from tests import notebooks, pages
+
+    paths = []
+    for page in pages.pages(root, "zh"):
+        stem = page.with_suffix("").as_posix()
+        paths.append("" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/")
+    paths += [nb.removesuffix(".ipynb") + "/" for nb in notebooks.NOTEBOOKS.values()]
+    return sorted(paths) + sorted("en/" + p for p in paths)
