@@ -9,21 +9,35 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import http.server
+import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's package
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
-    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+def serve(folder: Path, base: str = "/"):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread, at the path `base`
+    (as GitHub Pages serves a project site); yields the folder's URL."""
+    with tempfile.TemporaryDirectory() as top:
+        mount = Path(top, base.strip("/")) if base.strip("/") else None
+        if mount:
+            mount.parent.mkdir(parents=True, exist_ok=True)
+            mount.symlink_to(folder.resolve(), target_is_directory=True)
+        with _serve(Path(top) if mount else folder) as url:
+            yield url + base.lstrip("/")
+
+
+@contextlib.contextmanager
+def _serve(folder: Path):
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -45,7 +59,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium (see README)")
+        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium, or set "
+                           "CHROMIUM_PATH to a Chromium or Chrome binary (see README)")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:

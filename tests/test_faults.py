@@ -134,3 +134,18 @@ def test_link_checker_names_broken_links_and_anchors(tmp_path):
     found = links.check_site(tmp_path)
     assert found == ["index.html:3: a/#gone: no id 'gone' in a/index.html",
                      "index.html:4: missing.svg: no such file in the site"]
+
+
+def test_browser_audit_names_external_requests_and_missing_alt(tmp_path):
+    from tests import browser
+
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "ok.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')
+    (tmp_path / "bad" / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>bad</title>'
+        '<script src="http://example.invalid/x.js"></script></head>'
+        '<body><main><h1>bad</h1><img src="../ok.svg"></main></body></html>')
+    with browser.serve(tmp_path) as url, browser.browser() as b:
+        found = "\n".join(browser.audit(b.new_page(), url + "bad/"))
+    assert "/bad/: request to another host: http://example.invalid/x.js" in found
+    assert "/bad/: image without alt text: ../ok.svg" in found
