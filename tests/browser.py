@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
 import os
 import http.server
 import tempfile
@@ -50,8 +52,33 @@ def _serve(folder: Path):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Quiet, and gzip for text files as GitHub Pages does, so sizes are realistic."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb")
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if ("gzip" not in self.headers.get("Accept-Encoding", "")
+                or path.suffix not in self.COMPRESS or not path.is_file()
+                or not self.path.split("?")[0].split("#")[0].endswith(("/", path.suffix))):
+            return super().send_head()
+        body = _gzipped(str(path), path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@functools.lru_cache(maxsize=512)
+def _gzipped(path: str, mtime_ns: int) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
 @contextlib.contextmanager

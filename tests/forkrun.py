@@ -46,7 +46,14 @@ def preload() -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot  # noqa: F401
     import torch  # noqa: F401
+    # torch imports these lazily, at the first use, for up to a second each:
+    # pay that once here, not in every child.
+    import torch.autograd.functional  # noqa: F401
+    import torch.autograd.gradcheck  # noqa: F401
     import torch.nn  # noqa: F401
+    import torch.nn.functional  # noqa: F401
+    import torch.optim  # noqa: F401
+    import torch._dynamo  # noqa: F401  (optimizers import it on first use)
 
 
 def job_for_file(path: str, figure_dir: str | None = None, timeout: float = TIMEOUT_S) -> Job:

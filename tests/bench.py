@@ -1,0 +1,130 @@
+"""Timings and sizes, printed one per line as `name: value` (medians of --runs).
+
+    python -m tests.bench            # everything (make bench)
+    python -m tests.bench --quick    # skip the full test run and Lighthouse
+
+import_s              a cold `python -c "import torch, matplotlib.pyplot"`: the unit
+snippets_check_s      `python -m tests.snippets check`, every snippet
+snippets_over_import  their ratio (goal: at most 2)
+make_test_s           the whole test run, warm (goal: under 60 s)
+mkdocs_build_cold_s   both languages, figure and notebook caches emptied
+mkdocs_build_warm_s   both languages, caches full (goal: under 5 s)
+bytes[<page>]         bytes transferred on a first load, gzip as on GitHub Pages (goal: < 500 KB)
+lighthouse_*          performance and accessibility scores (goals: >= 95, 100)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_VERSION = "13.5.0"
+LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
+LIGHTHOUSE_PAGES = {"home": "", "recipe": "recipe/"}
+
+
+def timed(cmd: list[str], runs: int, before=None, **kwargs) -> float:
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(name: str, value) -> None:
+    print(f"{name}: {value:.2f}" if isinstance(value, float) else f"{name}: {value}", flush=True)
+
+
+def build_cmd(site: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site]
+
+
+def page_bytes(site: Path, base: str) -> dict[str, int]:
+    """Bytes transferred per page on a first load (empty cache), gzip on."""
+    from tests import browser
+
+    sizes = {}
+    with browser.serve(site, base) as url, browser.browser() as b:
+        for path in browser.site_pages(ROOT):
+            context = b.new_context()  # a first visit: nothing cached
+            page = context.new_page()
+            page.goto(url + path, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            sizes[path or "home"] = page.evaluate("""() => performance
+              .getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+              .reduce((n, e) => n + (e.transferSize || 0), 0)""")
+            context.close()
+    return sizes
+
+
+def lighthouse(site: Path, base: str) -> dict[str, float]:
+    from tests import browser
+
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                        str(LIGHTHOUSE_DIR), f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+    scores = {}
+    with browser.serve(site, base) as url, tempfile.TemporaryDirectory() as tmp:
+        for name, path in LIGHTHOUSE_PAGES.items():
+            out = Path(tmp) / f"{name}.json"
+            subprocess.run([str(binary), url + path, "--quiet", "--output=json",
+                            f"--output-path={out}",
+                            "--only-categories=performance,accessibility",
+                            "--chrome-flags=" + " ".join(browser.FLAGS)],
+                           check=True, env={**os.environ, "CHROME_PATH": browser.CHROMIUM})
+            result = json.loads(out.read_text())
+            for category in ("performance", "accessibility"):
+                scores[f"lighthouse_{category}[{name}]"] = round(
+                    100 * result["categories"][category]["score"])
+    return scores
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true",
+                        help="skip make_test_s and Lighthouse")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from tests.test_build import site_base_url
+
+    unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], args.runs)
+    report("import_s", unit)
+    check = timed([sys.executable, "-m", "tests.snippets", "check"], args.runs)
+    report("snippets_check_s", check)
+    report("snippets_over_import", check / unit)
+    if not args.quick:
+        report("make_test_s", timed([sys.executable, "-m", "pytest", "-q", "-p",
+                                     "no:randomly"], args.runs))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = str(Path(tmp) / "site")
+        empty_caches = lambda: shutil.rmtree(ROOT / ".cache" / "figures", True) or \
+            shutil.rmtree(ROOT / ".cache" / "notebooks", True) or \
+            shutil.rmtree(ROOT / ".cache" / "mkdocs-jupyter", True)  # noqa: E731
+        report("mkdocs_build_cold_s", timed(build_cmd(site), args.runs, before=empty_caches))
+        report("mkdocs_build_warm_s", timed(build_cmd(site), args.runs))
+        base = site_base_url(ROOT)
+        for page, size in page_bytes(Path(site), base).items():
+            report(f"bytes[{page}]", size)
+        if not args.quick:
+            for name, score in lighthouse(Path(site), base).items():
+                report(name, score)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
