@@ -15,6 +15,7 @@ lighthouse_*          performance and accessibility scores (goals: >= 95, 100)
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import shutil
@@ -55,18 +56,22 @@ def page_bytes(site: Path, base: str) -> dict[str, int]:
     """Bytes transferred per page on a first load (empty cache), gzip on."""
     from tests import browser
 
-    sizes = {}
-    with browser.serve(site, base) as url, browser.browser() as b:
-        for path in browser.site_pages(ROOT):
-            context = b.new_context()  # a first visit: nothing cached
-            page = context.new_page()
-            page.goto(url + path, wait_until="load")
-            page.wait_for_load_state("networkidle")
-            sizes[path or "home"] = page.evaluate("""() => performance
-              .getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
-              .reduce((n, e) => n + (e.transferSize || 0), 0)""")
-            context.close()
-    return sizes
+    async def measure(url):
+        sizes = {}
+        async with browser.browser() as b:
+            for path in browser.site_pages(ROOT):
+                context = await b.new_context()  # a first visit: nothing cached
+                page = await context.new_page()
+                await page.goto(url + path, wait_until="load")
+                await page.wait_for_load_state("networkidle")
+                sizes[path or "home"] = await page.evaluate("""() => performance
+                  .getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+                  .reduce((n, e) => n + (e.transferSize || 0), 0)""")
+                await context.close()
+        return sizes
+
+    with browser.serve(site, base) as url:
+        return asyncio.run(measure(url))
 
 
 def lighthouse(site: Path, base: str) -> dict[str, float]:

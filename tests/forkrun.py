@@ -53,7 +53,8 @@ def preload() -> None:
     import torch.nn  # noqa: F401
     import torch.nn.functional  # noqa: F401
     import torch.optim  # noqa: F401
-    import torch._dynamo  # noqa: F401  (optimizers import it on first use)
+    import torch._dynamo  # noqa: F401  (an optimizer's first step imports it)
+    import torch.fx.experimental.symbolic_shapes  # noqa: F401  (backward with weights)
 
 
 def job_for_file(path: str, figure_dir: str | None = None, timeout: float = TIMEOUT_S) -> Job:

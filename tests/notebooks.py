@@ -9,6 +9,7 @@ its content and the library versions, so an unchanged page is not run again.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -50,17 +51,20 @@ def cache_key(nb: nbformat.NotebookNode) -> str:
     import matplotlib
     import torch
 
-    salt = f"{torch.__version__} {matplotlib.__version__} v1"
+    salt = f"{torch.__version__} {matplotlib.__version__} v2"
     return hashlib.sha256((salt + nbformat.writes(nb)).encode()).hexdigest()[:20]
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
+    # The kernel draws figures inline, whatever backend the caller chose.
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
                    resources={"metadata": {"path": str(cwd)}},
                    # only what the code prints: no `Out[ ]` echo of a last expression
-                   extra_arguments=["--InteractiveShell.ast_node_interactivity=none"]).execute()
+                   extra_arguments=["--InteractiveShell.ast_node_interactivity=none"]
+                   ).execute(env=env)
     for cell in nb.cells:  # no run-dependent metadata in the result
         cell.metadata = {}
         if cell.cell_type == "code":

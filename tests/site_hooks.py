@@ -140,6 +140,9 @@ def _notebook_page(output: str, page, config) -> str:
 
     output = UNWANTED_SCRIPTS.sub("", output)
     output = output.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+    alt = {"zh": "上方代码单元绘制的图", "en": "The figure drawn by the code cell above"}
+    output = output.replace('alt="No description has been provided for this image"',
+                            f'alt="{alt[current_language(config)[0]]}"')
     output = _fix_empty_heading_ids(output)
     name = os.path.basename(page.file.abs_src_path)
     lang, default = current_language(config)

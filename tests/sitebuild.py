@@ -7,10 +7,27 @@ import sys
 from pathlib import Path
 
 
-def build(root: Path, site_dir: Path, timeout: float = 600) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",  # not -q: it hides the en build's warnings from --strict
+TIMEOUT_S = 600
+
+
+def start(root: Path, site_dir: Path) -> subprocess.Popen:
+    # Not -q: it hides the en build's warnings from --strict.
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=root, capture_output=True, text=True, timeout=timeout, env=env,
-        stdin=subprocess.DEVNULL)
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdin=subprocess.DEVNULL)
+
+
+def finish(process: subprocess.Popen) -> subprocess.CompletedProcess:
+    try:
+        out, err = process.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        err += f"\nmkdocs build: timed out after {TIMEOUT_S} s"
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return finish(start(root, site_dir))

@@ -10,6 +10,7 @@ with its `#>` lines; `update` rewrites those lines from the real run.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,11 +54,35 @@ def problems(path: Path, run: forkrun.Run) -> list[str]:
     return outputs.compare(path.read_text(encoding="utf-8"), run.records, name)
 
 
-def run_standalone(path: Path, timeout: float = forkrun.TIMEOUT_S) -> subprocess.CompletedProcess:
-    """`python snippets/<chapter>/<name>.py` in a fresh interpreter, as a reader runs it."""
-    return subprocess.run([sys.executable, rel(path)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout, stdin=subprocess.DEVNULL,
-                          env={**__import__("os").environ, "MPLBACKEND": "Agg"})
+def standalone_choice(files: list[Path] | None = None) -> list[Path]:
+    """One snippet per chapter, the first by name, to run in a fresh interpreter."""
+    chosen: dict[Path, Path] = {}
+    for f in files or snippet_files():
+        chosen.setdefault(f.parent, f)
+    return sorted(chosen.values())
+
+
+def start_standalone(files: list[Path] | None = None) -> dict[Path, subprocess.Popen]:
+    """Start `python snippets/<chapter>/<name>.py` in fresh interpreters, as a reader runs them."""
+    return {path: subprocess.Popen([sys.executable, rel(path)], cwd=ROOT, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL,
+                                   env={**os.environ, "MPLBACKEND": "Agg"})
+            for path in (files or standalone_choice())}
+
+
+def finish_standalone(started: dict[Path, subprocess.Popen],
+                      timeout: float = forkrun.TIMEOUT_S) -> dict[Path, subprocess.CompletedProcess]:
+    done = {}
+    for path, process in started.items():
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            out, err = process.communicate()
+            err += f"\ntimed out after {timeout:g} s"
+        done[path] = subprocess.CompletedProcess(process.args, process.returncode, out, err)
+    return done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,4 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)  # tearing down torch's modules takes longer than the checks

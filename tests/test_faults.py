@@ -3,6 +3,7 @@
 These break a copy of the project on purpose and run the same checks on it."""
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 
@@ -145,7 +146,11 @@ def test_browser_audit_names_external_requests_and_missing_alt(tmp_path):
         '<!doctype html><html lang="en"><head><title>bad</title>'
         '<script src="http://example.invalid/x.js"></script></head>'
         '<body><main><h1>bad</h1><img src="../ok.svg"></main></body></html>')
-    with browser.serve(tmp_path) as url, browser.browser() as b:
-        found = "\n".join(browser.audit(b.new_page(), url + "bad/"))
+    async def audit(url):
+        async with browser.browser() as b:
+            return await browser.audit(await b.new_page(), url + "bad/")
+
+    with browser.serve(tmp_path) as url:
+        found = "\n".join(asyncio.run(audit(url)))
     assert "/bad/: request to another host: http://example.invalid/x.js" in found
     assert "/bad/: image without alt text: ../ok.svg" in found

@@ -7,9 +7,9 @@ from tests import snippets
 
 FILES = snippets.snippet_files()
 # One per chapter runs as `python snippets/<chapter>/<name>.py` in a fresh
-# interpreter; the rest run forked (tests/forkrun.py), which is as isolated
-# but does not pay for importing torch again.
-STANDALONE = sorted({f.parent: f for f in reversed(FILES)}.values())
+# interpreter; every snippet runs forked (tests/forkrun.py), which is as
+# isolated but does not pay for importing torch again.
+STANDALONE = snippets.standalone_choice(FILES)
 
 
 @pytest.fixture(scope="session")
@@ -24,8 +24,8 @@ def test_output_matches(path, runs):
 
 
 @pytest.mark.parametrize("path", STANDALONE, ids=snippets.rel)
-def test_standalone_run_prints_the_same(path, runs):
-    done = snippets.run_standalone(path)
+def test_standalone_run_prints_the_same(path, runs, standalone_runs):
+    done = standalone_runs[path]
     assert done.returncode == 0, f"{snippets.rel(path)} failed standalone:\n{done.stderr}"
     forked = "".join(text for _, text in runs[path].records)
     assert done.stdout == forked, f"{snippets.rel(path)}: standalone output differs from the forked run"
