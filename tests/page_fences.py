@@ -84,12 +84,20 @@ def root() -> Path:
     return ROOT
 
 
+def pytest_collection_modifyitems(items):
+    # Tests that wait for the background build and browser visit run last, so
+    # that everything else runs meanwhile.
+    waits = lambda item: ("visited" in getattr(item, "fixturenames", ()),  # noqa: E731
+                          "built_site" in getattr(item, "fixturenames", ()))
+    items.sort(key=waits)
+
+
 def pytest_collection_finish(session):
     from pytest_markdown_docs.plugin import MarkdownInlinePythonItem
 
     items = session.items
-    if any("built_site" in getattr(item, "fixturenames", ()) for item in items):
-        _background["build"] = _start_build(session.config)
+    if any({"built_site", "visited"} & set(getattr(item, "fixturenames", ())) for item in items):
+        _background["sitecheck"] = _start_sitecheck(session.config)
     if any(item.name.startswith("test_standalone") for item in items):
         from tests import snippets
 
@@ -104,22 +112,64 @@ def pytest_collection_finish(session):
 _background: dict = {}
 
 
-def _start_build(config):
-    from tests import sitebuild
+def _start_sitecheck(config):
+    """`python -m tests.sitecheck`: the build, then the browser visit, in the background."""
+    import subprocess
+    import sys
 
-    site = config._tmp_path_factory.mktemp("site")  # pytest's own tmp_path_factory
-    return site, sitebuild.start(ROOT, site)
+    from tests.test_build import site_base_url
+
+    factory = config._tmp_path_factory  # pytest's own tmp_path_factory
+    site, results = factory.mktemp("site"), factory.mktemp("sitecheck")
+    process = subprocess.Popen([sys.executable, "-m", "tests.sitecheck", str(site),
+                                site_base_url(ROOT), str(results)], cwd=ROOT,
+                               stdin=subprocess.DEVNULL)
+    return site, results, process
+
+
+def _sitecheck_result(name: str, timeout: float = 900) -> dict:
+    """Wait for RESULTS/name.json from the background sitecheck."""
+    import json
+    import time
+
+    site, results, process = _background["sitecheck"]
+    deadline = time.monotonic() + timeout
+    while not (results / name).exists():
+        if process.poll() is not None and not (results / name).exists():
+            return {"error": f"tests.sitecheck exited ({process.returncode}) without {name}"}
+        if time.monotonic() > deadline:
+            process.kill()
+            return {"error": f"tests.sitecheck: no {name} after {timeout:g} s"}
+        time.sleep(0.1)
+    return json.loads((results / name).read_text(encoding="utf-8"))
+
+
+def pytest_sessionfinish(session):
+    if "sitecheck" in _background:
+        _background["sitecheck"][2].kill()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
+def built_site(request):
     """The site built once per test run: (site folder, the finished mkdocs process)."""
-    from tests import sitebuild
+    import subprocess
 
-    if "build" not in _background:
-        _background["build"] = (tmp_path_factory.mktemp("site"), None)
-    site, started = _background["build"]
-    return site, sitebuild.finish(started) if started else sitebuild.build(ROOT, site)
+    if "sitecheck" not in _background:
+        _background["sitecheck"] = _start_sitecheck(request.config)
+    result = _sitecheck_result("build.json")
+    done = subprocess.CompletedProcess("mkdocs build", result.get("returncode", 1),
+                                       result.get("stdout", ""),
+                                       result.get("stderr", result.get("error", "")))
+    return _background["sitecheck"][0], done
+
+
+@pytest.fixture(scope="session")
+def visited(built_site):
+    """What the browser found on the built site (tests/sitecheck.py)."""
+    result = _sitecheck_result("browser.json")
+    if "error" in result:
+        pytest.fail(f"the browser visit failed:\n{result['error']}")
+    return result
 
 
 @pytest.fixture(scope="session")
