@@ -57,6 +57,13 @@ def preload() -> None:
     import torch.fx.experimental.symbolic_shapes  # noqa: F401  (backward with weights)
 
 
+def library_versions() -> str:
+    """torch and matplotlib versions, read without importing them (for cache keys)."""
+    from importlib.metadata import version
+
+    return f"torch {version('torch')} matplotlib {version('matplotlib')}"
+
+
 def job_for_file(path: str, figure_dir: str | None = None, timeout: float = TIMEOUT_S) -> Job:
     with open(path, encoding="utf-8") as f:
         return Job(f.read(), path, figure_dir, timeout)

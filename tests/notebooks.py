@@ -48,10 +48,9 @@ def page_to_notebook(root: Path, lang: str, page: str) -> nbformat.NotebookNode:
 
 
 def cache_key(nb: nbformat.NotebookNode) -> str:
-    import matplotlib
-    import torch
+    from tests.forkrun import library_versions
 
-    salt = f"{torch.__version__} {matplotlib.__version__} v2"
+    salt = f"{library_versions()} v2"
     return hashlib.sha256((salt + nbformat.writes(nb)).encode()).hexdigest()[:20]
 
 

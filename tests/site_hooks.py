@@ -42,16 +42,12 @@ def figure_snippets() -> list[Path]:
 
 
 def cache_key(source: str) -> str:
-    import matplotlib
-    import torch
-
-    salt = f"{torch.__version__} {matplotlib.__version__} {forkrun.SVG_SALT} v1"
+    salt = f"{forkrun.library_versions()} {forkrun.SVG_SALT} v1"
     return hashlib.sha256((salt + "\0" + source).encode()).hexdigest()[:20]
 
 
 def render_figures() -> dict[str, Path]:
     """{'figures/<chapter>/<name>.svg': cached file}, running only what changed."""
-    forkrun.preload()
     wanted, todo = {}, []
     for snippet in figure_snippets():
         rel = snippet.relative_to(ROOT / "snippets").with_suffix(".svg")
@@ -60,6 +56,7 @@ def render_figures() -> dict[str, Path]:
         if not cached.exists():
             todo.append((snippet, cached))
     if todo:
+        forkrun.preload()
         CACHE.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
             jobs = []
