@@ -135,14 +135,14 @@ def _notebook_page(output: str, page, config) -> str:
     language switch, and keyboard-scrollable code cells."""
     from mkdocs.utils import get_relative_url
 
+    lang, default = current_language(config)
     output = UNWANTED_SCRIPTS.sub("", output)
     output = output.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
-    alt = {"zh": "上方代码单元绘制的图", "en": "The figure drawn by the code cell above"}
+    alt = {"zh": "上方代码单元绘制的图", "en": "The figure drawn by the code cell above"}[lang]
     output = output.replace('alt="No description has been provided for this image"',
-                            f'alt="{alt[current_language(config)[0]]}"')
+                            f'alt="{alt}"')
     output = _fix_empty_heading_ids(output)
     name = os.path.basename(page.file.abs_src_path)
-    lang, default = current_language(config)
     # i18n knows no alternates for generated pages: point the language switch
     # at the same notebook in the other language.
     for other in config.plugins["i18n"].all_languages:
@@ -151,9 +151,28 @@ def _notebook_page(output: str, page, config) -> str:
         href = get_relative_url(target, page.url)
         output = re.sub(rf'href="[^"]*"(?= hreflang="{other}")', f'href="{href}"', output)
     label = {"zh": "下载 Jupyter notebook", "en": "Download the Jupyter notebook"}[lang]
-    link = (f'<p class="notebook-download"><a href="{name}" download>'
-            f'{label} ({name})</a></p>')
-    return output.replace('<div class="jupyter-wrapper">', link + '<div class="jupyter-wrapper">', 1)
+    links = f'<a href="{name}" download>{label} ({name})</a>'
+    colab = colab_url(config, f"{page.url}{name}")
+    if colab:
+        label = {"zh": "在 Colab 中打开", "en": "Open in Colab"}[lang]
+        links += f' · <a href="{colab}" rel="noopener">{label}</a>'
+    bar = f'<p class="notebook-download">{links}</p>'
+    return output.replace('<div class="jupyter-wrapper">', bar + '<div class="jupyter-wrapper">', 1)
+
+
+NOTEBOOK_BRANCH = "notebooks"  # .github/workflows/pages.yml publishes the built notebooks there
+
+
+def colab_url(config, path: str) -> str | None:
+    """Colab opens notebooks from GitHub: the executed notebook as published on
+    the NOTEBOOK_BRANCH of the repository (GITHUB_REPOSITORY in Actions, else
+    repo_url in mkdocs.yml); None when the repository is unknown."""
+    repo = os.environ.get("GITHUB_REPOSITORY", "")
+    if not repo and (config.repo_url or "").startswith("https://github.com/"):
+        repo = config.repo_url.removeprefix("https://github.com/").strip("/")
+    if not re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
+        return None
+    return f"https://colab.research.google.com/github/{repo}/blob/{NOTEBOOK_BRANCH}/{path}"
 
 
 def _fix_empty_heading_ids(html: str) -> str:

@@ -83,3 +83,19 @@ def test_no_broken_link_or_anchor_in_the_built_site(root, built_site):
     site, _ = built_site
     problems = links.check_site(site, site_base_url(root))
     assert not problems, "\n".join(problems)
+
+
+def test_open_in_colab_points_at_the_published_notebook(monkeypatch):
+    from types import SimpleNamespace
+
+    from tests import site_hooks
+
+    config = SimpleNamespace(repo_url="https://github.com/owner/repo/")
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    assert site_hooks.colab_url(config, "en/recipe/notebook/notebook.ipynb") == (
+        "https://colab.research.google.com/github/owner/repo/blob/notebooks/"
+        "en/recipe/notebook/notebook.ipynb")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "other/site")  # what the pages workflow sees
+    assert "/github/other/site/blob/notebooks/" in site_hooks.colab_url(config, "x.ipynb")
+    monkeypatch.delenv("GITHUB_REPOSITORY")
+    assert site_hooks.colab_url(SimpleNamespace(repo_url=None), "x.ipynb") is None
