@@ -9,6 +9,7 @@ snippets_over_import  their ratio (goal: at most 2)
 make_test_s           the whole test run, warm (goal: under 60 s)
 mkdocs_build_cold_s   both languages, figure and notebook caches emptied
 mkdocs_build_warm_s   both languages, caches full (goal: under 5 s)
+serve_reload_s        `mkdocs serve`: from saving a page to the rebuilt site (goal: under 2 s)
 bytes[<page>]         bytes transferred on a first load, gzip as on GitHub Pages (goal: < 500 KB)
 lighthouse_*          performance and accessibility scores (goals: >= 95, 100)
 """
@@ -50,6 +51,43 @@ def report(name: str, value) -> None:
 
 def build_cmd(site: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site]
+
+
+def serve_reload(runs: int) -> float:
+    """Seconds from touching a page to `mkdocs serve` having rebuilt the site."""
+    import queue
+    import socket
+    import threading
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
+                                "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, text=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stderr],
+                     daemon=True).start()
+
+    def wait_for(text: str, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in lines.get(timeout=max(0.1, deadline - time.monotonic())):
+            pass
+
+    page = ROOT / "docs" / "en" / "glossary.md"
+    times = []
+    try:
+        wait_for("Serving on")
+        for _ in range(runs):
+            time.sleep(1)  # let the watcher settle
+            start = time.perf_counter()
+            page.touch()
+            wait_for("Documentation built in")
+            times.append(time.perf_counter() - start)
+    finally:
+        process.terminate()
+        process.wait()
+    return statistics.median(times)
 
 
 def page_bytes(site: Path, base: str) -> dict[str, int]:
@@ -122,6 +160,7 @@ def main(argv=None) -> int:
             shutil.rmtree(ROOT / ".cache" / "mkdocs-jupyter", True)  # noqa: E731
         report("mkdocs_build_cold_s", timed(build_cmd(site), args.runs, before=empty_caches))
         report("mkdocs_build_warm_s", timed(build_cmd(site), args.runs))
+        report("serve_reload_s", serve_reload(args.runs))
         base = site_base_url(ROOT)
         for page, size in page_bytes(Path(site), base).items():
             report(f"bytes[{page}]", size)
