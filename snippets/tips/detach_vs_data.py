@@ -5,6 +5,10 @@ import torch
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 out = x.sigmoid()  # backward of sigmoid uses its own output: s * (1 - s)
+print(out.detach().data_ptr() == out.data_ptr(), out.data.data_ptr() == out.data_ptr())  # same memory
+#> True True
+print(out.detach().requires_grad, out.data.requires_grad)
+#> False False
 out.data.zero_()  # change the saved output behind autograd's back
 out.sum().backward()
 print(x.grad)  # silently wrong: s * (1 - s) with s = 0
