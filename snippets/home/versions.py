@@ -3,5 +3,3 @@ import torch
 
 print(torch.__version__)
 #> 2.13.0+cpu
-print(torch.cuda.is_available())  # False: every snippet runs on the CPU
-#> False
