@@ -1,22 +1,15 @@
 // Render math with the vendored KaTeX: what pymdownx.arithmatex marks on
 // ordinary pages, and the markdown cells of notebook pages (mkdocs-jupyter).
+const MATH = [
+  [".arithmatex", [["\\(", "\\)", false], ["\\[", "\\]", true]]],
+  [".jupyter-wrapper .jp-MarkdownOutput", [["$$", "$$", true], ["$", "$", false]]],
+];
+
 document$.subscribe(({ body }) => {
-  for (const el of body.querySelectorAll(".arithmatex")) {
-    renderMathInElement(el, {
-      delimiters: [
-        { left: "\\(", right: "\\)", display: false },
-        { left: "\\[", right: "\\]", display: true },
-      ],
-      throwOnError: true,
-    });
-  }
-  for (const el of body.querySelectorAll(".jupyter-wrapper .jp-MarkdownOutput")) {
-    renderMathInElement(el, {
-      delimiters: [
-        { left: "$$", right: "$$", display: true },
-        { left: "$", right: "$", display: false },
-      ],
-      throwOnError: true,
-    });
+  for (const [selector, pairs] of MATH) {
+    const delimiters = pairs.map(([left, right, display]) => ({ left, right, display }));
+    for (const el of body.querySelectorAll(selector)) {
+      renderMathInElement(el, { delimiters, throwOnError: true });
+    }
   }
 });
