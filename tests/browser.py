@@ -152,6 +152,10 @@ _IN_PAGE_CHECKS = """() => {
     if (!el.querySelector(".katex") || el.querySelector(".katex-error"))
       problems.push(`math not rendered: ${el.textContent.slice(0, 60)}`);
   }
+  for (const el of document.querySelectorAll(".jupyter-wrapper .jp-MarkdownOutput")) {
+    if (/\$[^$]+\$/.test(el.textContent) || el.querySelector(".katex-error"))
+      problems.push(`notebook math not rendered: ${el.textContent.slice(0, 60)}`);
+  }
   for (const pre of document.querySelectorAll(".md-content .highlight pre")) {
     if (!pre.querySelector('button[data-md-type="copy"]'))
       problems.push(`code block without a copy button: ${pre.textContent.slice(0, 60)}`);
