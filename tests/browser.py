@@ -153,7 +153,7 @@ _IN_PAGE_CHECKS = """() => {
       problems.push(`math not rendered: ${el.textContent.slice(0, 60)}`);
   }
   for (const el of document.querySelectorAll(".jupyter-wrapper .jp-MarkdownOutput")) {
-    if (/\$[^$]+\$/.test(el.textContent) || el.querySelector(".katex-error"))
+    if (/\\$[^$]+\\$/.test(el.textContent) || el.querySelector(".katex-error"))
       problems.push(`notebook math not rendered: ${el.textContent.slice(0, 60)}`);
   }
   for (const pre of document.querySelectorAll(".md-content .highlight pre")) {
