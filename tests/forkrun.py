@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -55,6 +56,17 @@ def preload() -> None:
     import torch.optim  # noqa: F401
     import torch._dynamo  # noqa: F401  (an optimizer's first step imports it)
     import torch.fx.experimental.symbolic_shapes  # noqa: F401  (backward with weights)
+
+
+def wait_process(process: subprocess.Popen, timeout: float) -> subprocess.CompletedProcess:
+    """Wait for a started subprocess; kill it after timeout, saying so in its stderr."""
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        err += f"\ntimed out after {timeout:g} s"
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
 def library_versions() -> str:

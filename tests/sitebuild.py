@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import forkrun
+
 
 TIMEOUT_S = 600
 
@@ -20,13 +22,7 @@ def start(root: Path, site_dir: Path) -> subprocess.Popen:
 
 
 def finish(process: subprocess.Popen) -> subprocess.CompletedProcess:
-    try:
-        out, err = process.communicate(timeout=TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        out, err = process.communicate()
-        err += f"\nmkdocs build: timed out after {TIMEOUT_S} s"
-    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+    return forkrun.wait_process(process, TIMEOUT_S)
 
 
 def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -73,16 +73,7 @@ def start_standalone(files: list[Path] | None = None) -> dict[Path, subprocess.P
 
 def finish_standalone(started: dict[Path, subprocess.Popen],
                       timeout: float = forkrun.TIMEOUT_S) -> dict[Path, subprocess.CompletedProcess]:
-    done = {}
-    for path, process in started.items():
-        try:
-            out, err = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            out, err = process.communicate()
-            err += f"\ntimed out after {timeout:g} s"
-        done[path] = subprocess.CompletedProcess(process.args, process.returncode, out, err)
-    return done
+    return {path: forkrun.wait_process(process, timeout) for path, process in started.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
