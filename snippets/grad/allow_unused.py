@@ -8,10 +8,16 @@ y = w * 2
 try:
     torch.autograd.grad(y, [w, unused], retain_graph=True)
 except RuntimeError as err:
-    print(str(err).split(".")[0])
-    #> The differentiated Tensor at index 1 appears to not have been used in the graph
+    print(err)
+    #> The differentiated Tensor at index 1 appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.
 
 print(torch.autograd.grad(y, [w, unused], retain_graph=True, allow_unused=True))
 #> (tensor([2.]), None)
-print(torch.autograd.grad(y, [w, unused], allow_unused=True, materialize_grads=True))
+print(torch.autograd.grad(y, [w, unused], retain_graph=True, materialize_grads=True))
 #> (tensor([2.]), tensor([0.]))
+
+try:
+    torch.autograd.grad(y, [w, unused], allow_unused=False, materialize_grads=True)
+except ValueError as err:
+    print(err)
+    #> Expected allow_unused to be True or not passed when materialize_grads=True, but got: allow_unused=False.

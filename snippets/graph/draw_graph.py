@@ -1,4 +1,7 @@
-"""Draw the graph of y = (x + w)(w + 1) from autograd's own links."""
+"""Draw the graph of y = (x + w)(w + 1) from autograd's own links.
+
+The nodes are the Function objects autograd keeps (grad_fn, AccumulateGrad);
+each is labelled with the tensor it belongs to."""
 import matplotlib.pyplot as plt
 import torch
 
@@ -13,7 +16,7 @@ leaves = {id(w): "w", id(x): "x"}
 
 def label(fn):
     if type(fn).__name__ == "AccumulateGrad":  # a leaf: the node holds the tensor
-        return f"{leaves[id(fn.variable)]} (leaf)"
+        return f"{leaves[id(fn.variable)]}: AccumulateGrad"
     return f"{names[fn]}: {type(fn).__name__}"
 
 
@@ -33,9 +36,9 @@ for src, dst in edges:
     print(f"{label(src)} -> {label(dst)}")
     #> y: MulBackward0 -> a: AddBackward0
     #> y: MulBackward0 -> b: AddBackward0
-    #> a: AddBackward0 -> x (leaf)
-    #> a: AddBackward0 -> w (leaf)
-    #> b: AddBackward0 -> w (leaf)
+    #> a: AddBackward0 -> x: AccumulateGrad
+    #> a: AddBackward0 -> w: AccumulateGrad
+    #> b: AddBackward0 -> w: AccumulateGrad
 
 # Lay nodes out in rows by depth, leaves at the bottom.
 rows = {}

@@ -30,4 +30,4 @@ for _ in range(4):
     #> tensor([5.])
     #> tensor([5.])
     #> tensor([5.])
-    w.grad.zero_()  # what optimizer.zero_grad() does for every parameter
+    w.grad.zero_()  # by hand; optimizer.zero_grad() sets .grad to None instead

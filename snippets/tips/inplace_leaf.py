@@ -1,7 +1,7 @@
-"""A leaf that requires grad cannot be changed in place."""
+"""A leaf that requires grad cannot be changed in place while autograd records."""
 import torch
 
-w = torch.tensor([1.0], requires_grad=True)
+w = torch.tensor([1.0], requires_grad=True)  # no operation yet, no graph
 try:
     w.add_(1)
 except RuntimeError as err:

@@ -1,23 +1,31 @@
-"""Backward needs values saved in the forward pass; changing them is caught."""
+"""The version counter guards the tensors that backward nodes saved, and only those."""
 import textwrap
 
 import torch
 
+# The running example saves a and b, not w: changing w goes unnoticed.
 w = torch.tensor([1.0], requires_grad=True)
 x = torch.tensor([2.0], requires_grad=True)
-a = x + w
-b = w + 1
-y = a * b  # the product saves a and b: dy/da = b, dy/db = a
-
-print(b._version)
-#> 0
-b.add_(1)  # change a saved value in place
-print(b._version)
+y = (x + w) * (w + 1)
+with torch.no_grad():
+    w.add_(10)
+print(w._version)
 #> 1
+y.backward()  # uses the saved a = 3 and b = 2
+print(w.grad)
+#> tensor([5.])
+
+# y = w * x saves w (dy/dx = w): the same change is caught.
+w = torch.tensor([1.0], requires_grad=True)
+y = w * x
+with torch.no_grad():
+    w.add_(10)
 try:
     y.backward()
 except RuntimeError as err:
-    print(textwrap.fill(str(err).split(" Hint:")[0], width=76))
+    print(textwrap.fill(str(err), width=76))
     #> one of the variables needed for gradient computation has been modified by an
-    #> inplace operation: [torch.FloatTensor [1]], which is output 0 of Add, is at
-    #> version 1; expected version 0 instead.
+    #> inplace operation: [torch.FloatTensor [1]] is at version 1; expected version
+    #> 0 instead. Hint: enable anomaly detection to find the operation that failed
+    #> to compute its gradient, with torch.autograd.set_detect_anomaly(True,
+    #> check_nan=False).
