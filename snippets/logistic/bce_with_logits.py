@@ -27,3 +27,6 @@ for i, z in enumerate(logits):
     #>      0      1 |      0.693      -0.5 |    0.693      -0.5
     #>     50      0 |     50.000         1 |  100.000         0
     #>    200      0 |    200.000         1 |  100.000         0
+
+print(torch.sigmoid(torch.tensor(logits)) - targets)  # sigma(z) - y
+#> tensor([-1.0000, -1.0000, -0.5000,  1.0000,  1.0000])

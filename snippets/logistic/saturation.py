@@ -1,0 +1,28 @@
+"""Why sigmoid + BCELoss breaks earlier for z > 0 than for z < 0 in float32."""
+import torch
+import torch.nn as nn
+
+z = torch.arange(0.0, 120.0)
+print(int(z[torch.sigmoid(z) == 1][0]))  # from here on sigma(z) rounds to exactly 1
+#> 17
+print(int(z[torch.sigmoid(-z) == 0][0]))  # sigma(-z) reaches exactly 0 only here
+#> 89
+print(torch.sigmoid(torch.tensor([17.0, -17.0, -50.0])))
+#> tensor([1.0000e+00, 4.1399e-08, 1.9287e-22])
+
+bce = nn.BCELoss(reduction="none")
+z = torch.tensor([20.0, -20.0], requires_grad=True)  # both confident and wrong
+y = torch.tensor([0.0, 1.0])
+loss = bce(torch.sigmoid(z), y)
+loss.sum().backward()
+print(loss.detach(), z.grad)  # true losses: 20 and 20, true gradients: 1 and -1
+#> tensor([100.,  20.]) tensor([ 0., -1.])
+
+# At z = -50 the loss is right, but BCELoss divides by max(p (1 - p), 1e-12).
+p = torch.sigmoid(torch.tensor(-50.0)).requires_grad_()
+bce(p, torch.tensor(1.0)).backward()
+with torch.no_grad():
+    print(p.grad, -1 / p)  # what BCELoss returns, and the true dl/dp
+    #> tensor(-1.0000e+12) tensor(-5.1847e+21)
+    print(p.grad * p * (1 - p))  # times the sigmoid's slope p (1 - p): dl/dz, far from -1
+    #> tensor(-1.9287e-10)
