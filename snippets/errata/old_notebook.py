@@ -6,15 +6,17 @@ v = Variable(torch.tensor([1.0]), requires_grad=True)  # still runs, but is a no
 print(type(v).__name__, v.requires_grad)
 #> Tensor True
 
-loss = torch.tensor(0.25)  # a 0-d tensor, as losses are
+correct = torch.tensor([1.0, 0.0, 1.0]).eq(torch.tensor([1.0, 1.0, 1.0])).sum()  # 0-d
 try:
-    loss.data[0]
+    correct.data[0]
 except IndexError as err:
     print(err)
     #> invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number
-print(loss.item())
-#> 0.25
+print(correct.item())
+#> 2
 
-correct, total = 198, 200
-print(correct // total, correct / total)  # integer division printed 0 as accuracy
-#> 0 0.99
+correct = torch.tensor(198)  # an integer tensor, as (mask == y).sum() gives
+print(torch.div(correct, 200, rounding_mode="floor"))  # what `/` did in PyTorch 0.4
+#> tensor(0)
+print(correct / 200)  # what `/` does today: true division
+#> tensor(0.9900)

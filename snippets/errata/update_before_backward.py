@@ -12,9 +12,9 @@ except AttributeError as err:
 for step in range(3):  # the modern way
     loss = (w - 3) ** 2
     loss.backward()
-    with torch.no_grad():
+    with torch.no_grad():  # not recorded, so the leaf w may change in place
         w -= lr * w.grad
-    w.grad = None  # what optimizer.zero_grad(set_to_none=True) does
+    w.grad = None  # what optimizer.zero_grad() does by default
     print(step, round(w.item(), 4))
     #> 0 1.4
     #> 1 1.72

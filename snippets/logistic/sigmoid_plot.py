@@ -3,7 +3,7 @@ import matplotlib.pyplot as plt
 import torch
 
 z = torch.linspace(-8, 8, 401)
-fig, ax = plt.subplots(figsize=(5, 3.4))
+fig, ax = plt.subplots(figsize=(4.2, 3))
 ax.plot(z, torch.sigmoid(z), color="tab:blue", lw=2, label=r"$p=\sigma(z)$")
 ax.axhline(0.5, color="tab:red", ls="--", lw=1, label=r"$p=0.5$")
 ax.axvline(0, color="0.5", lw=0.8)

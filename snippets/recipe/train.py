@@ -77,7 +77,7 @@ for t in range(1000):
 # --8<-- [start:boundaries]
 import matplotlib.pyplot as plt
 
-fig, ax = plt.subplots(figsize=(5, 5.4), layout="constrained")
+fig, ax = plt.subplots(figsize=(4.2, 4.8), layout="constrained")
 ax.scatter(cloud0[:, 0], cloud0[:, 1], s=10, c="tab:red", label="$y = 0$")
 ax.scatter(cloud1[:, 0], cloud1[:, 1], s=10, c="tab:blue", marker="^", label="$y = 1$")
 x1 = torch.linspace(-4, 6, 2)
@@ -92,7 +92,7 @@ plt.show()
 
 # --8<-- [start:loss_curve]
 ts = [t for t, *_ in history]
-fig, ax = plt.subplots(figsize=(5, 3.2))
+fig, ax = plt.subplots(figsize=(4.2, 2.8))
 ax.plot(ts, [entry[1] for entry in history], "o-", c="tab:purple", ms=3)
 ax.set_xlabel("$t$")
 ax.set_ylabel("loss", family="monospace")
@@ -100,7 +100,7 @@ plt.show()
 # --8<-- [end:loss_curve]
 
 # --8<-- [start:acc_curve]
-fig, ax = plt.subplots(figsize=(5, 3.2))
+fig, ax = plt.subplots(figsize=(4.2, 2.8))
 ax.plot(ts, [entry[2] for entry in history], "o-", c="tab:green", ms=3)
 ax.axhline(0.99, c="0.5", ls="--", lw=1)
 ax.set_xlabel("$t$")
