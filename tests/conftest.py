@@ -44,13 +44,19 @@ def root() -> Path:
 
 
 def build_site(site_dir: Path, root: Path = ROOT, env: dict | None = None) -> subprocess.Popen:
-    """`mkdocs build --strict` (not -q: it would hide the en build's warnings)."""
+    """`mkdocs build --strict` (not -q: it would hide the en build's warnings).
+    `env` sets variables for the build; a value of None unsets one."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for key, value in (EXAMPLE_ENV if env is None else env).items():
+        if value is None:
+            environ.pop(key, None)
+        else:
+            environ[key] = value
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or EXAMPLE_ENV)})
+        stdin=subprocess.DEVNULL, env=environ)
 
 
 _build: dict = {}

@@ -1,5 +1,6 @@
-"""The torch build that every output on this site was checked with."""
+"""The torch release that every output on this site was checked with."""
 import torch
 
-print(torch.__version__)
-#> 2.13.0+cpu
+# The release without the build label (+cpu, +cu126, ...) that some builds add.
+print(torch.__version__.split("+")[0])
+#> 2.13.0

@@ -30,6 +30,7 @@ FENCES: dict[str, str] = {}  # key -> code of the fence, earlier parts included
 RESULTS: dict[str, object] = {}  # expanded code -> runner.Run or an error message
 PYTHON_FENCE = re.compile(r"^\{?\s*\.?python\b")
 CALL = re.compile(r'__check_fence__\("(?P<key>\w+)"\)')
+BLOCK = "<code block>"  # the file name in tracebacks; also shared with the copied-block test
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -77,9 +78,7 @@ def pytest_collection_finish(session):
             continue
         todo.setdefault(code, key)
     if todo:
-        runner.preload()
-        jobs = [runner.Job(code, f"<fence {key}>") for code, key in todo.items()]
-        for code, run in zip(todo, runner.run_many(jobs)):
+        for code, run in zip(todo, runner.run_memo([runner.Job(code, BLOCK) for code in todo])):
             RESULTS[code] = run
 
 
@@ -98,11 +97,10 @@ def check_fence(key: str) -> None:
     except Exception as err:
         raise FenceOutputMismatch(f"{where}: {_include_message(str(err))}") from None
     if code not in RESULTS:
-        runner.preload()
-        RESULTS[code] = runner.run_one(runner.Job(code, f"<fence {key}>"))
+        RESULTS[code] = runner.run_memo([runner.Job(code, BLOCK)])[0]
     run = RESULTS[code]
     name = f"{where} (the code block)"
-    problems = [run.error.replace(f"<fence {key}>", name)] if run.error else []
+    problems = [run.error.replace(BLOCK, name)] if run.error else []
     if run.stderr and not run.error:
         problems.append(f"{name}: wrote to standard error (catch and print a warning the page "
                         f"teaches):\n{run.stderr}")

@@ -111,6 +111,21 @@ def run_one(job: Job) -> Run:
     return run_many([job], workers=1)[0]
 
 
+_memo: dict[tuple[str, str], Run] = {}
+
+
+def run_memo(jobs: list[Job]) -> list[Run]:
+    """run_many, but a job whose source and filename already ran in this
+    process is not run again (the same code shows up in both languages, and
+    as a page's fence and as the block copied from the built page)."""
+    todo = {(job.source, job.filename): job for job in jobs
+            if (job.source, job.filename) not in _memo}
+    if todo:
+        preload()
+        _memo.update(zip(todo, run_many(list(todo.values()))))
+    return [_memo[(job.source, job.filename)] for job in jobs]
+
+
 class _Child:
     """One forked run, and the files and shared memory it reports through."""
 
