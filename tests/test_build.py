@@ -53,13 +53,18 @@ def test_notebooks_are_rendered_executed_and_downloadable(built):
             assert "jupyter-wrapper" in html, f"{where}: not rendered by mkdocs-jupyter"
             assert '"cell_type"' not in html, f"{where}: raw notebook JSON (i18n issue #198)"
             assert not re.search(r'<script[^>]+src="(https?:)?//', html), f"{where}: CDN script"
-            assert re.findall(r'<img[^>]*src="data:image/png', html), \
+            assert re.findall(r'<img[^>]*src="[^"]*figures/[^"]+\.svg"', html), \
                 f"{where}: the figures drawn by its cells are missing"
             download = page.parent / "notebook.ipynb"
             nb = json.loads(download.read_text(encoding="utf-8"))
             outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
             assert outputs, f"{download.relative_to(built)}: not executed"
             assert not [o for o in outputs if o.get("output_type") == "error"]
+
+
+def test_notebooks_are_built_not_committed(root, built):
+    assert list(built.rglob("*.ipynb")), "no notebook in the built site"
+    assert not list((root / "docs").rglob("*.ipynb")), "notebooks are built: none belongs in docs/"
 
 
 def test_no_broken_link_or_anchor_in_the_built_site(built):

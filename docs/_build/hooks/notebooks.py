@@ -1,25 +1,48 @@
-"""MkDocs hook: executed Jupyter notebooks made from pages, rendered by mkdocs-jupyter.
+"""MkDocs hook: every chapter page with code, as an executed Jupyter notebook.
 
-A nav entry `<folder>/notebook.ipynb` is the notebook of the page
-`<folder>/index.md`, in every language: the page's prose becomes Markdown
-cells and its code fences (includes expanded exactly as MkDocs expands them,
-`#>` lines dropped: the outputs are real) become code cells. The notebook runs
-with nbclient in an empty folder, as Jupyter or Colab would run it, and is
-cached in `.cache/notebooks/` under a hash of its content and the library
-versions. Nothing is written into docs/.
+Each page of every language that includes a snippet (the home page aside)
+gets a notebook in its language, offered under its title ("Download", "Open
+in Colab"):
+
+- the page's prose becomes Markdown cells, written for Jupyter (`$`/`$$`
+  math, links to other pages as plain text, no attribute lists); every code
+  fence becomes a code cell holding the included snippet text without its
+  `#>` lines: the cell's real output stands under it. A collapsed answer
+  (`??? success "Answer"`) becomes a quoted answer followed by its code
+  cells; a figure the code draws is dropped from the prose (the cell draws
+  it), and so are content tabs that hold only such figures.
+- the code cells run with nbclient in a fresh kernel in an empty folder, as
+  Jupyter or Colab would run them (no setting a reader would not have). A
+  cell whose last expression would echo a value gets a `;`. The run is cached
+  in `.cache/notebooks/` under a hash of the code and the library versions,
+  shared by the languages (their code is the same); nothing is written into
+  docs/.
+- a nav entry `<folder>/notebook.ipynb` is the notebook of `<folder>/index.md`,
+  shown as a page by mkdocs-jupyter and restyled here as a page of this site:
+  its Markdown cells rendered by MkDocs like any page, its code and output in
+  the site's own code blocks, the figures the page shows instead of inline
+  PNGs, no JupyterLab CSS. Any other page's notebook is a download next to
+  the page: `<page>/<stem>.ipynb`.
 
 mkdocs-static-i18n rebuilds every File as a plain File (its issue #198:
 notebooks then come out as raw JSON), so the notebooks are added after it,
-already wrapped for mkdocs-jupyter, with the attributes i18n reads to point
-the language switch at the twin notebook.
+the nav ones already wrapped for mkdocs-jupyter, with the attributes i18n
+reads to point the language switch at the twin notebook.
 """
 from __future__ import annotations
 
+import ast
 import hashlib
+import html as htmllib
+import json
 import logging
 import os
+import posixpath
 import re
+import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from types import SimpleNamespace
@@ -28,11 +51,330 @@ from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parents[3]
 CACHE = ROOT / ".cache" / "notebooks"
-TIMEOUT_S = 300
-LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]+\)")  # [text](target), not images
-IMAGE_LINE = re.compile(r"^!\[.*\]\(.*\)(\{[^}]*\})?\s*$", re.M)
-FENCE_INFO = re.compile(r"^```\{?\.?python[^\n]*$", re.M)
+CSS = Path(__file__).parents[1] / "notebooks.css"  # docs/_build/notebooks.css
+CSS_URI = "assets/notebooks.css"
+TIMEOUT_S = 300  # per cell
+NOTEBOOK_BRANCH = "notebooks"  # .github/workflows/pages.yml publishes the built notebooks there
+KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+          "language_info": {"name": "python"}}
 log = logging.getLogger("mkdocs.hooks.notebooks")
+
+# The page's Markdown, as this site writes it.
+INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<target>[^"]+)"\s*$')
+FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+ADMONITION = re.compile(r'^(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
+TAB = re.compile(r'^===\+?\s+"(?P<label>[^"]*)"\s*$')
+IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)(?:\{[^}\n]*\})?')
+LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
+HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)\s*\{\s*[#.][^}]*\}\s*$", re.M)
+OUTPUT_LINE = re.compile(r"^[ \t]*#>")
+SECTION_MARKER = re.compile(r"#\s*--8<--\s*\[(start|end):[^\]]*\]")
+FIGURE_SRC = re.compile(r"^figures/(?P<folder>[^/]+)/(?P<name>[A-Za-z_]\w*)")
+
+
+# --- the page as blocks ------------------------------------------------------
+
+@dataclass
+class Fence:
+    lines: list[str]  # the fence as written, first and last line included
+    targets: list[str]  # the `--8<--` includes it holds
+
+
+@dataclass
+class Box:
+    """An admonition (`!!!`, `???`) or a content tab (`===`): a head line and an indented body."""
+    head: str
+    kind: str  # "admonition" or "tab"
+    title: str
+    admonition: str  # the admonition's type (note, success, ...); "" for a tab
+    lines: list[str]  # head and body as written
+    children: list = field(default_factory=list)
+
+
+def parse(lines: list[str]) -> list:
+    """Blocks of Markdown: runs of text lines (str), Fence, Box (children parsed)."""
+    blocks: list = []
+    text: list[str] = []
+
+    def flush():
+        if text:
+            blocks.append("\n".join(text))
+            text.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if m := FENCE.match(line):
+            end = i + 1
+            closing = re.compile(rf"^{re.escape(m['fence'][0])}{{{len(m['fence'])},}}\s*$")
+            while end < len(lines) and not closing.match(lines[end]):
+                end += 1
+            body = lines[i:end + 1]
+            flush()
+            blocks.append(Fence(body, [t["target"] for t in map(INCLUDE.match, body) if t]))
+            i = end + 1
+            continue
+        box = ADMONITION.match(line) or TAB.match(line)
+        if box:
+            end = i + 1
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
+                end += 1
+            while end > i + 1 and not lines[end - 1].strip():  # trailing blank lines stay outside
+                end -= 1
+            body = [re.sub(r"^(    |\t)", "", b) for b in lines[i + 1:end]]
+            flush()
+            if box.re is TAB:
+                blocks.append(Box(line, "tab", box["label"], "", lines[i:end], parse(body)))
+            else:
+                title = box["title"] if box["title"] is not None else box["kind"].capitalize()
+                blocks.append(Box(line, "admonition", title, box["kind"], lines[i:end], parse(body)))
+            i = end
+            continue
+        if INCLUDE.match(line):
+            raise RuntimeError(f"an include outside a fence the notebook builder reads: {line.strip()}")
+        text.append(line)
+        i += 1
+    flush()
+    return blocks
+
+
+def has_code(blocks) -> bool:
+    return any((isinstance(b, Fence) and b.targets) or (isinstance(b, Box) and has_code(b.children))
+               for b in blocks)
+
+
+# --- blocks to cells -----------------------------------------------------------
+
+@dataclass
+class Cell:
+    kind: str  # "markdown" or "code"
+    source: str  # what the notebook holds: Markdown for Jupyter, or Python
+    page_source: str = ""  # the same prose in the site's Markdown (the rendered notebook page)
+    snippet: str = ""  # code: the snippet file it shows (figures are numbered per file)
+
+
+class Cells:
+    """Markdown pieces gathered into cells between code cells."""
+
+    def __init__(self):
+        self.cells: list[Cell] = []
+        self.notebook: list[str] = []  # pending Markdown, for the notebook
+        self.page: list[str] = []  # and for the page
+
+    def markdown(self, notebook: str, page: str):
+        if notebook.strip():
+            self.notebook.append(notebook.strip("\n"))
+        if page.strip():
+            self.page.append(page.strip("\n"))
+
+    def code(self, source: str, snippet: str):
+        self.flush()
+        self.cells.append(Cell("code", source, snippet=snippet))
+
+    def flush(self):
+        page = "\n\n".join(self.page)
+        if self.notebook:
+            self.cells.append(Cell("markdown", "\n\n".join(self.notebook), page))
+        elif page:  # prose only the page shows (figures the next cell draws): render it before
+            self.cells.append(Cell("markdown", "", page))
+        self.notebook, self.page = [], []
+
+
+class PageConverter:
+    """One page (docs/<lang>/<uri>) as notebook cells."""
+
+    def __init__(self, config, lang: str, uri: str):
+        self.config, self.lang, self.uri = config, lang, uri
+        self.path = Path(config.docs_dir) / lang / uri
+        self.drawn: set[str] = set()  # snippets (folder/name) whose figures a code cell draws
+
+    def cells(self) -> list[Cell]:
+        blocks = parse(self.path.read_text(encoding="utf-8").split("\n"))
+        self.drawn = {re.sub(r"^snippets/|\.py$", "", t.split(":")[0])
+                      for t in _targets(blocks)}
+        out = Cells()
+        self.emit(blocks, out)
+        out.flush()
+        return [c for c in out.cells if c.source or c.page_source]
+
+    def emit(self, blocks, out: Cells):
+        for block in blocks:
+            if isinstance(block, str):
+                out.markdown(self.for_notebook(block), block)
+            elif isinstance(block, Fence) and block.targets:
+                sources = [expand(self.config, t) for t in block.targets]
+                out.code("\n\n".join(sources), block.targets[0].split(":")[0])
+            elif isinstance(block, Fence):  # a fence that includes nothing: text as it is
+                out.markdown("\n".join(block.lines), "\n".join(block.lines))
+            elif not has_code(block.children):
+                out.markdown(self.box_for_notebook(block, block.children), "\n".join(block.lines))
+            else:  # an answer with code: its first words quoted, then its cells
+                first = next(k for k, b in enumerate(block.children) if has_code([b]))
+                lead, rest = block.children[:first], block.children[first:]
+                page = f'!!! {block.admonition} "{block.title}"\n\n' + _indent(_raw(lead)) \
+                    if block.kind == "admonition" else f"**{block.title}**\n\n" + _raw(lead)
+                out.markdown(self.box_for_notebook(block, lead), page)
+                self.emit(rest, out)
+
+    def box_for_notebook(self, box: Box, children) -> str:
+        body = self.for_notebook(_raw(children))
+        if box.kind == "tab":
+            return f"**{box.title}**\n\n{body}" if body.strip() else ""
+        quoted = [f"**{box.title}**", ""] + body.split("\n") if box.title else body.split("\n")
+        return "\n".join(f"> {line}".rstrip() for line in quoted)
+
+    def for_notebook(self, text: str) -> str:
+        """Site Markdown -> Jupyter Markdown."""
+        text = IMAGE.sub(self._image, text)
+        text = HEADING_ATTRS.sub(r"\1", text)
+        text = LINK.sub(lambda m: m[0] if re.match(r"https?://", m["target"]) else m["text"], text)
+        # Jupyter's Markdown reads \( as an escaped parenthesis: $ delimiters.
+        text = re.sub(r"\\\[(.+?)\\\]", r"$$\1$$", text, flags=re.S)
+        text = re.sub(r"\\\((.+?)\\\)", r"$\1$", text, flags=re.S)
+        text = re.sub(r"[ \t]+$", "", text, flags=re.M)
+        return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+    def _image(self, m) -> str:
+        """A figure the notebook's code draws is left to the code cell; any other
+        figure exists only on the site (its file is not in the notebook): dropped too."""
+        figure = self.site_path(m["src"])
+        f = FIGURE_SRC.match(figure)
+        if not (f and f"{f['folder']}/{f['name']}" in self.drawn):
+            log.info(f"{self.lang}/{self.uri}: the notebook leaves out the figure {figure}")
+        return ""
+
+    def site_path(self, src: str) -> str:
+        """A relative link of the page as a path below the docs folder (no language)."""
+        path = posixpath.normpath(posixpath.join(self.lang, posixpath.dirname(self.uri),
+                                                 src.split("#")[0]))
+        return path.removeprefix(f"{self.lang}/")
+
+
+def _targets(blocks):
+    for b in blocks:
+        if isinstance(b, Fence):
+            yield from b.targets
+        elif isinstance(b, Box):
+            yield from _targets(b.children)
+
+
+def _raw(blocks) -> str:
+    parts = []
+    for b in blocks:
+        parts.append(b if isinstance(b, str) else "\n".join(b.lines))
+    return "\n".join(parts)
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line.strip() else "" for line in text.split("\n"))
+
+
+_preprocessors: dict = {}
+
+
+def expand(config, target: str) -> str:
+    """An include's text as pymdownx.snippets gives it to the page (configured as in
+    mkdocs.yml), without `#>` lines and section markers."""
+    key = id(config)
+    if key not in _preprocessors:
+        import markdown
+
+        options = dict(config.mdx_configs.get("pymdownx.snippets", {}))
+        base = Path(config.config_file_path).parent
+        options["base_path"] = [str(base / p) for p in options.get("base_path", ["."])]
+        md = markdown.Markdown(extensions=["pymdownx.snippets"],
+                               extension_configs={"pymdownx.snippets": options})
+        _preprocessors.clear()
+        _preprocessors[key] = md.preprocessors["snippet"]
+    lines = _preprocessors[key].run([f'--8<-- "{target}"'])
+    kept = [line for line in lines if not OUTPUT_LINE.match(line) and not SECTION_MARKER.search(line)]
+    return "\n".join(kept).strip("\n")
+
+
+# --- running the code ----------------------------------------------------------
+
+def run_key(sources: list[str]) -> str:
+    salt = (f"python {sys.version_info[:2]} torch {version('torch')} "
+            f"matplotlib {version('matplotlib')} ipykernel {version('ipykernel')} v4")
+    return hashlib.sha256(json.dumps([salt, sources]).encode()).hexdigest()[:20]
+
+
+def run(sources: list[str]) -> dict:
+    """{"sources": [...], "outputs": [[...], ...]}: the code cells run top to bottom
+    in one fresh kernel in an empty folder (from the cache when unchanged)."""
+    path = CACHE / "runs" / f"{run_key(sources)}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    sources = list(sources)
+    outputs = execute(sources)
+    echoing = [k for k, outs in enumerate(outputs)
+               if any(o["output_type"] == "execute_result" for o in outs)]
+    if echoing:  # Jupyter would show the value of the last expression: hide it as a reader would
+        for k in echoing:
+            sources[k] = quiet(sources[k])
+        outputs = execute(sources)
+    result = {"sources": sources, "outputs": outputs}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(result), encoding="utf-8")
+    tmp.replace(path)
+    return result
+
+
+def execute(sources: list[str]) -> list[list[dict]]:
+    """Outputs of each cell, run as Jupyter runs a notebook: in a new kernel, in an
+    empty folder, with the kernel's defaults (only the history kept off the disk)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources],
+                                  metadata=KERNEL)
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
+    with tempfile.TemporaryDirectory() as empty:
+        NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
+                       resources={"metadata": {"path": empty}},
+                       extra_arguments=["--HistoryManager.hist_file=:memory:"]).execute(env=env)
+    return [tidy(cell.outputs) for cell in nb.cells]
+
+
+def tidy(outputs) -> list[dict]:
+    """Outputs without run-dependent fields; consecutive writes to a stream joined."""
+    found: list[dict] = []
+    for out in outputs:
+        out = json.loads(json.dumps(out))
+        out.pop("execution_count", None)
+        if "metadata" in out:
+            out["metadata"] = {}
+        if out["output_type"] == "stream" and found and found[-1].get("name") == out["name"] \
+                and found[-1]["output_type"] == "stream":
+            found[-1]["text"] += out["text"]
+        else:
+            found.append(out)
+    return found
+
+
+def quiet(source: str) -> str:
+    """The cell with a `;` after its last expression, which Jupyter then does not echo."""
+    tree = ast.parse(source)
+    last = tree.body[-1]
+    if not isinstance(last, ast.Expr):
+        raise RuntimeError(f"a cell echoes a value, but does not end in an expression:\n{source}")
+    lines = source.split("\n")
+    line = lines[last.end_lineno - 1]
+    col = len(line.encode()[:last.end_col_offset].decode())
+    lines[last.end_lineno - 1] = line[:col] + ";" + line[col:]
+    return "\n".join(lines)
+
+
+# --- the notebooks of a language ----------------------------------------------
+
+@dataclass
+class Notebook:
+    page_uri: str  # docs/<lang>/<page_uri>, the page it is made from
+    site_path: str  # where the .ipynb lands in the site
+    path: Path  # the executed notebook, in the cache
+    cells: list[Cell]
+    nav_uri: str | None  # the nav entry that shows it as a page, if any
 
 
 def notebook_uris(nav) -> list[str]:
@@ -52,88 +394,91 @@ def source_page(notebook_uri: str) -> str:
     return f"{Path(notebook_uri).parent.as_posix()}/index.md"
 
 
-def expand_includes(config, text: str) -> str:
-    """`--8<--` lines resolved by pymdownx.snippets, configured as in mkdocs.yml."""
-    import markdown
-
-    md = markdown.Markdown(extensions=["pymdownx.snippets"],
-                           extension_configs={"pymdownx.snippets":
-                                              config.mdx_configs.get("pymdownx.snippets", {})})
-    return "\n".join(md.preprocessors["snippet"].run(text.split("\n")))
-
-
-def page_to_notebook(config, page_path: Path, title_suffix: str):
-    import jupytext
-
-    text = expand_includes(config, page_path.read_text(encoding="utf-8"))
-    text = IMAGE_LINE.sub("", text)  # the code cells draw the figures themselves
-    text = LINK.sub(r"\1", text)  # site-relative links mean nothing inside a notebook
-    text = FENCE_INFO.sub("```python", text)
-    # Jupyter's Markdown reads \( as an escaped parenthesis: use $ delimiters.
-    text = re.sub(r"\\\((.+?)\\\)", r"$\1$", text)
-    text = re.sub(r"\\\[(.+?)\\\]", r"$$\1$$", text, flags=re.S)
-    text = re.sub(r"^[ \t]*#>.*\n", "", text, flags=re.M)
-    nb = jupytext.reads(text, fmt="md")
-    title = nb.cells[0].source.splitlines()[0]
-    if title.startswith("# "):  # the notebook's page needs a title of its own in the nav
-        nb.cells[0].source = nb.cells[0].source.replace(title, title + title_suffix, 1)
-    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                  "language": "python"},
-                   "language_info": {"name": "python"}}
-    for i, cell in enumerate(nb.cells):
-        cell.metadata = {}
-        cell.id = f"cell-{i}"  # stable ids: the same page gives the same notebook
-    return nb
-
-
-def cache_key(nb) -> str:
-    import nbformat
-
-    salt = f"torch {version('torch')} matplotlib {version('matplotlib')} v3"
-    return hashlib.sha256((salt + nbformat.writes(nb)).encode()).hexdigest()[:20]
-
-
-def execute(nb):
-    """Run every cell in a fresh kernel, in an empty folder; no run-dependent metadata."""
-    from nbclient import NotebookClient
-
-    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # figures inline
-    with tempfile.TemporaryDirectory() as empty:
-        NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
-                       resources={"metadata": {"path": empty}},
-                       # only what the code prints: no `Out[ ]` echo of a last expression
-                       extra_arguments=["--InteractiveShell.ast_node_interactivity=none"]
-                       ).execute(env=env)
-    for cell in nb.cells:
-        cell.metadata = {}
-        if cell.cell_type == "code":
-            cell.execution_count = None
-            for out in cell.get("outputs", []):
-                if "execution_count" in out:
-                    out.execution_count = None
-    return nb
-
-
-def build(config, lang: str, notebook_uri: str) -> Path:
-    """The executed notebook of one language (from the cache when unchanged)."""
-    import nbformat
-
-    page = Path(config.docs_dir) / lang / source_page(notebook_uri)
-    nb = page_to_notebook(config, page, config.extra["labels"]["notebook_title_suffix"])
-    path = CACHE / cache_key(nb) / Path(notebook_uri).name  # the name readers download
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        executed = execute(nb)
-        tmp = path.with_suffix(".tmp")
-        nbformat.write(executed, tmp)
-        tmp.replace(path)
-        log.info(f"executed {lang}/{notebook_uri}")
-    return path
-
-
 def site_path(uri: str, lang: str, default: str) -> str:
     """Where a language's copy of a docs URI lands: the default language at the root."""
     return uri if lang == default else f"{lang}/{uri}"
+
+
+def page_url(uri: str) -> str:
+    """`autograd/graph.md` -> `autograd/graph/`, `recipe/index.md` -> `recipe/`."""
+    stem = uri.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("index").removesuffix("/") + "/"
+
+
+def download_path(uri: str, nav: dict[str, str]) -> str:
+    """The notebook's path in a language's site tree: the nav notebook of the page,
+    or `<page URL>/<stem>.ipynb`."""
+    if uri in nav:
+        entry = nav[uri]
+        return f"{entry.removesuffix('.ipynb')}/{Path(entry).name}"
+    url = page_url(uri)
+    return f"{url}{Path(url.rstrip('/')).name}.ipynb"
+
+
+def write_notebook(cells: list[Cell], ran: dict, name: str) -> Path:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(metadata=KERNEL)
+    code = iter(zip(ran["sources"], ran["outputs"]))
+    for cell in cells:
+        if cell.kind == "code":
+            source, outputs = next(code)
+            nb.cells.append(nbformat.v4.new_code_cell(
+                source, outputs=[nbformat.from_dict(o) for o in outputs]))
+        elif cell.source:
+            nb.cells.append(nbformat.v4.new_markdown_cell(cell.source))
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"  # stable ids: the same page gives the same notebook
+        cell.metadata = {}
+    nbformat.validate(nb)
+    text = nbformat.writes(nb)
+    path = CACHE / hashlib.sha256(text.encode()).hexdigest()[:20] / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    return path
+
+
+def pages_with_code(config, lang: str) -> list[str]:
+    """Pages of a language (URIs below docs/<lang>/) that include a snippet, the home page aside."""
+    base = Path(config.docs_dir) / lang
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md")
+                  if p.relative_to(base).as_posix() != "index.md"
+                  and any(INCLUDE.match(line) for line in p.read_text(encoding="utf-8").split("\n")))
+
+
+def build(config, lang: str) -> dict[str, Notebook]:
+    """{page URI: Notebook} for every page of a language with code."""
+    nav = {source_page(uri): uri for uri in notebook_uris(config.nav)}
+    converted = {uri: PageConverter(config, lang, uri).cells() for uri in pages_with_code(config, lang)}
+    code = {uri: [c.source for c in cells if c.kind == "code"] for uri, cells in converted.items()}
+    todo = [uri for uri in converted if not (CACHE / "runs" / f"{run_key(code[uri])}.json").exists()]
+    with ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
+        for uri, _ in zip(todo, pool.map(lambda u: run(code[u]), todo)):
+            log.info(f"executed the notebook of {lang}/{uri}")
+    found = {}
+    for uri, cells in converted.items():
+        where = download_path(uri, nav)
+        path = write_notebook(cells, run(code[uri]), Path(where).name)
+        found[uri] = Notebook(uri, where, path, cells, nav.get(uri))
+    missing = set(nav) - set(found)
+    if missing:
+        raise RuntimeError(f"nav notebooks of pages without code: {sorted(missing)}")
+    return found
+
+
+# --- MkDocs events ---------------------------------------------------------------
+
+_notebooks: dict[str, Notebook] = {}  # src URI of a page (zh/autograd/graph.md) -> its notebook
+_notebook_pages: dict[str, Notebook] = {}  # src URI of a nav notebook page -> its notebook
+
+
+def on_config(config, **kwargs):
+    if CSS_URI not in config.extra_css:
+        config.extra_css.append(CSS_URI)
+    return config
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files by language
@@ -143,11 +488,19 @@ def on_files(files, config, **kwargs):
 
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
-    for uri in notebook_uris(config.nav):
-        path = build(config, lang, uri)
-        file = NotebookFile(File.generated(config, f"{lang}/{uri}", abs_src_path=str(path)),
-                            **config)
-        file.abs_src_path = str(path)  # a cached_property the wrapper cannot see through
+    _notebooks.clear()
+    _notebook_pages.clear()
+    files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS)))
+    for uri, notebook in build(config, lang).items():
+        _notebooks[f"{lang}/{uri}"] = notebook
+        if notebook.nav_uri is None:  # a download next to its page
+            files.append(File.generated(config, site_path(notebook.site_path, lang, default),
+                                        abs_src_path=str(notebook.path)))
+            continue
+        # A page of the site, rendered by mkdocs-jupyter (which also copies the .ipynb beside it).
+        file = NotebookFile(File.generated(config, f"{lang}/{notebook.nav_uri}",
+                                           abs_src_path=str(notebook.path)), **config)
+        file.abs_src_path = str(notebook.path)  # a cached_property the wrapper cannot see through
         dest = site_path(file.dest_path.removeprefix(f"{lang}/"), lang, default)
         file.dest_path = dest
         file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
@@ -158,34 +511,212 @@ def on_files(files, config, **kwargs):
         file.alternates = {other: SimpleNamespace(url=site_path(twin_url, other, default))
                            for other in i18n.all_languages}
         files.append(file)
+        _notebook_pages[file.src_uri] = notebook
     return files
 
 
-# mkdocs-jupyter's template loads MathJax from a CDN (its only option is another
-# URL) and an empty require.js tag: neither may load here.
-UNWANTED_SCRIPTS = re.compile(r'<script src="(|[^"]*mathjax[^"]*)">\s*</script>', re.I)
-WRAPPER = '<div class="jupyter-wrapper">'
-CODE_CELL = '<div class="highlight-ipynb'
-NO_ALT = 'alt="No description has been provided for this image"'
-
-
-def on_page_content(html: str, page, config, **kwargs):
-    if not page.file.src_uri.endswith(".ipynb"):
+@event_priority(100)  # before other hooks read the page (math, links, ...)
+def on_page_content(html: str, page, config, files, **kwargs):
+    src = page.file.src_uri
+    notebook = _notebook_pages.get(src) or _notebooks.get(src)
+    if notebook is None:
         return html
+    lang = config.plugins["i18n"].current_language
+    if src in _notebook_pages:
+        html = NotebookPage(page, config, files, notebook, lang).render(html)
+    return _expect(_replace(html, "</h1>", "</h1>" + buttons(page, config, notebook, lang), 1),
+                   "</h1> (the page's title)")
+
+
+def on_page_context(context, page, config, **kwargs):
+    notebook = _notebook_pages.get(page.file.src_uri)
+    if notebook is not None and config.repo_url and page.edit_url:
+        # Its source is the page it is made from, not the generated .ipynb.
+        lang = config.plugins["i18n"].current_language
+        page.edit_url = page.edit_url.replace(f"{lang}/{notebook.nav_uri}", f"{lang}/{notebook.page_uri}")
+    return context
+
+
+# --- the buttons under a page's title ---------------------------------------------
+
+ICONS = {name: (Path(__import__("material").__file__).parent / "templates" / ".icons" / f"{name}.svg")
+         for name in ("material/download", "simple/googlecolab")}
+
+
+def icon(name: str) -> str:
+    svg = ICONS[name].read_text(encoding="utf-8").strip()
+    return '<span class="twemoji">' + svg.replace("<svg ", '<svg aria-hidden="true" ', 1) + "</span>"
+
+
+def buttons(page, config, notebook: Notebook, lang: str) -> str:
+    from mkdocs.utils import get_relative_url
+
     labels = config.extra["labels"]
-    html = _expect(UNWANTED_SCRIPTS.subn("", html), "mkdocs-jupyter's MathJax <script>")
-    # Code cells scroll sideways: make them reachable by keyboard (axe: scrollable-region-focusable).
-    html = _expect(_replace(html, CODE_CELL, '<div tabindex="0" class="highlight-ipynb'),
-                   CODE_CELL)
-    html = _expect(_replace(html, NO_ALT, f'alt="{labels["notebook_figure_alt"]}"'), NO_ALT)
-    html = _fix_empty_heading_ids(html, page.toc)
-    name = os.path.basename(page.file.abs_src_path)
-    links = f'<a href="{name}" download>{labels["download_notebook"]} ({name})</a>'
-    colab = colab_url(config, f"{page.url}{name}")
+    default = config.plugins["i18n"].default_language
+    where = site_path(notebook.site_path, lang, default)
+    href = get_relative_url(where, page.url or ".")
+    links = [f'<a class="md-button md-button--primary" href="{href}" download>'
+             f'{icon("material/download")} {labels["download_notebook"]}</a>']
+    colab = colab_url(config, where)
     if colab:
-        links += f' · <a href="{colab}" rel="noopener">{labels["open_in_colab"]}</a>'
-    bar = f'<p class="notebook-download">{links}</p>'
-    return _expect(_replace(html, WRAPPER, bar + WRAPPER, count=1), WRAPPER)
+        links.append(f'<a class="md-button" href="{htmllib.escape(colab)}" rel="noopener">'
+                     f'{icon("simple/googlecolab")} {labels["open_in_colab"]}</a>')
+    return f'\n<div class="notebook-links">{" ".join(links)}</div>'
+
+
+def colab_url(config, path: str) -> str | None:
+    """Colab opens notebooks from GitHub: the executed notebook as published on the
+    NOTEBOOK_BRANCH of repo_url (REPO_URL, which the Pages workflow sets);
+    None when there is no GitHub repository."""
+    repo = (config.repo_url or "").rstrip("/")
+    m = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?", repo)
+    if not m:
+        return None
+    return f"https://colab.research.google.com/github/{m[1]}/blob/{NOTEBOOK_BRANCH}/{path}"
+
+
+# --- the nav notebook as a page of this site --------------------------------------
+
+SPLIT = "<!-- notebook-cell -->"
+
+
+class NotebookPage:
+    """mkdocs-jupyter's HTML of a notebook, restyled: no JupyterLab CSS or scripts;
+    Markdown cells as MkDocs renders the page's prose; code and text output in the
+    site's code blocks; the figures as the page shows them. Each fix expects the
+    markup it changes and fails the build when mkdocs-jupyter's has changed."""
+
+    def __init__(self, page, config, files, notebook: Notebook, lang: str):
+        self.page, self.config, self.files = page, config, files
+        self.notebook, self.lang = notebook, lang
+        self.labels = config.extra["labels"]
+
+    def render(self, html: str) -> str:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(html, "html.parser")
+        wrapper = _found(soup.select_one("div.jupyter-wrapper"), "div.jupyter-wrapper")
+        for tag in soup.find_all(["style", "script"]):
+            tag.decompose()
+        for tag in wrapper.select(".zeroclipboard-container, .clipboard-copy-txt, "
+                                  ".jp-InputPrompt, .jp-OutputPrompt, .jp-Collapser"):
+            tag.decompose()
+        for tag in wrapper.find_all(attrs={"tabindex": True}):
+            del tag["tabindex"]
+        # mkdocs-jupyter wraps each code cell in a second, id-less div.jp-Cell: unwrap it.
+        for outer in wrapper.select("div.jp-Cell:not([id])"):
+            outer.unwrap()
+        cells = wrapper.select("div.jp-Cell")
+        for cell in cells:
+            del cell["id"]  # "cell-id=cell-3": nothing links to it
+        specs = [c for c in self.notebook.cells if c.kind == "code" or c.source]
+        kinds = ["code" if "jp-CodeCell" in c["class"] else "markdown" for c in cells]
+        if kinds != [c.kind for c in specs]:
+            raise RuntimeError(f"notebook page {self.page.file.src_uri}: mkdocs-jupyter shows cells "
+                               f"{kinds}, the notebook has {[c.kind for c in specs]}")
+        prose = iter(self.prose())
+        figures: dict[str, int] = {}
+        for cell, (before, spec) in zip(cells, self.notebook_cells()):
+            for _ in before:  # prose only the page shows, before this cell
+                cell.insert_before(BeautifulSoup(_div(next(prose)), "html.parser"))
+            if spec.kind == "markdown":
+                target = _found(cell.select_one(".jp-MarkdownOutput"), ".jp-MarkdownOutput")
+                target.clear()
+                target.append(BeautifulSoup(next(prose), "html.parser"))
+            else:
+                self.code(cell, spec, figures, soup)
+        for _ in prose:
+            raise RuntimeError("notebook page: prose left over after the last cell")
+        return str(soup)
+
+    def notebook_cells(self):
+        """[(prose-only cells before it, cell)] for each cell the notebook holds."""
+        pending = []
+        for cell in self.notebook.cells:
+            if cell.kind == "markdown" and not cell.source:
+                pending.append(cell)
+            else:
+                yield pending, cell
+                pending = []
+        if pending:
+            raise RuntimeError("notebook page: the page ends with prose the notebook does not have")
+
+    def prose(self) -> list[str]:
+        """Every Markdown cell's page text, rendered in one pass as MkDocs renders a page
+        (links, math, heading ids and the table of contents as on any page)."""
+        from mkdocs.structure.pages import Page
+
+        parts = [c.page_source for c in self.notebook.cells if c.kind == "markdown"]
+        suffix = self.labels["notebook_title_suffix"]
+        parts[0], n = re.subn(r"^# (.+)$", lambda m: f"# {m[1]}{suffix}", parts[0], count=1, flags=re.M)
+        if not n:
+            raise RuntimeError(f"{self.notebook.page_uri}: the notebook page needs the page's # title")
+        self.page.markdown = f"\n\n{SPLIT}\n\n".join(parts)
+        # The page's source is its Markdown: render it as MkDocs renders every page.
+        Page.render(self.page, self.config, self.files)
+        self.page.title = getattr(self.page, "_title_from_render", None) or self.page.title
+        chunks = self.page.content.split(SPLIT)
+        if len(chunks) != len(parts):
+            raise RuntimeError("notebook page: the cell separators did not survive Markdown")
+        return [c.strip() for c in chunks]
+
+    def code(self, cell, spec: Cell, figures: dict[str, int], soup):
+        from bs4 import BeautifulSoup
+
+        block = _found(cell.select_one("div.highlight-ipynb"), "div.highlight-ipynb")
+        pre = _found(block.pre, "div.highlight-ipynb > pre")
+        inner = "".join(str(c) for c in pre.contents)
+        inner = re.sub(r"^<span></span>", "", inner)
+        block.replace_with(BeautifulSoup(
+            f'<div class="language-python highlight"><pre><span></span><code>{inner}</code></pre></div>',
+            "html.parser"))
+        for out in cell.select(".jp-OutputArea-output"):
+            img = out.find("img")
+            if img is not None:
+                self.figure(out, img, spec, figures)
+            elif out.pre is not None:
+                text = out.pre.get_text()
+                out.replace_with(BeautifulSoup(
+                    f'<div class="notebook-output no-copy"><pre><code>{htmllib.escape(text)}'
+                    "</code></pre></div>", "html.parser"))
+            else:
+                raise RuntimeError(f"notebook page: an output it cannot show: {str(out)[:200]}")
+        for area in cell.select(".jp-Cell-outputWrapper"):
+            if not area.select(".notebook-output, img"):
+                area.decompose()
+
+    def figure(self, out, img, spec: Cell, figures: dict[str, int]):
+        """The k-th figure a snippet draws is the site's figures/<folder>/<name>[-k].svg:
+        dropped here when the page's prose shows it, else shown from the site."""
+        from mkdocs.utils import get_relative_url
+
+        stem = spec.snippet.removeprefix("snippets/").removesuffix(".py")
+        figures[stem] = figures.get(stem, 0) + 1
+        candidates = [f"figures/{stem}-{figures[stem]}.svg", f"figures/{stem}.svg"]
+        path = next((p for p in candidates if self.files.get_file_from_path(p)), None)
+        if path is None:
+            raise RuntimeError(f"notebook page: no site figure for figure {figures[stem]} of {spec.snippet}")
+        shown = any(path in re.sub(r"\.\./", "", c.page_source) for c in self.notebook.cells
+                    if c.kind == "markdown")
+        parent = out.find_parent(class_="jp-OutputArea-child") or out
+        if shown:
+            parent.decompose()
+            return
+        img["src"] = get_relative_url(path, self.page.url)
+        img["alt"] = self.labels["notebook_figure_alt"]
+        img["loading"] = "lazy"
+        img["class"] = "figure"
+
+
+def _div(html: str) -> str:
+    return f'<div class="jp-Cell jp-MarkdownCell">{html}</div>'
+
+
+def _found(tag, what: str):
+    if tag is None:
+        raise RuntimeError(f"notebook page: expected {what!r} in mkdocs-jupyter's HTML; "
+                           "its markup changed, update docs/_build/hooks/notebooks.py")
+    return tag
 
 
 def _replace(html: str, old: str, new: str, count: int = -1) -> tuple[str, int]:
@@ -193,40 +724,8 @@ def _replace(html: str, old: str, new: str, count: int = -1) -> tuple[str, int]:
 
 
 def _expect(result: tuple[str, int], what: str) -> str:
-    """Fail the build when upstream markup changed and a fix no longer applies."""
+    """Fail the build when the markup a fix expects is gone."""
     html, n = result
     if not n:
-        raise RuntimeError(f"notebook page: expected {what!r} in mkdocs-jupyter's HTML; "
-                           "its markup changed, update docs/_build/hooks/notebooks.py")
-    return html
-
-
-NOTEBOOK_BRANCH = "notebooks"  # .github/workflows/pages.yml publishes the built notebooks there
-
-
-def colab_url(config, path: str) -> str | None:
-    """Colab opens notebooks from GitHub: the executed notebook as published on
-    the NOTEBOOK_BRANCH of the repository (GITHUB_REPOSITORY in Actions, else
-    repo_url in mkdocs.yml); None when the repository is unknown."""
-    repo = os.environ.get("GITHUB_REPOSITORY", "")
-    if not repo and (config.repo_url or "").startswith("https://github.com/"):
-        repo = config.repo_url.removeprefix("https://github.com/").strip("/")
-    if not re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
-        return None
-    return f"https://colab.research.google.com/github/{repo}/blob/{NOTEBOOK_BRANCH}/{path}"
-
-
-def _fix_empty_heading_ids(html: str, toc) -> str:
-    """nbconvert gives an all-Chinese heading an empty id while mkdocs-jupyter's
-    table of contents links it as `#_1`, `#_2`, ...: give the headings those ids."""
-    def anchors(items):
-        for item in items:
-            yield item.id
-            yield from anchors(item.children)
-
-    ids = set(re.findall(r'\sid="([^"]+)"', html))
-    for anchor in [a for a in anchors(toc) if a not in ids]:
-        html, n = re.subn(r'(<h[1-6][^>]*\sid=)""', rf'\1"{anchor}"', html, count=1)
-        if not n:
-            raise RuntimeError(f"notebook page: no heading with an empty id for #{anchor}")
+        raise RuntimeError(f"notebook hook: expected {what!r} in the page's HTML")
     return html
