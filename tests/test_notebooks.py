@@ -338,7 +338,7 @@ def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
     if content.select(".highlight-ipynb, .jp-OutputArea-output, .anchor-link"):
         problems.append("mkdocs-jupyter markup left unstyled")
     figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
-    if not figures or not all(re.search(r"(^|/)figures/.+\.svg$", src) for src in figures):
+    if not figures or not all(re.search(r"(^|/)figures/.+\.svg(#[\w-]+)?$", src) for src in figures):
         problems.append(f"figures not from the site's figure files: {figures}")
     if not content.select(".jupyter-wrapper .arithmatex"):
         problems.append("no math marked for the site's math rendering")

@@ -651,8 +651,10 @@ class NotebookPage:
         parts[0], n = re.subn(r"^# (.+)$", lambda m: f"# {m[1]}{suffix}", parts[0], count=1, flags=re.M)
         if not n:
             raise RuntimeError(f"{self.notebook.page_uri}: the notebook page needs the page's # title")
-        self.page.markdown = f"\n\n{SPLIT}\n\n".join(parts)
-        # The page's source is its Markdown: render it as MkDocs renders every page.
+        # The prose is the page's Markdown: through the plugins' on_page_markdown (figures,
+        # i18n, ...) and MkDocs' own rendering (links, anchors, toc), as on every page.
+        self.page.markdown = self.config.plugins.on_page_markdown(
+            f"\n\n{SPLIT}\n\n".join(parts), page=self.page, config=self.config, files=self.files)
         Page.render(self.page, self.config, self.files)
         self.page.title = getattr(self.page, "_title_from_render", None) or self.page.title
         chunks = self.page.content.split(SPLIT)
