@@ -53,7 +53,7 @@ def test_notebooks_are_rendered_executed_and_downloadable(built):
             assert "jupyter-wrapper" in html, f"{where}: not rendered by mkdocs-jupyter"
             assert '"cell_type"' not in html, f"{where}: raw notebook JSON (i18n issue #198)"
             assert not re.search(r'<script[^>]+src="(https?:)?//', html), f"{where}: CDN script"
-            assert re.findall(r'<img[^>]*src="[^"]*figures/[^"]+\.svg"', html), \
+            assert re.findall(r'<img[^>]*src="[^"]*figures/[^"]+\.svg(#[\w-]+)?"', html), \
                 f"{where}: the figures drawn by its cells are missing"
             download = page.parent / "notebook.ipynb"
             nb = json.loads(download.read_text(encoding="utf-8"))

@@ -340,8 +340,8 @@ def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
     figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
     if not figures or not all(re.search(r"(^|/)figures/.+\.svg(#[\w-]+)?$", src) for src in figures):
         problems.append(f"figures not from the site's figure files: {figures}")
-    if not content.select(".jupyter-wrapper .arithmatex"):
-        problems.append("no math marked for the site's math rendering")
+    if not content.select(".jupyter-wrapper .arithmatex, .jupyter-wrapper math"):
+        problems.append("no math as the site renders it (arithmatex, or MathML once converted)")
     for cell in content.select(".jupyter-wrapper .jp-MarkdownCell"):
         for text_node in cell.find_all(string=re.compile(r"\$[^$\n]+\$")):
             if not text_node.find_parent("code"):
