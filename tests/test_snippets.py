@@ -50,20 +50,24 @@ def rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
-def read_source(path: Path) -> str:
+def read_source(path: Path) -> str | runner.Run:
+    """The file's text (a BOM is fine, as for Python), or a failed Run saying why not."""
     try:
-        return path.read_text(encoding="utf-8-sig")  # a BOM is fine, as for Python
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
-        pytest.fail(f"{rel(path)}: not UTF-8 ({err.reason} at byte {err.start}); save it as UTF-8")
+        return runner.Run(error=f"{rel(path)}: not UTF-8 ({err.reason} at byte {err.start}); "
+                                "save it as UTF-8")
 
 
 @pytest.fixture(scope="session")
 def runs(request) -> dict[Path, runner.Run]:
     files = selected(request.config)
     sources = {f: read_source(f) for f in files}
-    runner.preload()
-    jobs = [runner.Job(sources[f], rel(f)) for f in files]
-    return dict(zip(files, runner.run_many(jobs)))
+    readable = [f for f in files if isinstance(sources[f], str)]
+    if readable:
+        runner.preload()
+    done = dict(zip(readable, runner.run_many([runner.Job(sources[f], rel(f)) for f in readable])))
+    return {f: done.get(f) or sources[f] for f in files}
 
 
 def test_snippets_selected(request):
