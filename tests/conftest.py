@@ -27,7 +27,8 @@ ROOT = project.ROOT
 BUILD_TIMEOUT_S = 900
 # The tests build the site as the Pages workflow would for this example repository.
 EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
-               "REPO_URL": "https://github.com/example-owner/autograd-docs"}
+               "REPO_URL": "https://github.com/example-owner/autograd-docs",
+               "REPO_NAME": "example-owner/autograd-docs"}
 
 
 def pytest_addoption(parser):
