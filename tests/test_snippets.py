@@ -12,9 +12,6 @@ way, to prove the two agree.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -99,12 +96,9 @@ def test_output_matches(snippet, runs, request):
     assert not problems, "\n".join(problems)
 
 
-def test_runs_the_same_in_a_fresh_interpreter(snippet, runs):
+def test_runs_the_same_in_a_fresh_interpreter(snippet, runs, fresh_run):
     """`python snippets/<folder>/<name>.py` from an empty folder prints what the forked run printed."""
-    with tempfile.TemporaryDirectory() as empty:
-        done = subprocess.run([sys.executable, str(snippet)], cwd=empty, capture_output=True,
-                              text=True, stdin=subprocess.DEVNULL, timeout=runner.TIMEOUT_S,
-                              env={**os.environ, "MPLBACKEND": "Agg"})
-    assert done.returncode == 0, f"{rel(snippet)} failed in a fresh interpreter:\n{done.stderr}"
-    assert done.stdout == runs[snippet].stdout, \
+    returncode, stdout, stderr = fresh_run(snippet)
+    assert returncode == 0, f"{rel(snippet)} failed in a fresh interpreter:\n{stderr}"
+    assert stdout == runs[snippet].stdout, \
         f"{rel(snippet)}: a fresh interpreter printed something else than the forked run"
