@@ -27,7 +27,8 @@ ROOT = project.ROOT
 BUILD_TIMEOUT_S = 900
 # The tests build the site as the Pages workflow would for this example repository.
 EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
-               "REPO_URL": "https://github.com/example-owner/autograd-docs"}
+               "REPO_URL": "https://github.com/example-owner/autograd-docs",
+               "REPO_NAME": "example-owner/autograd-docs"}
 
 
 def pytest_addoption(parser):
@@ -80,9 +81,47 @@ def pytest_collection_modifyitems(items):
 def pytest_collection_finish(session):
     if any("site" in getattr(item, "fixturenames", ()) for item in session.items):
         _start_build()
+    for item in session.items:  # fresh interpreters start now, and run meanwhile
+        if getattr(item, "originalname", "") == "test_runs_the_same_in_a_fresh_interpreter":
+            _start_fresh(item.callspec.params["snippet"])
+
+
+_fresh: dict[Path, tuple[subprocess.Popen, Path]] = {}
+
+
+def _start_fresh(snippet: Path) -> None:
+    """`python <snippet>` in a new, empty folder, its output into files there."""
+    if snippet in _fresh:
+        return
+    folder = Path(tempfile.mkdtemp(prefix="fresh-run-"))
+    with open(folder / "out", "wb") as out, open(folder / "err", "wb") as err:
+        process = subprocess.Popen([sys.executable, str(snippet)], cwd=folder, stdout=out,
+                                   stderr=err, stdin=subprocess.DEVNULL,
+                                   env={**os.environ, "MPLBACKEND": "Agg"})
+    _fresh[snippet] = (process, folder)
+
+
+@pytest.fixture(scope="session")
+def fresh_run():
+    """fresh_run(snippet) -> (returncode, stdout, stderr) of `python snippet` in an empty folder."""
+    def result(snippet: Path, timeout: float = 120):
+        _start_fresh(snippet)
+        process, folder = _fresh[snippet]
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        return (process.returncode, (folder / "out").read_text(encoding="utf-8", errors="replace"),
+                (folder / "err").read_text(encoding="utf-8", errors="replace"))
+    return result
 
 
 def pytest_sessionfinish(session):
+    for process, folder in _fresh.values():
+        process.kill()
+        process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
     if _build:
         _build["process"].kill()
         _build["process"].wait()

@@ -164,3 +164,115 @@ def test_browser_audit_names_external_requests_and_missing_alt(page, tmp_path):
         found = audit.audit(page, url + "bad/")
     assert "request to another host: http://example.invalid/x.js" in found["clean"]
     assert "image without alt text: ../ok.svg" in found["images"]
+
+
+# Issue: the output check cannot be fooled. Each source below is wrong in one
+# way; the check must say so, naming bad.py and the line.
+FOOLS = {
+    "sys.stdout.write": ("import sys\nsys.stdout.write('hidden\\n')\n", "bad.py:2: printed output"),
+    "pprint": ("import pprint\npprint.pprint({'a': 1})\n", "bad.py:2: printed output"),
+    "os.write (C level)": ("import os\nos.write(1, b'raw\\n')\n", "bad.py:2: printed output"),
+    "a child process": ("import subprocess\nsubprocess.run(['echo', 'hi'])\n",
+                        "bad.py:2: printed output"),
+    "a function call": ("def f():\n    print('in f')\n\n\nf()\n", "bad.py:5: printed output"),
+    "end=''": ("print('a', end='')\n#> a\n", "bad.py:1: its output does not end with a newline"),
+    "a bare expression": ("x = 5\nx\n#> 5\n", "a script does not echo expressions: print it"),
+    "`...` for a whole line": ("print(1)\n#> ...\n", "bad.py:2: `...` alone cannot stand"),
+    "0.6937 for 0.6931": ("print(0.6931)\n#> 0.6937\n", "bad.py:1: this statement printed something else"),
+    "5.0009 for 5": ("print(5)\n#> 5.0009\n", "bad.py:1: this statement printed something else"),
+    "1000.4 for 1000": ("print(1000)\n#> 1000.4\n", "bad.py:1: this statement printed something else"),
+    "tensor(3.) for tensor(3)": ("import torch\nprint(torch.tensor(3))\n#> tensor(3.)\n",
+                                 "bad.py:2: this statement printed something else"),
+    "1e-07 for 2e-07": ("print(2e-07)\n#> 1e-07\n", "bad.py:1: this statement printed something else"),
+    "1e-05 for 0.00001": ("print(0.00001)\n#> 0.00001\n", "bad.py:1: this statement printed something else"),
+    "a neighbour import": ("import train\n", "No module named 'train'"),
+    "a warning on stderr": ("import warnings\nwarnings.warn('careful')\n", "stderr: "),
+    "a DeprecationWarning in __main__": ("import warnings\nwarnings.warn('old', DeprecationWarning)\n",
+                                         "stderr: "),
+    "a thread left running": ("import threading, time\nthreading.Thread(target=time.sleep, "
+                              "args=(3,)).start()\n", "left threads running"),
+    "a child left running": ("import subprocess\nsubprocess.Popen(['sleep', '3'])\n",
+                             "left child processes running"),
+    "output without end": ("while True:\n    print('x' * 1000)\n", "printed more than 1048576 bytes"),
+    "os._exit": ("import os\nprint(1)\n#> 1\nos._exit(3)\n", "bad.py:4: the run exited with status 3"),
+    "a segfault": ("import ctypes\nctypes.string_at(0)\n", "bad.py:2: the run killed by SIGSEGV"),
+    "sys.exit(2)": ("import sys\nsys.exit(2)\n", "bad.py:2: SystemExit(2)"),
+}
+
+
+@pytest.mark.parametrize("source, message", FOOLS.values(), ids=FOOLS.keys())
+def test_the_output_check_is_not_fooled(source, message):
+    assert message in problems(source, timeout=20)
+
+
+def test_the_last_digit_may_differ_by_one_unit():
+    assert problems("print(0.6931)\n#> 0.6930\n") == ""
+    assert problems("print(0.6931)\n#> 0.6932\n") == ""
+
+
+def test_update_refuses_output_a_comment_cannot_hold():
+    with pytest.raises(expected_output.SourceError, match=r"bad.py:1: printed 'a\\rb'"):
+        expected_output.rewrite("print('a\\rb')\n", [(1, "a\rb\n")], "bad.py")
+
+
+def test_update_writes_the_block(tmp_path):
+    assert expected_output.rewrite("x = 1\nprint(x)\n", [(2, "1\n")], "bad.py") == \
+        "x = 1\nprint(x)\n#> 1\n"
+
+
+def run_check(root: Path, *paths: str, update: bool = False) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+                           "tests/test_snippets.py", "-k", "not fresh_interpreter",
+                           "--snippets", *paths, *(["--update-outputs"] if update else [])],
+                          cwd=root, capture_output=True, text=True, timeout=300)
+
+
+def test_files_that_are_not_snippets(project):
+    folder = project / "snippets" / "odd"
+    folder.mkdir()
+    (folder / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
+    (folder / "bom.py").write_bytes("\ufeffprint(1)\n#> 1\n".encode("utf-8"))
+    (folder / ".#lock.py").write_text("garbage(")  # an editor's lock file
+    (folder / "backup.py~").write_text("garbage(")
+    done = run_check(project, "snippets/odd")
+    out = done.stdout + done.stderr
+    assert "snippets/odd/latin1.py: not UTF-8" in out, out
+    assert "1 failed, 2 passed" in out, out  # latin1 fails; bom and the selection check pass
+
+
+def test_check_of_an_empty_or_missing_path_fails(project):
+    (project / "snippets" / "empty").mkdir()
+    for path in ("snippets/empty", "snippets/missing"):
+        done = run_check(project, path)
+        assert done.returncode != 0 and "no snippet found" in done.stdout, done.stdout
+
+
+def test_fence_title_must_name_its_file(project):
+    page = project / "docs" / "en" / "index.md"
+    page.write_text(page.read_text().replace('title="snippets/home/versions.py"',
+                                              'title="snippets/home/other.py"'))
+    assert any(p.startswith("docs/en/index.md:") and "must name the file it includes" in p
+               for p in includes.check_includes(project))
+
+
+def test_section_marker_without_its_partner(project):
+    snippet = project / "snippets" / "home" / "versions.py"
+    snippet.write_text("# --8<-- [start:part]\n" + snippet.read_text())
+    assert "snippets/home/versions.py:1: [start:part] without an [end:part]" in \
+        [p.removeprefix(str(project) + "/") for p in includes.check_includes(project)]
+
+
+def test_english_page_that_drops_a_section(project):
+    page = project / "docs" / "en" / "autograd" / "grad.md"
+    text = page.read_text()
+    heading = next(line for line in text.splitlines() if line.startswith("## "))
+    page.write_text(text.replace(heading, heading.replace("## ", "")))
+    assert any("docs/en/autograd/grad.md" in p and "diverge" in p for p in includes.check_twins(project))
+
+
+def test_typed_output_outside_a_checked_block():
+    from tests.test_reader import copied_blocks
+
+    html = ('<div class="md-content"><div class="highlight"><pre><code>x = 1\n#&gt; 1\n'
+            '</code></pre></div></div>')
+    assert copied_blocks(html) == [("", "x = 1\n#> 1\n")]  # untitled: flagged by test_reader

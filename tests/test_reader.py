@@ -92,8 +92,12 @@ def test_repository_links(built):
     for lang, page in PAGES:
         path = project.site_url_path(lang, page)
         html = (built / path / "index.html").read_text(encoding="utf-8")
-        if f'href="{repo}" title=' not in html:
-            problems.append(f"{path}: the header does not link to {repo}")
+        header = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-source">\s*'
+                           r'<div class="md-source__icon.*?</div>\s*<div class="md-source__repository">'
+                           r'\s*([^<]*?)\s*</div>', html, re.S)
+        if not header or header.groups() != (repo, EXAMPLE_ENV["REPO_NAME"]):
+            problems.append(f"{path}: the header does not show {EXAMPLE_ENV['REPO_NAME']} "
+                            f"linking to {repo}")
         edit = f'href="{repo}/edit/main/docs/{lang}/{page}"'
         if edit not in html:
             problems.append(f"{path}: no edit link {edit}")
@@ -108,7 +112,7 @@ def test_repository_links(built):
 
 def test_a_build_with_nothing_set_has_no_placeholder_address(tmp_path):
     """Without SITE_URL and REPO_URL the site names only the local address, and no repository."""
-    process = build_site(tmp_path / "site", env={"SITE_URL": None, "REPO_URL": None})
+    process = build_site(tmp_path / "site", env=dict.fromkeys(EXAMPLE_ENV))
     out, _ = process.communicate(timeout=600)
     assert process.returncode == 0, out
     problems = []

@@ -221,7 +221,11 @@ def _child_main(job: Job, tmp: Path, line: mmap.mmap) -> None:
     os.chdir(tmp / "cwd")
     sys.path[:] = [str(tmp / "cwd"), *clean_sys_path()]
     sys.argv = [job.filename]
-    warnings.resetwarnings()  # Python's defaults, as a fresh interpreter has them
+    # Warnings print to standard error as in a fresh interpreter, not into the
+    # test runner's record, and with Python's default filters.
+    warnings.showwarning = warnings._showwarning_orig
+    warnings._showwarnmsg_impl = lambda msg: sys.stderr.write(warnings._formatwarnmsg(msg))
+    warnings.resetwarnings()
     for action, category, module in (("default", DeprecationWarning, "__main__"),
                                      ("ignore", DeprecationWarning, None),
                                      ("ignore", PendingDeprecationWarning, None),
