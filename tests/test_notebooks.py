@@ -369,3 +369,76 @@ def test_notebook_page_shows_every_figure_its_notebook_draws(built, lang, uri):
     assert len(shown) >= drawn > 0, f"{html_path}: {drawn} figures drawn, {len(shown)} shown"
     for url in shown:
         assert Path(urlsplit(url).path).is_file(), f"{html_path}: missing figure {url}"
+
+
+# --- the conversion itself, on a page that uses every construct --------------------
+
+PAGE = '''# Title
+
+Intro with \\(x^2\\), a [link](other.md#anchor) and [a site](https://pytorch.org/).
+
+## A heading { #an-id }
+
+Text right under it.
+
+\\[
+y = a \\cdot b
+\\]
+
+!!! note "A note"
+    Noted, with \\(w\\).
+
+=== "1"
+
+    ![Step 1](../figures/graph/draw_graph.svg){ .figure loading=lazy }
+
+=== "2"
+
+    ![Step 2](../figures/graph/draw_graph.svg){ .figure }
+
+```python title="snippets/graph/draw_graph.py"
+--8<-- "snippets/graph/draw_graph.py"
+```
+
+| a | b |
+| --- | --- |
+| 1 | 2 |
+
+??? success "Answer"
+    The answer.
+
+    ```python title="snippets/graph/leaves.py"
+    --8<-- "snippets/graph/leaves.py"
+    ```
+
+    After the code.
+'''
+
+
+def test_page_markdown_becomes_jupyter_markdown_and_code_cells(tmp_path):
+    from types import SimpleNamespace
+
+    hook = project.hook("notebooks")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "page.md").write_text(PAGE, encoding="utf-8")
+    config = SimpleNamespace(docs_dir=str(tmp_path), config_file_path=str(ROOT / "mkdocs.yml"),
+                             mdx_configs=project.config().mdx_configs)
+    cells = hook.PageConverter(config, "en", "page.md").cells()
+    kinds = [(c.kind, c.snippet) for c in cells]
+    assert kinds == [("markdown", ""), ("code", "snippets/graph/draw_graph.py"), ("markdown", ""),
+                     ("code", "snippets/graph/leaves.py"), ("markdown", "")], kinds
+    first, middle, last = cells[0].source, cells[2].source, cells[4].source
+    assert first == (
+        "# Title\n\n"
+        "Intro with $x^2$, a link and [a site](https://pytorch.org/).\n\n"
+        "## A heading\n\n"
+        "Text right under it.\n\n"
+        "$$\ny = a \\cdot b\n$$\n\n"
+        "> **A note**\n>\n> Noted, with $w$."), first  # the tabs held only figures the code draws
+    assert middle == "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n> **Answer**\n>\n> The answer.", middle
+    assert last == "After the code.", last
+    assert cells[1].source == expected([includes.Include(Path("x"), 0, "snippets/graph/draw_graph.py",
+                                                         1, "snippets/graph/draw_graph.py")])[0]
+    # The rendered notebook page keeps the page's own Markdown: tabs, figures, admonitions.
+    assert '=== "1"' in cells[0].page_source and "{ #an-id }" in cells[0].page_source
+    assert cells[2].page_source.endswith('!!! success "Answer"\n\n    The answer.')

@@ -66,7 +66,7 @@ ADMONITION = re.compile(r'^(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?
 TAB = re.compile(r'^===\+?\s+"(?P<label>[^"]*)"\s*$')
 IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)(?:\{[^}\n]*\})?')
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
-HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)\s*\{\s*[#.][^}]*\}\s*$", re.M)
+HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)[ \t]*\{[ \t]*[#.][^}\n]*\}[ \t]*$", re.M)
 OUTPUT_LINE = re.compile(r"^[ \t]*#>")
 SECTION_MARKER = re.compile(r"#\s*--8<--\s*\[(start|end):[^\]]*\]")
 FIGURE_SRC = re.compile(r"^figures/(?P<folder>[^/]+)/(?P<name>[A-Za-z_]\w*)")
