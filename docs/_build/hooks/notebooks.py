@@ -625,8 +625,9 @@ class NotebookPage:
                 target.append(BeautifulSoup(next(prose), "html.parser"))
             else:
                 self.code(cell, spec, figures, soup)
-        for _ in prose:
-            raise RuntimeError("notebook page: prose left over after the last cell")
+        for rest in prose:  # prose only the page shows, after the last cell
+            cells[-1].insert_after(BeautifulSoup(_div(rest), "html.parser"))
+            cells[-1] = cells[-1].find_next_sibling()
         return str(soup)
 
     def notebook_cells(self):
@@ -638,8 +639,6 @@ class NotebookPage:
             else:
                 yield pending, cell
                 pending = []
-        if pending:
-            raise RuntimeError("notebook page: the page ends with prose the notebook does not have")
 
     def prose(self) -> list[str]:
         """Every Markdown cell's page text, rendered in one pass as MkDocs renders a page
