@@ -108,7 +108,8 @@ def expected(group: list[includes.Include]) -> tuple[str, bool]:
 def script_runs() -> dict[str, runner.Run]:
     """{snippet: its run as `python snippet.py`}, which says which statement printed what."""
     files = sorted({inc.path for lang, page in PAGES for group in fences(lang, page) for inc in group})
-    jobs = [runner.Job((ROOT / f).read_text(encoding="utf-8"), f) for f in files]
+    # The same jobs as test_snippets runs (source as it reads it, path from the root).
+    jobs = [runner.Job((ROOT / f).read_text(encoding="utf-8-sig"), f) for f in files]
     return dict(zip(files, runner.run_memo(jobs)))
 
 
