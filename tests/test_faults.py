@@ -218,6 +218,13 @@ def test_update_refuses_output_a_comment_cannot_hold():
 def test_update_writes_the_block(tmp_path):
     assert expected_output.rewrite("x = 1\nprint(x)\n", [(2, "1\n")], "bad.py") == \
         "x = 1\nprint(x)\n#> 1\n"
+    loop = "for i in range(3):\n    print(i)\n"  # one block for every pass of the loop
+    assert expected_output.rewrite(loop, [(2, "0\n"), (2, "1\n"), (2, "2\n")], "bad.py") == \
+        loop + "    #> 0\n    #> 1\n    #> 2\n"
+
+
+def test_a_traceback_shows_the_line_that_raised():
+    assert "    y.backward()" in problems(GOOD + "y.backward()\n")
 
 
 def run_check(root: Path, *paths: str, update: bool = False) -> subprocess.CompletedProcess:

@@ -121,17 +121,17 @@ for line in describe(steps, names):
     #> 5 AccumulateGrad (w)  in: 5  w.grad = 5
 draw(depth, edges, steps, names, maths, seed)
 
-# The weighted example: loss = (y0, y1) = (a * b, a + b), weights [1, 2].
+# The weighted example: loss = (y1, y2) = (a * b, a + b), weights [1, 2].
 w = torch.tensor([1.0], requires_grad=True)
 x = torch.tensor([2.0], requires_grad=True)
 a = x + w
 b = w + 1
-y0 = a * b
-y1 = a + b
-loss = torch.cat([y0, y1])
-names = {loss.grad_fn: "loss", y0.grad_fn: "y0", y1.grad_fn: "y1", a.grad_fn: "a", b.grad_fn: "b"}
-maths = {loss.grad_fn: r"\mathrm{cat}(y_0, y_1)", y0.grad_fn: r"y_0 = a \cdot b",
-         y1.grad_fn: "y_1 = a + b", a.grad_fn: "a = x + w", b.grad_fn: "b = w + 1"}
+y1 = a * b
+y2 = a + b
+loss = torch.cat([y1, y2])
+names = {loss.grad_fn: "loss", y1.grad_fn: "y1", y2.grad_fn: "y2", a.grad_fn: "a", b.grad_fn: "b"}
+maths = {loss.grad_fn: r"\mathrm{cat}(y_1, y_2)", y1.grad_fn: r"y_1 = a \cdot b",
+         y2.grad_fn: "y_2 = a + b", a.grad_fn: "a = x + w", b.grad_fn: "b = w + 1"}
 for fn, _ in a.grad_fn.next_functions:
     names[fn] = {id(x): "x", id(w): "w"}[id(fn.variable)]
 
@@ -139,9 +139,9 @@ seed = torch.tensor([1.0, 2.0])
 depth, edges, steps = trace(loss, seed, {"x": x, "w": w})
 for line in describe(steps, names):
     print(line)
-    #> 1 CatBackward0 (loss)  in: [1, 2]  out: 1 -> y0, 2 -> y1
-    #> 2 AddBackward0 (y1)  in: 2  out: 2 -> a, 2 -> b
-    #> 3 MulBackward0 (y0)  in: 1  out: 2 -> a, 3 -> b
+    #> 1 CatBackward0 (loss)  in: [1, 2]  out: 1 -> y1, 2 -> y2
+    #> 2 AddBackward0 (y2)  in: 2  out: 2 -> a, 2 -> b
+    #> 3 MulBackward0 (y1)  in: 1  out: 2 -> a, 3 -> b
     #> 4 AddBackward0 (b)  in: 5  out: 5 -> w
     #> 5 AddBackward0 (a)  in: 4  out: 4 -> x, 4 -> w
     #> 6 AccumulateGrad (x)  in: 4  x.grad = 4

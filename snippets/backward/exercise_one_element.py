@@ -9,6 +9,11 @@ y.backward()  # one element: the weight 1 is implied
 print(w.grad)
 #> tensor([3.])
 
+w.grad = None
+(w * 3).backward(torch.tensor([2.0]))  # any other one-element weight is allowed too
+print(w.grad)
+#> tensor([6.])
+
 z = torch.cat([w * 3, w * 4])
 print(z.shape)
 #> torch.Size([2])

@@ -8,9 +8,9 @@ x = torch.tensor([2.0], requires_grad=True)
 def make_loss():
     a = x + w
     b = w + 1
-    y0 = a * b  # dy0/dw = b + a = 5
-    y1 = a + b  # dy1/dw = 1 + 1 = 2
-    return torch.cat([y0, y1])
+    y1 = a * b  # dy1/dw = b + a = 5
+    y2 = a + b  # dy2/dw = 1 + 1 = 2
+    return torch.cat([y1, y2])
 
 
 loss = make_loss()

@@ -15,8 +15,8 @@ except IndexError as err:
 print(correct.item())
 #> 2
 
-correct = torch.tensor(198)  # an integer tensor, as (mask == y).sum() gives
-print(torch.div(correct, 200, rounding_mode="floor"))  # what `/` did in PyTorch 0.4
+correct = torch.tensor(88)  # an integer tensor, as (mask == y).sum() gives: 88 of 100 points
+print(torch.div(correct, 100, rounding_mode="floor"))  # what `/` did in PyTorch 0.4
 #> tensor(0)
-print(correct / 200)  # what `/` does today: true division
-#> tensor(0.9900)
+print(correct / 100)  # what `/` does today: true division
+#> tensor(0.8800)

@@ -1,20 +1,28 @@
-"""w.grad is None until the first backward, hence the failing manual update."""
+"""w.grad is None until the first backward, hence the note's failing loop."""
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)
 lr = 0.1
 try:
-    w.data = w.data - lr * w.grad.data  # before any backward
+    loss = (w - 3) ** 2
+    w.grad.zero_()  # the note's loop zeroes before backward(): nothing to zero on its first pass
+    loss.backward()
 except AttributeError as err:
     print(err)
-    #> 'NoneType' object has no attribute 'data'
+    #> 'NoneType' object has no attribute 'zero_'
 
+((w - 3) ** 2).backward()  # the note's block before the loop, without its update
+w.grad.zero_()  # a backward has run: the loop's first line now works
+print(w.grad)
+#> tensor([0.])
+
+w = torch.tensor([1.0], requires_grad=True)
 for step in range(3):  # the modern way
     loss = (w - 3) ** 2
     loss.backward()
     with torch.no_grad():  # not recorded, so the leaf w may change in place
         w -= lr * w.grad
-    w.grad = None  # what optimizer.zero_grad() does by default
+    w.grad = None  # after the update; what optimizer.zero_grad() does by default
     print(step, round(w.item(), 4))
     #> 0 1.4
     #> 1 1.72

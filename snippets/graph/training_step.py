@@ -6,7 +6,7 @@ x, target = torch.tensor([2.0]), torch.tensor([7.0])
 
 prediction = w * x  # 1. forward
 loss = (prediction - target) ** 2  # 2. loss: how far off, here (2 - 7)^2
-loss.backward()  # 3. backward: autograd computes d(loss)/dw = 2 (wx - t) x
+loss.backward()  # 3. backward: autograd computes d(loss)/dw = 2 (wx - y*) x
 print(loss.item(), w.grad)
 #> 25.0 tensor([-20.])
 

@@ -13,10 +13,18 @@ print(torch.sigmoid(torch.tensor([17.0, -17.0, -50.0])))
 bce = nn.BCELoss(reduction="none")
 z = torch.tensor([20.0, -20.0], requires_grad=True)  # both confident and wrong
 y = torch.tensor([0.0, 1.0])
-loss = bce(torch.sigmoid(z), y)
+p = torch.sigmoid(z)
+p.retain_grad()  # keep dl/dp, the gradient BCELoss sends back
+loss = bce(p, y)
 loss.sum().backward()
-print(loss.detach(), z.grad)  # true losses: 20 and 20, true gradients: 1 and -1
-#> tensor([100.,  20.]) tensor([ 0., -1.])
+print(loss.detach())  # true losses: about 20 and 20
+#> tensor([100.,  20.])
+print(p.grad)  # BCELoss: (p - y) / max(p (1 - p), 1e-12), far from 0
+#> tensor([ 1.0000e+12, -4.8517e+08])
+print(p.detach() * (1 - p.detach()))  # the sigmoid's slope p (1 - p)
+#> tensor([0.0000e+00, 2.0612e-09])
+print(z.grad)  # dl/dp times that slope; true gradients: 1 and -1
+#> tensor([ 0., -1.])
 
 # At z = -50 the loss is right, but BCELoss divides by max(p (1 - p), 1e-12).
 p = torch.sigmoid(torch.tensor(-50.0)).requires_grad_()

@@ -1,5 +1,7 @@
 """The version counter guards the tensors that backward nodes saved, and only those."""
+import re
 import textwrap
+import warnings
 
 import torch
 
@@ -29,3 +31,32 @@ except RuntimeError as err:
     #> 0 instead. Hint: enable anomaly detection to find the operation that failed
     #> to compute its gradient, with torch.autograd.set_detect_anomaly(True,
     #> check_nan=False).
+
+# Anomaly mode points to the forward operation that saved w, not to the in-place change.
+def forward(w, x):
+    return w * x  # saves w for the backward pass
+
+
+def update(w):
+    with torch.no_grad():
+        w.add_(10)  # the in-place change
+
+
+w = torch.tensor([1.0], requires_grad=True)
+with torch.autograd.set_detect_anomaly(True):
+    y = forward(w, x)
+    update(w)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            y.backward()  # the same error as above
+        except RuntimeError:
+            pass
+message = str(caught[0].message)
+print(message.splitlines()[0])
+#> Error detected in MulBackward0. Traceback of forward call that caused the error:
+frames = re.findall(r", in (\S+)", message)  # the functions in its forward traceback
+print(frames[-2:])  # innermost last
+#> ['<module>', 'forward']
+print("update" in frames)
+#> False

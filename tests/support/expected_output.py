@@ -204,8 +204,9 @@ def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> str:
     lines = source.splitlines(keepends=True)
     for line, text in strays:  # a new site right below the statement that printed
         stmt = min((s for s in stmts if s.lineno == line), key=lambda s: s.end_lineno - s.lineno)
-        sites.append(Site(stmt.lineno, stmt.end_lineno, _indent(source.splitlines(), stmt), [],
-                          False))
+        if stmt.lineno not in texts:  # once, however often a loop ran it
+            sites.append(Site(stmt.lineno, stmt.end_lineno, _indent(source.splitlines(), stmt),
+                              [], False))
         texts[stmt.lineno] = texts.get(stmt.lineno, "") + text
     for site in sorted(sites, key=lambda s: s.last, reverse=True):
         text = texts.get(site.first, "")

@@ -242,6 +242,9 @@ def _child_main(job: Job, tmp: Path, line: mmap.mmap) -> None:
     main.__file__ = job.filename
     sys.modules["__main__"] = main
     code = compile(job.source, job.filename, "exec")
+    import linecache  # tracebacks show the snippet's lines, as `python file.py` would
+    linecache.cache[job.filename] = (len(job.source), None, job.source.splitlines(True),
+                                     job.filename)
     libc = ctypes.CDLL(None)
     marks: list[list[int]] = []  # [line that was running, stdout size when it ended]
     state = {"line": 0, "size": 0}
