@@ -172,6 +172,8 @@ FOOLS = {
     "sys.stdout.write": ("import sys\nsys.stdout.write('hidden\\n')\n", "bad.py:2: printed output"),
     "pprint": ("import pprint\npprint.pprint({'a': 1})\n", "bad.py:2: printed output"),
     "os.write (C level)": ("import os\nos.write(1, b'raw\\n')\n", "bad.py:2: printed output"),
+    "logging to stdout": ("import logging, sys\nlogging.basicConfig(stream=sys.stdout)\n"
+                          "logging.warning('w')\n", "bad.py:3: printed output"),
     "a child process": ("import subprocess\nsubprocess.run(['echo', 'hi'])\n",
                         "bad.py:2: printed output"),
     "a function call": ("def f():\n    print('in f')\n\n\nf()\n", "bad.py:5: printed output"),
