@@ -232,6 +232,10 @@ def _child_main(job: Job, tmp: Path, line: mmap.mmap) -> None:
                                      ("ignore", ImportWarning, None),
                                      ("ignore", ResourceWarning, None)):
         warnings.filterwarnings(action, category=category, module=module or "", append=True)
+    import logging  # no handlers, as in a fresh interpreter (pytest adds its own)
+    logging.root.handlers.clear()
+    logging.root.setLevel(logging.WARNING)
+    logging.disable(logging.NOTSET)
     import matplotlib
     import matplotlib.pyplot as plt
     matplotlib.rcdefaults()
