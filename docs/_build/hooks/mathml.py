@@ -65,12 +65,44 @@ def to_mathml(tex: str, display: bool) -> str:
     # A lone operator symbol (\iff, \to, ...) is an operator: the spacing of one.
     mathml = SINGLE_MI.sub(lambda m: f"<mo>{m.group(1)}</mo>"
                            if unicodedata.category(m.group(1)) == "Sm" else m.group(0), mathml)
-    return FUNCTION_NAME.sub(r'\1<mspace width="0.1667em"></mspace>', mathml)
+    mathml = FUNCTION_NAME.sub(r'\1<mspace width="0.1667em"></mspace>', mathml)
+    return mathml.replace(" />", "></mspace>") if "<mspace" in mathml else mathml
 
 
 def _char(code: int) -> str:
     c = chr(code)
     return {"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(c, c)
+
+
+# Relations after which TeX may break an inline formula at the end of a line.
+RELATIONS = set("=<>≤≥≠≈≡∼∝→←↔⇒⇐⟺⟹∈∉⊂⊆")
+
+
+def breakable(mathml: str) -> str:
+    """An inline formula as several <math> elements, split after each relation of
+    its top level: a browser does not break a line inside one <math>, and a long
+    formula would otherwise stick out of a phone's screen."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(mathml)
+    row = root[0] if len(root) == 1 and root[0].tag == "mrow" else root
+    pieces, piece = [], []
+    for child in list(row):
+        piece.append(child)
+        if child.tag == "mo" and (child.text or "").strip() in RELATIONS:
+            pieces.append(piece)
+            piece = []
+    if piece:
+        pieces.append(piece)
+    if len(pieces) < 2:
+        return mathml
+    out = []
+    for children in pieces:
+        math, mrow = ET.Element("math"), ET.Element("mrow")
+        math.append(mrow)
+        mrow.extend(children)
+        out.append(ET.tostring(math, encoding="unicode", short_empty_elements=False))
+    return "".join(out)
 
 
 def _display(mathml: str) -> str:
@@ -112,7 +144,7 @@ def _dollars(text: str) -> str:
 
 def _wrap(tex: str, display: bool) -> str:
     mathml = to_mathml(tex, display)
-    return _display(mathml) if display else mathml
+    return _display(mathml) if display else breakable(mathml)
 
 
 def leftover_tex(content: str) -> list[str]:
