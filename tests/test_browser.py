@@ -12,22 +12,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support import audit, includes, project
+from tests.support import audit, project
 
 SEARCHES = {"zh": "叶子节点", "en": "leaf"}  # both must find the computational-graph page
 WORKERS = 2  # browsers auditing pages at once (this machine has 2 cores)
 
 
-def site_pages() -> list[str]:
-    """Every page's URL path below the site root, in every language."""
-    paths = []
-    for lang in project.languages():
-        paths += [project.site_url_path(lang, p.as_posix()) for p in includes.pages(project.ROOT, lang)]
-        paths += [project.site_url_path(lang, uri) for uri in project.notebook_uris()]
-    return sorted(paths)
-
-
-PAGES = site_pages()
+PAGES = audit.site_pages()
 
 
 @pytest.fixture(scope="session")
