@@ -52,11 +52,11 @@ def to_mathml(tex: str, display: bool) -> str:
     try:
         mathml = convert(source, display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises many kinds of errors
-        raise MathError(f"{tex.strip()!r}: {type(err).__name__} {err}".strip()) from None
+        raise MathError(f"{tex.strip()}  ({type(err).__name__} {err})".replace(" )", ")")) from None
     text = re.sub(r"<[^>]+>", "", mathml)
     if "\\" in text:
         unknown = sorted(c for c in set(re.findall(r"\\[A-Za-z]+", tex)) if c in text) or ["\\"]
-        raise MathError(f"{tex.strip()!r}: unknown command {', '.join(unknown)}")
+        raise MathError(f"{tex.strip()}  (unknown command {', '.join(unknown)})")
     mathml = mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "")
     if not display:
         mathml = mathml.replace(' display="inline"', "")
