@@ -19,18 +19,20 @@ WORKERS = 2  # browsers auditing pages at once (this machine has 2 cores)
 
 
 PAGES = audit.site_pages()
+AUDITED = PAGES + ["404.html"]  # the site's one 404 page, in the default language
 
 
 @pytest.fixture(scope="session")
 def audits(site_url, tmp_path_factory) -> dict[str, dict]:
     """{path: {"found": {check: problems}, "languages": ..., "evidence": ...}} for every page."""
-    found = audit.audit_all([site_url + path for path in PAGES], tmp_path_factory.mktemp("screenshots"),
-                            workers=WORKERS)
-    return {path: found[site_url + path] for path in PAGES}
+    homes = {site_url + project.site_url_path(lang, "index.md") for lang in project.languages()}
+    found = audit.audit_all([site_url + path for path in AUDITED],
+                            tmp_path_factory.mktemp("screenshots"), whole=homes, workers=WORKERS)
+    return {path: found[site_url + path] for path in AUDITED}
 
 
 @pytest.mark.parametrize("check", audit.CHECKS)
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+@pytest.mark.parametrize("path", AUDITED, ids=lambda p: p or "home")
 def test_page(audits, site_url, path, check):
     result = audits[path]
     problems = result["found"][check]
@@ -47,6 +49,12 @@ def test_language_switch_lands_on_the_same_page(audits, site_url, path):
     for other in langs:
         twin = bare if other == langs[0] else f"{other}/{bare}"
         assert targets.get(other) == urlsplit(urljoin(site_url, twin)).path, (path, targets)
+
+
+def test_the_404_page_leads_to_every_language_home(audits, site_url):
+    homes = {lang: urlsplit(urljoin(site_url, project.site_url_path(lang, "index.md"))).path
+             for lang in project.languages()}
+    assert audits["404.html"]["languages"] == homes
 
 
 @pytest.mark.parametrize("lang", SEARCHES)

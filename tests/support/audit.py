@@ -5,10 +5,10 @@
 - `clean`: console errors, failed requests, requests to any other host;
 - `images`: loaded (a lazy one: fetchable), with alt text in the page's language;
 - `math`: MathML in the page, no TeX left in its text;
-- `accessibility`: axe-core's serious and critical violations: of the whole page
-  on the home pages, of the content elsewhere (the theme around it is the same
-  on every page); its colour-contrast rule, the slowest by far, on the home
-  pages only;
+- `accessibility`: axe-core's serious and critical violations. audit_all runs it
+  on the whole page for the pages named `whole` (the home pages), on the content
+  only elsewhere (the theme around it is the same on every page), and leaves its
+  colour-contrast rule, the slowest by far, to those whole pages and to `contrast`;
 - `contrast`: every text against its background, in both palettes (WCAG AA:
   4.5:1, 3:1 for large text), each pair of colours measured once;
 - `phone`: at 375 px wide the page does not scroll sideways (wide formulas,
@@ -35,14 +35,13 @@ AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 CHECKS = ("clean", "images", "math", "accessibility", "contrast", "phone", "palettes",
           "ui_language")
 PHONE_WIDTH = 375
-LANGUAGE_ROOTS = ("en", "autograd-docs")  # a path ending in one of these is a home page
 
 
 class Audit:
-    """One page being audited: loading, then checked by finish()."""
+    """One page, loaded (its requests and console watched), then checked by finish()."""
 
-    def __init__(self, page, url: str):
-        self.page, self.url = page, url
+    def __init__(self, page, url: str, whole: bool = True):
+        self.page, self.url, self.whole = page, url, whole
         self.found: dict[str, list[str]] = {check: [] for check in CHECKS}
         self.console: list[str] = []
         host = urlsplit(url).netloc
@@ -63,35 +62,29 @@ class Audit:
         page.on("requestfailed", lambda r: clean.append(f"request failed: {r.url}"))
         page.on("request", on_request)
         page.on("response", lambda r: r.status >= 400 and clean.append(f"HTTP {r.status} for {r.url}"))
-        self.axe_started = False
-        page.goto(url, wait_until="commit")
+        page.goto(url, wait_until="load")
 
-    def run_axe(self) -> None:
-        """Start axe-core in the page (audit_all's pages have it from an init script)."""
-        self.page.wait_for_load_state("load")
+    def axe(self) -> list[str]:
+        """axe-core's serious and critical violations (audit_all's pages have axe
+        from an init script)."""
         if not self.page.evaluate("() => typeof axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
-        home = urlsplit(self.url).path.rstrip("/").split("/")[-1] in ("", *LANGUAGE_ROOTS)
-        # The theme around the content is the same on every page: all of it on the
-        # home pages; elsewhere the content, without the colour-contrast rule.
-        self.page.evaluate("""home => {
+        self.page.evaluate("""whole => {
           const content = document.querySelector(".md-content");
-          window.__axe = axe.run(home || !content ? document : {include: [[".md-content"]]},
-            {resultTypes: ["violations"], rules: {"color-contrast": {enabled: home}}});
-        }""", home)
-        self.axe_started = True
+          window.__axe = axe.run(whole || !content ? document : {include: [[".md-content"]]},
+            {resultTypes: ["violations"], rules: {"color-contrast": {enabled: whole}}});
+        }""", self.whole)
+        return self.page.evaluate(AXE_VIOLATIONS)
 
     def finish(self) -> dict[str, list[str]]:
         page = self.page
-        page.wait_for_load_state("load")
         page.evaluate("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
         for check, problems in page.evaluate(IN_PAGE_CHECKS).items():
             self.found[check] += problems
-        if not self.axe_started:
-            self.run_axe()
-        self.found["accessibility"] += page.evaluate(AXE_VIOLATIONS)
-        self.found["contrast"] += page.evaluate(CONTRAST)
-        self.found["phone"] += phone_overflow(page)
+        self.found["accessibility"] += self.axe()
+        for check, problems in page.evaluate(IN_BOTH_PALETTES).items():
+            self.found[check] += problems
+        self.found["phone"] += phone_overflow(page)  # last: it leaves the page 375 px wide
         return self.found
 
 
@@ -106,17 +99,14 @@ def site_pages() -> list[str]:
     return sorted(paths)
 
 
-def start(page, url: str) -> Audit:
-    return Audit(page, url)
-
-
 def audit(page, url: str) -> dict[str, list[str]]:
     return Audit(page, url).finish()
 
 
-def audit_all(urls: list[str], shots: Path, workers: int = 2) -> dict[str, dict]:
+def audit_all(urls: list[str], shots: Path, whole: set[str], workers: int = 2) -> dict[str, dict]:
     """{url: {"found", "languages", "evidence"}}: every page audited once, `workers`
-    browsers at a time (Playwright's sync API: one instance per thread)."""
+    browsers at a time (Playwright's sync API: one instance per thread); axe-core
+    checks the whole page of the urls in `whole`, the content of the others."""
     from concurrent.futures import ThreadPoolExecutor
 
     from playwright.sync_api import sync_playwright
@@ -128,7 +118,7 @@ def audit_all(urls: list[str], shots: Path, workers: int = 2) -> dict[str, dict]
             context = browser.new_context()
             context.add_init_script(path=str(AXE))
             for url in share:
-                one = Audit(context.new_page(), url)
+                one = Audit(context.new_page(), url, whole=url in whole)
                 found = one.finish()
                 evidence = "console:\n" + ("\n".join(one.console) or "(empty)")
                 if any(found.values()):
@@ -147,21 +137,23 @@ def audit_all(urls: list[str], shots: Path, workers: int = 2) -> dict[str, dict]
 
 
 IN_PAGE_CHECKS = r"""async () => {
-  const found = {images: [], math: [], palettes: [], ui_language: []};
+  const found = {images: [], math: [], ui_language: []};
   const lang = document.documentElement.lang;
   const cjk = /[\u3400-\u9fff]/;
-  for (const img of document.querySelectorAll("img")) {
+  // A lazy image not shown yet (below the fold, hidden tab, other palette) loads
+  // when shown: fetch it to know that it would.
+  const images = [...document.querySelectorAll("img")];
+  const fetchable = await Promise.all(images.map(img =>
+    img.loading === "lazy" && !img.complete ? fetch(img.src).then(r => r.ok, () => false) : false));
+  images.forEach((img, i) => {
     const src = img.getAttribute("src").slice(0, 80);
     const alt = (img.getAttribute("alt") || "").trim();
-    // A lazy image not shown yet (below the fold, hidden tab, other palette) loads
-    // when shown: fetch it to know that it would.
-    const lazyOk = img.loading === "lazy" && !img.complete && (await fetch(img.src)).ok;
-    if (!lazyOk && (!img.complete || img.naturalWidth === 0))
+    if (!fetchable[i] && (!img.complete || img.naturalWidth === 0))
       found.images.push(`image did not load: ${src}`);
     if (!alt) found.images.push(`image without alt text: ${src}`);
     else if ((lang === "zh") !== cjk.test(alt))
       found.images.push(`image alt text not in the page's language (${lang}): ${alt}`);
-  }
+  });
 
   // Math: MathML converted at build time; no TeX left in the text a reader sees.
   const MATHML = "http://www.w3.org/1998/Math/MathML";
@@ -177,33 +169,6 @@ IN_PAGE_CHECKS = r"""async () => {
     const hit = node.textContent.match(tex);
     if (hit) found.math.push(`TeX in the page's text: ...${node.textContent.slice(Math.max(0, hit.index - 20), hit.index + 40)}...`);
   }
-
-  // Palettes: each figure as a light and a dark image; each scheme shows its own only.
-  const figures = [...document.querySelectorAll('.md-content img[src*="figures/"]')];
-  const light = figures.filter(img => img.getAttribute("src").endsWith("#only-light"));
-  const dark = figures.filter(img => img.getAttribute("src").endsWith("#only-dark"));
-  for (const img of figures)
-    if (!light.includes(img) && !dark.includes(img))
-      found.palettes.push(`figure without #only-light / #only-dark: ${img.getAttribute("src")}`);
-  for (const img of light) {
-    const twin = img.getAttribute("src").replace(/\.svg#only-light$/, ".dark.svg#only-dark");
-    if (!dark.some(d => d.getAttribute("src") === twin))
-      found.palettes.push(`figure without a dark variant: ${img.getAttribute("src")}`);
-  }
-  // Switch palettes as the reader does (Material's own radio inputs), or by hand.
-  const setScheme = (name) => {
-    const input = document.querySelector(`input[name="__palette"][data-md-color-scheme="${name}"]`);
-    if (input) input.click(); else document.body.setAttribute("data-md-color-scheme", name);
-  };
-  const scheme = document.body.getAttribute("data-md-color-scheme");
-  for (const [name, shown, hidden] of [["default", light, dark], ["slate", dark, light]]) {
-    setScheme(name);
-    for (const img of shown) if (getComputedStyle(img).display === "none")
-      found.palettes.push(`${name}: its figure is hidden: ${img.getAttribute("src")}`);
-    for (const img of hidden) if (getComputedStyle(img).display !== "none")
-      found.palettes.push(`${name}: the other palette's figure is shown: ${img.getAttribute("src")}`);
-  }
-  if (scheme) setScheme(scheme);
 
   // The theme's words: titles, labels and placeholders outside the prose, the
   // permalinks' titles and the footer line.
@@ -228,7 +193,28 @@ AXE_VIOLATIONS = """async () => (await window.__axe).violations
             `(${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join("; ")})`)"""
 
 
-CONTRAST = r"""() => {
+IN_BOTH_PALETTES = r"""() => {
+  const found = {contrast: [], palettes: []};
+  // Figures: each as a light and a dark image; each palette shows its own only.
+  const figures = [...document.querySelectorAll('.md-content img[src*="figures/"]')];
+  const light = figures.filter(img => img.getAttribute("src").endsWith("#only-light"));
+  const dark = figures.filter(img => img.getAttribute("src").endsWith("#only-dark"));
+  for (const img of figures)
+    if (!light.includes(img) && !dark.includes(img))
+      found.palettes.push(`figure without #only-light / #only-dark: ${img.getAttribute("src")}`);
+  for (const img of light) {
+    const twin = img.getAttribute("src").replace(/\.svg#only-light$/, ".dark.svg#only-dark");
+    if (!dark.some(d => d.getAttribute("src") === twin))
+      found.palettes.push(`figure without a dark variant: ${img.getAttribute("src")}`);
+  }
+  const figuresShown = (name) => {
+    const [shown, hidden] = name === "slate" ? [dark, light] : [light, dark];
+    for (const img of shown) if (getComputedStyle(img).display === "none")
+      found.palettes.push(`${name}: its figure is hidden: ${img.getAttribute("src")}`);
+    for (const img of hidden) if (getComputedStyle(img).display !== "none")
+      found.palettes.push(`${name}: the other palette's figure is shown: ${img.getAttribute("src")}`);
+  };
+
   const parse = (c) => {
     const m = c.match(/^rgba?\(([^)]+)\)$/);
     if (!m) return null;
@@ -277,10 +263,11 @@ CONTRAST = r"""() => {
     const input = document.querySelector(`input[name="__palette"][data-md-color-scheme="${name}"]`);
     if (input) input.click(); else document.body.setAttribute("data-md-color-scheme", name);
   };
-  const found = [], seen = new Set();
+  const seen = new Set();
   const scheme = document.body.getAttribute("data-md-color-scheme");
   for (const name of ["default", "slate"]) {
     setScheme(name);
+    figuresShown(name);
     backgrounds = new Map(), opacities = new Map();
     for (const el of texts) {
       const box = el.getBoundingClientRect(), style = getComputedStyle(el);
@@ -298,7 +285,7 @@ CONTRAST = r"""() => {
       if (r < needed) {
         const tag = el.tagName.toLowerCase() + (typeof el.className === "string" && el.className
           ? "." + el.className.trim().split(/\s+/).join(".") : "");
-        found.push(`${name} palette: contrast ${r.toFixed(2)}:1 (needs ${needed}:1) for ${tag} ` +
+        found.contrast.push(`${name} palette: contrast ${r.toFixed(2)}:1 (needs ${needed}:1) for ${tag} ` +
                    `rgb(${fg.slice(0, 3).map(Math.round)}) on rgb(${bg.slice(0, 3).map(Math.round)}): ` +
                    el.textContent.trim().slice(0, 40));
       }
@@ -310,11 +297,10 @@ CONTRAST = r"""() => {
 
 
 def phone_overflow(page) -> list[str]:
-    """At 375 px wide: the page must not scroll sideways. Names what sticks out."""
-    size = page.viewport_size
+    """At 375 px wide: the page must not scroll sideways. Names what sticks out.
+    The page stays that wide."""
     page.set_viewport_size({"width": PHONE_WIDTH, "height": 800})
-    try:
-        return page.evaluate("""() => new Promise(requestAnimationFrame).then(() => {
+    return page.evaluate("""() => new Promise(requestAnimationFrame).then(() => {
           const root = document.documentElement, width = root.clientWidth;
           if (root.scrollWidth <= width) return [];
           const sticking = [];
@@ -336,9 +322,6 @@ def phone_overflow(page) -> list[str]:
             .concat(outer.slice(0, 5).map(el => `  ${name(el)} reaches ${Math.round(el.getBoundingClientRect().right)} px: ` +
                                                  el.textContent.trim().slice(0, 60)));
         })""")
-    finally:
-        if size:
-            page.set_viewport_size(size)
 
 
 def screenshot(page, path: Path) -> Path:
