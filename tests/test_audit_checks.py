@@ -11,8 +11,7 @@ BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏�
 <p style="color: #b0b0b0; background: #ffffff">对比度太低的文字</p>
 <p><img src="../figures/a.svg" alt="只有浅色的图" width="4" height="4"></p>
 <div style="width: 600px">比手机屏幕宽的一块</div>
-<button title="Search">搜</button>
-</main></body></html>"""
+</main><footer><button title="Search">搜</button></footer></body></html>"""
 
 
 def test_each_check_names_its_mistake(page, tmp_path):
