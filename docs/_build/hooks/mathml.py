@@ -35,7 +35,12 @@ LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
 ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
 SINGLE_MI = re.compile(r"<mi>([^<])</mi>")
 # \ln p: TeX puts a thin space after a function name followed by its argument.
-FUNCTION_NAME = re.compile(r"(<mi>(?:ln|log|exp|sin|cos|tan|tanh)</mi>)(?=<(?:mi|mn|msub|msup)>)")
+FUNCTION_NAME = re.compile(r"(<mi>(?:ln|log|exp|sin|cos|tan|tanh)</mi>)(?=<(?:mi|mn|msub|msup|mfrac)>)")
+ORDINARY = re.compile(r"<mo>([/.])</mo>")
+# \bigl( ... \bigr): a fence, no operator spacing (latex2mathml gives it none of a form).
+SIZED_FENCE = '<mo stretchy="true" fence="true" minsize'
+# \sigma': U+2032 is a raised prime already; as a superscript it would sit twice as high.
+PRIME = re.compile(r"<msup>(<mi>[^<]+</mi>)<mi>(′+)</mi></msup>")
 # \mathrm{d}: latex2mathml gives a single letter no mathvariant, so it would be italic.
 MATHRM_LETTER = re.compile(r"\\mathrm\{([A-Za-z])\}")
 
@@ -66,6 +71,10 @@ def to_mathml(tex: str, display: bool) -> str:
     mathml = SINGLE_MI.sub(lambda m: f"<mo>{m.group(1)}</mo>"
                            if unicodedata.category(m.group(1)) == "Sm" else m.group(0), mathml)
     mathml = FUNCTION_NAME.sub(r'\1<mspace width="0.1667em"></mspace>', mathml)
+    # `/` and `.` are ordinary symbols in TeX (dy/dx, w.grad): no operator spacing.
+    mathml = ORDINARY.sub(r'<mo lspace="0" rspace="0">\1</mo>', mathml)
+    mathml = mathml.replace(SIZED_FENCE, '<mo stretchy="true" fence="true" lspace="0" rspace="0" minsize')
+    mathml = PRIME.sub(r'\1<mo lspace="0" rspace="0">\2</mo>', mathml)
     return mathml.replace(" />", "></mspace>") if "<mspace" in mathml else mathml
 
 
