@@ -6,13 +6,12 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := tests/node_modules/.installed
 PYTEST := $(PY) -m pytest -p no:randomly
 export NO_MKDOCS_2_WARNING := 1
-KATEX_VERSION := 0.19.1
 # PyTorch's own index of CPU-only wheels: plain PyPI gives Linux the CUDA build (several GB).
 # Used only when its host resolves, so that a machine without it installs at once.
 TORCH_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_INDEX_ARG = $$($(PY) -c "import socket; socket.getaddrinfo('download.pytorch.org', 443)" 2>/dev/null && echo --extra-index-url $(TORCH_INDEX))
 
-.PHONY: serve build test check update page bench clean vendor-katex
+.PHONY: serve build test check update page bench clean
 
 $(STAMP): requirements.txt docs/_build/requirements.txt tests/requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (or: make PYTHON=python3 ...)"; exit 1; }
@@ -54,11 +53,3 @@ bench: $(STAMP) $(NODE_STAMP)  ## timings and sizes, printed as name: value
 
 clean:
 	rm -rf site .cache
-
-# KaTeX is vendored (committed) so that pages load math from their own host.
-vendor-katex:
-	rm -rf docs/assets/katex && mkdir -p docs/assets/katex/fonts
-	cd $$(mktemp -d) && npm pack --silent katex@$(KATEX_VERSION) && tar xzf katex-$(KATEX_VERSION).tgz && \
-	  cp package/dist/katex.min.js package/dist/contrib/auto-render.min.js package/LICENSE $(CURDIR)/docs/assets/katex/ && \
-	  cp package/dist/fonts/*.woff2 $(CURDIR)/docs/assets/katex/fonts/ && \
-	  sed -E 's/,url\([^)]*\.(woff|ttf)\) format\("(woff|truetype)"\)//g' package/dist/katex.min.css > $(CURDIR)/docs/assets/katex/katex.min.css

@@ -10,8 +10,12 @@ make_test_s           the whole test run, warm (goal: under 40 s)
 mkdocs_build_cold_s   both languages, figure and notebook caches emptied
 mkdocs_build_warm_s   both languages, caches full (goal: under 3 s)
 serve_reload_s        `mkdocs serve`: from saving a page to the rebuilt site (goal: under 2 s)
-bytes[<page>]         bytes transferred on a first load, gzip as on GitHub Pages (goal: < 500 KB)
-lighthouse_*          performance and accessibility scores (goals: >= 95, 100)
+bytes[<page>]         bytes transferred on a first load, gzip as on GitHub Pages; the search
+                      index loads when search is first used, so it does not count
+bytes_max             the heaviest page (goal: under 150 KB)
+lighthouse[<page>]    Lighthouse on every page of both languages, mobile profile:
+                      performance accessibility best-practices (goals: >= 95, 100, 100)
+lighthouse_min_*      the lowest score of each category over all pages
 """
 from __future__ import annotations
 
@@ -27,9 +31,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LIGHTHOUSE_VERSION = "13.5.0"
-LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
-LIGHTHOUSE_PAGES = {"home": "", "recipe": "recipe/"}
+NODE_MODULES = ROOT / "tests" / "node_modules"  # lighthouse is pinned in tests/package.json
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices")
 
 
 def timed(cmd: list[str], runs: int, before=None, **kwargs) -> float:
@@ -94,12 +97,11 @@ def page_bytes(site: Path, base: str) -> dict[str, int]:
     from playwright.sync_api import sync_playwright
 
     from tests.support import audit, server
-    from tests.test_browser import site_pages
 
     sizes = {}
     with server.serve(site, base) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=audit.CHROMIUM, args=audit.FLAGS)
-        for path in site_pages():
+        for path in audit.site_pages():
             context = browser.new_context()  # a first visit: nothing cached
             page = context.new_page()
             page.goto(url + path, wait_until="load")
@@ -112,26 +114,28 @@ def page_bytes(site: Path, base: str) -> dict[str, int]:
     return sizes
 
 
-def lighthouse(site: Path, base: str) -> dict[str, float]:
+def lighthouse(site: Path, base: str) -> dict[str, dict[str, int]]:
+    """{page: {category: score}} for every page, Lighthouse's default (mobile) profile."""
     from tests.support import audit, server
 
-    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    binary = NODE_MODULES / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                        str(LIGHTHOUSE_DIR), f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+        subprocess.run(["npm", "ci", "--prefix", str(ROOT / "tests"), "--silent", "--no-audit",
+                        "--no-fund"], check=True)
     scores = {}
     with server.serve(site, base) as url, tempfile.TemporaryDirectory() as tmp:
-        for name, path in LIGHTHOUSE_PAGES.items():
-            out = Path(tmp) / f"{name}.json"
+        for path in audit.site_pages():
+            out = Path(tmp) / "report.json"
             subprocess.run([str(binary), url + path, "--quiet", "--output=json",
                             f"--output-path={out}",
-                            "--only-categories=performance,accessibility",
+                            "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
                             "--chrome-flags=" + " ".join(audit.FLAGS)],
                            check=True, env={**os.environ, "CHROME_PATH": audit.CHROMIUM})
             result = json.loads(out.read_text())
-            for category in ("performance", "accessibility"):
-                scores[f"lighthouse_{category}[{name}]"] = round(
-                    100 * result["categories"][category]["score"])
+            scores[path or "home"] = {c: round(100 * (result["categories"][c]["score"] or 0))
+                                      for c in LIGHTHOUSE_CATEGORIES}
+            report(f"lighthouse[{path or 'home'}]",
+                   " ".join(str(scores[path or "home"][c]) for c in LIGHTHOUSE_CATEGORIES))
     return scores
 
 
@@ -141,12 +145,21 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true",
                         help="skip make_test_s and Lighthouse")
+    parser.add_argument("--pages", action="store_true",
+                        help="only the built site's page weights and Lighthouse scores")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from tests.conftest import EXAMPLE_ENV
     from urllib.parse import urlsplit
 
     os.environ.update(EXAMPLE_ENV)  # build as for GitHub Pages, served under its base path
+    base = urlsplit(EXAMPLE_ENV["SITE_URL"]).path
+    if args.pages:
+        with tempfile.TemporaryDirectory() as tmp:
+            site = str(Path(tmp) / "site")
+            subprocess.run(build_cmd(site), cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            return pages_report(Path(site), base, lighthouse_too=not args.quick)
 
     unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], args.runs)
     report("import_s", unit)
@@ -165,12 +178,19 @@ def main(argv=None) -> int:
         report("mkdocs_build_cold_s", timed(build_cmd(site), args.runs, before=empty_caches))
         report("mkdocs_build_warm_s", timed(build_cmd(site), args.runs))
         report("serve_reload_s", serve_reload(args.runs))
-        base = urlsplit(EXAMPLE_ENV["SITE_URL"]).path
-        for page, size in page_bytes(Path(site), base).items():
-            report(f"bytes[{page}]", size)
-        if not args.quick:
-            for name, score in lighthouse(Path(site), base).items():
-                report(name, score)
+        pages_report(Path(site), base, lighthouse_too=not args.quick)
+    return 0
+
+
+def pages_report(site: Path, base: str, lighthouse_too: bool) -> int:
+    sizes = page_bytes(site, base)
+    for page, size in sizes.items():
+        report(f"bytes[{page}]", size)
+    report("bytes_max", max(sizes.values()))
+    if lighthouse_too:
+        scores = lighthouse(site, base)
+        for category in LIGHTHOUSE_CATEGORIES:
+            report(f"lighthouse_min_{category}", min(s[category] for s in scores.values()))
     return 0
 
 

@@ -2,17 +2,27 @@
 
 A snippet that calls `plt.show()` draws figures. Each figure it shows becomes
 `figures/<folder>/<name>.svg` (several in one run: `<name>-1.svg`,
-`<name>-2.svg`, ... in the order shown). The snippet runs in a fresh Python
+`<name>-2.svg`, ... in the order shown), and a variant for Material's dark
+palette beside it, `<name>.dark.svg`: the same figure saved with a transparent
+background and its colours' lightness inverted (black text turns light, pale
+fills turn dark, hues stay; saturated mid-tones are only ever lightened). The snippet runs in a fresh Python
 (`python figures.py SNIPPET OUT`, this file's second job), the SVGs are kept
 in `.cache/figures/` under a hash of the snippet and the library versions,
 and handed to MkDocs as generated files: nothing is written into docs/,
 nothing is committed, an unchanged snippet is not run again.
+
+Pages show a figure as usual, `![alt](../figures/<folder>/<name>.svg)`; the
+hook writes it as the pair Material shows by palette (`#only-light`,
+`#only-dark`), both with the figure's width and height (no layout shift) and
+loaded lazily (the hidden one is never fetched).
 """
 from __future__ import annotations
 
+import colorsys
 import hashlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,12 +45,13 @@ def figure_snippets() -> list[Path]:
 
 
 def cache_key(source: str) -> str:
-    salt = f"torch {version('torch')} matplotlib {version('matplotlib')} {SVG_SALT} v2"
+    salt = f"torch {version('torch')} matplotlib {version('matplotlib')} {SVG_SALT} v3"
     return hashlib.sha256(f"{salt}\0{source}".encode()).hexdigest()[:20]
 
 
 def draw(snippet: Path) -> list[Path]:
-    """The snippet's figures, from the cache or drawn now: [1.svg, 2.svg, ...]."""
+    """The snippet's figures, from the cache or drawn now: [1.svg, 2.svg, ...]
+    (each with its dark variant beside it: 1.dark.svg, ...)."""
     folder = CACHE / cache_key(snippet.read_text(encoding="utf-8"))
     if not folder.is_dir():
         CACHE.mkdir(parents=True, exist_ok=True)
@@ -57,12 +68,19 @@ def draw(snippet: Path) -> list[Path]:
         except OSError:  # another build drew it meanwhile
             shutil.rmtree(tmp, ignore_errors=True)
         log.info(f"drew {snippet.relative_to(ROOT)}")
-    return sorted(folder.glob("*.svg"), key=lambda p: int(p.stem))
+    return sorted((p for p in folder.glob("*.svg") if p.stem.isdigit()), key=lambda p: int(p.stem))
+
+
+def dark(svg: Path) -> Path:
+    return svg.with_suffix(".dark.svg")
 
 
 def site_names(snippet: Path, count: int) -> list[str]:
     stem = f"figures/{snippet.relative_to(SNIPPETS).with_suffix('').as_posix()}"
     return [f"{stem}.svg"] if count == 1 else [f"{stem}-{k}.svg" for k in range(1, count + 1)]
+
+
+_sizes: dict[str, tuple[int, int]] = {}  # "recipe/train-1" -> (width, height) in CSS px
 
 
 def on_files(files, config, **kwargs):
@@ -76,7 +94,39 @@ def on_files(files, config, **kwargs):
             raise RuntimeError(f"{snippet.relative_to(ROOT)}: calls plt.show() but showed no figure")
         for uri, svg in zip(site_names(snippet, len(svgs)), svgs):
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
+            files.append(File.generated(config, uri.removesuffix(".svg") + ".dark.svg",
+                                        abs_src_path=str(dark(svg))))
+            _sizes[uri.removeprefix("figures/").removesuffix(".svg")] = svg_size(svg)
     return files
+
+
+def svg_size(svg: Path) -> tuple[int, int]:
+    """The width and height of a matplotlib SVG (in pt) as CSS pixels."""
+    head = svg.read_text(encoding="utf-8")[:2000]
+    found = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"', head)
+    if not found:
+        raise RuntimeError(f"{svg}: no width and height in pt")
+    return tuple(round(float(v) * 96 / 72) for v in found.groups())
+
+
+# ![alt](<any path>/figures/<folder>/<name>.svg){ attributes }
+FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*?figures/(?P<name>[^)\s]+?))\.svg\)"
+                    r"(?:\{(?P<attrs>[^}]*)\})?")
+
+
+def on_page_markdown(markdown: str, page, config, files, **kwargs):
+    """Each figure as the pair of images Material shows by palette."""
+    def pair(m):
+        if m.group("name") not in _sizes:
+            raise RuntimeError(f"docs/{page.file.src_uri}: {m.group(0)}: no snippet draws "
+                               f"figures/{m.group('name')}.svg")
+        width, height = _sizes[m.group("name")]
+        attrs = " ".join(a for a in (m.group("attrs") or "").split() if a != "loading=lazy")
+        attrs = f"{{ {attrs} width={width} height={height} loading=lazy }}".replace("{  ", "{ ")
+        src, alt = m.group("src"), m.group("alt")
+        return f"![{alt}]({src}.svg#only-light){attrs} ![{alt}]({src}.dark.svg#only-dark){attrs}"
+
+    return FIGURE.sub(pair, markdown)
 
 
 def _draw_main(snippet: str, out: str) -> None:
@@ -92,16 +142,45 @@ def _draw_main(snippet: str, out: str) -> None:
     shown = []
 
     def show(*args, **kwargs):
+        import io
+
         for num in plt.get_fignums():
             shown.append(Path(out, f"{len(shown) + 1}.svg"))
-            plt.figure(num).savefig(shown[-1], format="svg", metadata={"Date": None},
-                                    bbox_inches="tight")
+            figure = plt.figure(num)
+            figure.savefig(shown[-1], format="svg", metadata={"Date": None}, bbox_inches="tight")
+            drawn = io.StringIO()
+            figure.savefig(drawn, format="svg", metadata={"Date": None}, bbox_inches="tight",
+                           transparent=True)
+            dark(shown[-1]).write_text(dark_svg(drawn.getvalue()), encoding="utf-8")
         plt.close("all")
 
     plt.show = show
     sys.argv = [snippet]
     sys.path[0] = out  # as `python snippet.py` from an empty folder: no neighbours to import
     runpy.run_path(snippet, run_name="__main__")
+
+
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
+# Lightness after inversion is kept between these: black text becomes light grey,
+# white boxes become a dark grey just off Material's slate background.
+DARKEST, LIGHTEST = 0.13, 0.9
+
+
+def dark_colour(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    h, lightness, s = colorsys.rgb_to_hls(r, g, b)
+    inverted = LIGHTEST - lightness * (LIGHTEST - DARKEST)
+    # A saturated mid-tone is ink (a line, a label), readable on dark as it is: never darker.
+    ink = s > 0.25 and 0.3 <= lightness <= 0.7
+    lightness = max(lightness, inverted) if ink else inverted
+    return "#" + "".join(f"{round(c * 255):02x}" for c in colorsys.hls_to_rgb(h, lightness, s))
+
+
+def dark_svg(svg: str) -> str:
+    """A matplotlib SVG (transparent background) for a dark page."""
+    svg = HEX_COLOUR.sub(lambda m: dark_colour(m.group(0)), svg)
+    # matplotlib leaves black out (SVG's default fill): make the default the light grey.
+    return re.sub(r"<svg\b", f'<svg fill="{dark_colour("#000000")}"', svg, count=1)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,185 @@
+"""MkDocs hook: math as MathML in the page, converted when the site is built.
+
+pymdownx.arithmatex (generic mode) leaves every formula as TeX in
+`<span class="arithmatex">\\(...\\)</span>` or `<div class="arithmatex">\\[...\\]</div>`.
+This hook converts each one with latex2mathml (pure Python: `mkdocs serve` needs
+no Node) into MathML, which browsers render natively: no math JavaScript, no
+math fonts, readable with JavaScript off, and a page without math loads nothing
+for math. Display math sits in a `<div class="math-display">` that scrolls
+sideways on its own when it is wider than the screen (site.css).
+
+Notebook pages (mkdocs-jupyter) keep Jupyter's `$...$` and `$$...$$` in the text
+of their Markdown cells; the same conversion applies there, outside code.
+
+A formula that does not convert fails the build with the page and the formula;
+so does TeX left in a page's text after the conversion (markup changed upstream).
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ARITHMATEX = re.compile(
+    r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
+    r'|<div class="arithmatex">\s*\\\[(?P<display>.*?)\\\]\s*</div>', re.S)
+# Text that is not code: tags and text alternate; these elements hold code, not prose.
+CODE_ELEMENTS = ("pre", "code", "script", "style", "textarea", "math")
+TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>|<!--.*?-->", re.S)
+DOLLARS = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^\s$](?:[^$]*?[^\s\\$])?)\$",
+                     re.S)
+LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
+ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
+SINGLE_MI = re.compile(r"<mi>([^<])</mi>")
+# \ln p: TeX puts a thin space after a function name followed by its argument.
+FUNCTION_NAME = re.compile(r"(<mi>(?:ln|log|exp|sin|cos|tan|tanh)</mi>)(?=<(?:mi|mn|msub|msup|mfrac)>)")
+ORDINARY = re.compile(r"<mo>([/.])</mo>")
+# \bigl( ... \bigr): a fence, no operator spacing (latex2mathml gives it none of a form).
+SIZED_FENCE = '<mo stretchy="true" fence="true" minsize'
+# \sigma': U+2032 is a raised prime already; as a superscript it would sit twice as high.
+PRIME = re.compile(r"<msup>(<mi>[^<]+</mi>)<mi>(′+)</mi></msup>")
+# \mathrm{d}: latex2mathml gives a single letter no mathvariant, so it would be italic.
+MATHRM_LETTER = re.compile(r"\\mathrm\{([A-Za-z])\}")
+
+
+class MathError(ValueError):
+    pass
+
+
+def to_mathml(tex: str, display: bool) -> str:
+    """MathML for one formula (TeX as written in the page); MathError if it does not convert."""
+    from latex2mathml.converter import convert
+
+    source = MATHRM_LETTER.sub(r"\\text{\1}", tex.strip())
+    try:
+        mathml = convert(source, display="block" if display else "inline")
+    except Exception as err:  # latex2mathml raises many kinds of errors
+        raise MathError(f"{tex.strip()}  ({type(err).__name__} {err})".replace(" )", ")")) from None
+    text = re.sub(r"<[^>]+>", "", mathml)
+    if "\\" in text:
+        unknown = sorted(c for c in set(re.findall(r"\\[A-Za-z]+", tex)) if c in text) or ["\\"]
+        raise MathError(f"{tex.strip()}  (unknown command {', '.join(unknown)})")
+    mathml = mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "")
+    if not display:
+        mathml = mathml.replace(' display="inline"', "")
+    # Characters rather than entities (but the three HTML needs escaped).
+    mathml = ENTITY.sub(lambda m: _char(int(m.group(1), 16)), mathml)
+    # A lone operator symbol (\iff, \to, ...) is an operator: the spacing of one.
+    mathml = SINGLE_MI.sub(lambda m: f"<mo>{m.group(1)}</mo>"
+                           if unicodedata.category(m.group(1)) == "Sm" else m.group(0), mathml)
+    mathml = FUNCTION_NAME.sub(r'\1<mspace width="0.1667em"></mspace>', mathml)
+    # `/` and `.` are ordinary symbols in TeX (dy/dx, w.grad): no operator spacing.
+    mathml = ORDINARY.sub(r'<mo lspace="0" rspace="0">\1</mo>', mathml)
+    mathml = mathml.replace(SIZED_FENCE, '<mo stretchy="true" fence="true" lspace="0" rspace="0" minsize')
+    mathml = PRIME.sub(r'\1<mo lspace="0" rspace="0">\2</mo>', mathml)
+    return mathml.replace(" />", "></mspace>") if "<mspace" in mathml else mathml
+
+
+def _char(code: int) -> str:
+    c = chr(code)
+    return {"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(c, c)
+
+
+# Relations after which TeX may break an inline formula at the end of a line.
+RELATIONS = set("=<>≤≥≠≈≡∼∝→←↔⇒⇐⟺⟹∈∉⊂⊆")
+
+
+def breakable(mathml: str) -> str:
+    """An inline formula as several <math> elements, split after each relation of
+    its top level: a browser does not break a line inside one <math>, and a long
+    formula would otherwise stick out of a phone's screen."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(mathml)
+    row = root[0] if len(root) == 1 and root[0].tag == "mrow" else root
+    pieces, piece = [], []
+    for child in list(row):
+        piece.append(child)
+        if child.tag == "mo" and (child.text or "").strip() in RELATIONS:
+            pieces.append(piece)
+            piece = []
+    if piece:
+        pieces.append(piece)
+    if len(pieces) < 2:
+        return mathml
+    out = []
+    for children in pieces:
+        math, mrow = ET.Element("math"), ET.Element("mrow")
+        math.append(mrow)
+        mrow.extend(children)
+        out.append(ET.tostring(math, encoding="unicode", short_empty_elements=False))
+    return "".join(out)
+
+
+def _display(mathml: str) -> str:
+    return f'<div class="math-display" tabindex="0">{mathml}</div>'
+
+
+def convert_arithmatex(content: str) -> str:
+    def replace(m):
+        display = m.group("display") is not None
+        tex = html.unescape(m.group("display") if display else m.group("inline"))
+        return _wrap(tex, display)
+
+    return ARITHMATEX.sub(replace, content)
+
+
+def convert_dollars(content: str) -> str:
+    """`$...$` and `$$...$$` in text outside code (notebook Markdown cells)."""
+    out, depth, pos = [], 0, 0
+    for tag in TAG.finditer(content):
+        out.append(_dollars(content[pos:tag.start()]) if depth == 0 else content[pos:tag.start()])
+        out.append(tag.group(0))
+        name = (tag.group(2) or "").lower()
+        if name in CODE_ELEMENTS and not tag.group(3):
+            depth += -1 if tag.group(1) else 1
+            depth = max(depth, 0)
+        pos = tag.end()
+    tail = content[pos:]
+    out.append(_dollars(tail) if depth == 0 else tail)
+    return "".join(out)
+
+
+def _dollars(text: str) -> str:
+    def replace(m):
+        display = m.group("display") is not None
+        return _wrap(html.unescape(m.group("display") if display else m.group("inline")), display)
+
+    return DOLLARS.sub(replace, text) if "$" in text else text
+
+
+def _wrap(tex: str, display: bool) -> str:
+    mathml = to_mathml(tex, display)
+    return _display(mathml) if display else breakable(mathml)
+
+
+def leftover_tex(content: str) -> list[str]:
+    """Raw `\\(...\\)` or `\\[...\\]` still in the text of a page, outside code."""
+    prose, depth, pos = [], 0, 0
+    for tag in TAG.finditer(content):
+        if depth == 0:
+            prose.append(content[pos:tag.start()])
+        name = (tag.group(2) or "").lower()
+        if name in CODE_ELEMENTS and not tag.group(3):
+            depth = max(depth + (-1 if tag.group(1) else 1), 0)
+        pos = tag.end()
+    return LEFTOVER.findall(html.unescape(" ".join(prose)))
+
+
+@event_priority(-50)  # after the other hooks have changed the page's HTML
+def on_page_content(content: str, page, config, files, **kwargs):
+    where = page.file.src_uri
+    try:
+        content = convert_arithmatex(content)
+        if page.file.src_uri.endswith(".ipynb"):
+            content = convert_dollars(content)
+    except MathError as err:
+        raise PluginError(f"docs/{where}: a formula does not convert to MathML: {err}") from None
+    left = leftover_tex(content)
+    if left:
+        raise PluginError(f"docs/{where}: TeX left unconverted (is pymdownx.arithmatex "
+                          f"still generic?): {left[0][:80]}")
+    return content

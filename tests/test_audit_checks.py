@@ -1,0 +1,32 @@
+"""The browser audit's checks (tests/support/audit.py) find what they are for:
+a page made with one mistake of each kind fails each check, naming the mistake."""
+from __future__ import annotations
+
+from tests.support import audit, server
+
+BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏页面</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"></head>
+<body data-md-color-scheme="default"><main class="md-content"><h1>坏页面</h1>
+<p>没有转换的公式 \\(x^2\\)。</p>
+<p style="color: #b0b0b0; background: #ffffff">对比度太低的文字</p>
+<p><img src="../figures/a.svg" alt="只有浅色的图" width="4" height="4"></p>
+<div style="width: 600px">比手机屏幕宽的一块</div>
+</main><footer><button title="Search">搜</button></footer></body></html>"""
+
+
+def test_each_check_names_its_mistake(page, tmp_path):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "a.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')
+    (tmp_path / "bad" / "index.html").write_text(BAD, encoding="utf-8")
+    with server.serve(tmp_path) as url:
+        found = audit.audit(page, url + "bad/")
+    assert any("TeX in the page's text" in p and "x^2" in p for p in found["math"]), found["math"]
+    assert any("contrast" in p and "对比度太低" in p for p in found["contrast"]), found["contrast"]
+    assert any("without #only-light / #only-dark: ../figures/a.svg" in p
+               for p in found["palettes"]), found["palettes"]
+    assert found["phone"] and "scrolls sideways at 375 px" in found["phone"][0], found["phone"]
+    assert any("600" in p or "比手机屏幕宽" in p for p in found["phone"]), found["phone"]
+    assert any("not in the page's language (zh): Search" in p
+               for p in found["ui_language"]), found["ui_language"]
