@@ -18,8 +18,9 @@
 - `ui_language`: the theme's words (titles, labels, footer) in the page's language.
 
 `audit_all(urls)` audits many pages on several Chromiums at once (one thread
-each, with its own Playwright), each page loaded once; a page with a problem is
-photographed.
+each, with its own Playwright), each page loaded once in the one tab of its
+browser (a new tab per page costs more than the checks); a page with a problem
+is photographed.
 """
 from __future__ import annotations
 
@@ -57,12 +58,21 @@ class Audit:
             if message.type == "error":
                 clean.append(f"console error: {message.text}")
 
-        page.on("console", on_console)
-        page.on("pageerror", lambda e: clean.append(f"script error: {e}"))
-        page.on("requestfailed", lambda r: clean.append(f"request failed: {r.url}"))
-        page.on("request", on_request)
-        page.on("response", lambda r: r.status >= 400 and clean.append(f"HTTP {r.status} for {r.url}"))
+        self.listeners = {
+            "console": on_console,
+            "pageerror": lambda e: clean.append(f"script error: {e}"),
+            "requestfailed": lambda r: clean.append(f"request failed: {r.url}"),
+            "request": on_request,
+            "response": lambda r: r.status >= 400 and clean.append(f"HTTP {r.status} for {r.url}"),
+        }
+        for event, listener in self.listeners.items():
+            page.on(event, listener)
         page.goto(url, wait_until="load")
+
+    def detach(self) -> None:
+        """Stop watching the page (before it loads the next one)."""
+        for event, listener in self.listeners.items():
+            self.page.remove_listener(event, listener)
 
     def axe(self) -> list[str]:
         """axe-core's serious and critical violations (audit_all's pages have axe
@@ -117,8 +127,11 @@ def audit_all(urls: list[str], shots: Path, whole: set[str], workers: int = 2) -
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             context = browser.new_context()
             context.add_init_script(path=str(AXE))
+            page = context.new_page()  # one tab for all its pages, as a reader clicking through
+            size = page.viewport_size
             for url in share:
-                one = Audit(context.new_page(), url, whole=url in whole)
+                page.set_viewport_size(size)  # the phone check left it 375 px wide
+                one = Audit(page, url, whole=url in whole)
                 found = one.finish()
                 evidence = "console:\n" + ("\n".join(one.console) or "(empty)")
                 if any(found.values()):
@@ -127,7 +140,7 @@ def audit_all(urls: list[str], shots: Path, whole: set[str], workers: int = 2) -
                     evidence = f"screenshot: {shot}\n{evidence}"
                 results[url] = {"found": found, "languages": language_links(one.page),
                                 "evidence": evidence}
-                one.page.close()
+                one.detach()
             browser.close()
         return results
 
