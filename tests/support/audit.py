@@ -6,8 +6,9 @@
 - `images`: loaded (a lazy one: fetchable), with alt text in the page's language;
 - `math`: MathML in the page, no TeX left in its text;
 - `accessibility`: axe-core's serious and critical violations. audit_all runs it
-  on the whole page for the pages named `whole` (the home pages), on the content
-  only elsewhere (the theme around it is the same on every page), and leaves its
+  on the whole page for the pages named `whole` (the home pages), elsewhere on
+  the page's own parts (content, table of contents, footer links: the theme
+  around them is the same on every page), and leaves its
   colour-contrast rule, the slowest by far, to those whole pages and to `contrast`;
 - `contrast`: every text against its background, in both palettes (WCAG AA:
   4.5:1, 3:1 for large text), each pair of colours measured once;
@@ -80,8 +81,10 @@ class Audit:
         if not self.page.evaluate("() => typeof axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
         self.page.evaluate("""whole => {
-          const content = document.querySelector(".md-content");
-          window.__axe = axe.run(whole || !content ? document : {include: [[".md-content"]]},
+          // the page's own parts: its content, its table of contents, its footer links
+          const own = [".md-content", ".md-sidebar--secondary", ".md-footer__inner"]
+            .filter(selector => document.querySelector(selector)).map(selector => [selector]);
+          window.__axe = axe.run(whole || !own.length ? document : {include: own},
             {resultTypes: ["violations"], rules: {"color-contrast": {enabled: whole}}});
         }""", self.whole)
         return self.page.evaluate(AXE_VIOLATIONS)
