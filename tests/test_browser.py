@@ -3,8 +3,8 @@ reader gets it from GitHub Pages: one test per page and check, each failure
 with the page's URL, the console log and a screenshot.
 
 Each page is loaded and checked once (tests/support/audit.py), by two
-browsers at a time, each with one context for all its pages; the test items
-only read the findings. Screenshots are taken only of pages with a problem.
+browsers at a time, each loading its pages one after another in one tab; the
+test items only read the findings. Screenshots are taken only of pages with a problem.
 """
 from __future__ import annotations
 

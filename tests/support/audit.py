@@ -6,8 +6,9 @@
 - `images`: loaded (a lazy one: fetchable), with alt text in the page's language;
 - `math`: MathML in the page, no TeX left in its text;
 - `accessibility`: axe-core's serious and critical violations. audit_all runs it
-  on the whole page for the pages named `whole` (the home pages), on the content
-  only elsewhere (the theme around it is the same on every page), and leaves its
+  on the whole page for the pages named `whole` (the home pages), elsewhere on
+  the page's own parts (content, table of contents, footer links: the theme
+  around them is the same on every page), and leaves its
   colour-contrast rule, the slowest by far, to those whole pages and to `contrast`;
 - `contrast`: every text against its background, in both palettes (WCAG AA:
   4.5:1, 3:1 for large text), each pair of colours measured once;
@@ -18,8 +19,9 @@
 - `ui_language`: the theme's words (titles, labels, footer) in the page's language.
 
 `audit_all(urls)` audits many pages on several Chromiums at once (one thread
-each, with its own Playwright), each page loaded once; a page with a problem is
-photographed.
+each, with its own Playwright), each page loaded once in the one tab of its
+browser (a new tab per page costs more than the checks); a page with a problem
+is photographed.
 """
 from __future__ import annotations
 
@@ -57,12 +59,21 @@ class Audit:
             if message.type == "error":
                 clean.append(f"console error: {message.text}")
 
-        page.on("console", on_console)
-        page.on("pageerror", lambda e: clean.append(f"script error: {e}"))
-        page.on("requestfailed", lambda r: clean.append(f"request failed: {r.url}"))
-        page.on("request", on_request)
-        page.on("response", lambda r: r.status >= 400 and clean.append(f"HTTP {r.status} for {r.url}"))
+        self.listeners = {
+            "console": on_console,
+            "pageerror": lambda e: clean.append(f"script error: {e}"),
+            "requestfailed": lambda r: clean.append(f"request failed: {r.url}"),
+            "request": on_request,
+            "response": lambda r: r.status >= 400 and clean.append(f"HTTP {r.status} for {r.url}"),
+        }
+        for event, listener in self.listeners.items():
+            page.on(event, listener)
         page.goto(url, wait_until="load")
+
+    def detach(self) -> None:
+        """Stop watching the page (before it loads the next one)."""
+        for event, listener in self.listeners.items():
+            self.page.remove_listener(event, listener)
 
     def axe(self) -> list[str]:
         """axe-core's serious and critical violations (audit_all's pages have axe
@@ -70,8 +81,10 @@ class Audit:
         if not self.page.evaluate("() => typeof axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
         self.page.evaluate("""whole => {
-          const content = document.querySelector(".md-content");
-          window.__axe = axe.run(whole || !content ? document : {include: [[".md-content"]]},
+          // the page's own parts: its content, its table of contents, its footer links
+          const own = [".md-content", ".md-sidebar--secondary", ".md-footer__inner"]
+            .filter(selector => document.querySelector(selector)).map(selector => [selector]);
+          window.__axe = axe.run(whole || !own.length ? document : {include: own},
             {resultTypes: ["violations"], rules: {"color-contrast": {enabled: whole}}});
         }""", self.whole)
         return self.page.evaluate(AXE_VIOLATIONS)
@@ -117,8 +130,11 @@ def audit_all(urls: list[str], shots: Path, whole: set[str], workers: int = 2) -
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             context = browser.new_context()
             context.add_init_script(path=str(AXE))
+            page = context.new_page()  # one tab for all its pages, as a reader clicking through
+            size = page.viewport_size
             for url in share:
-                one = Audit(context.new_page(), url, whole=url in whole)
+                page.set_viewport_size(size)  # the phone check left it 375 px wide
+                one = Audit(page, url, whole=url in whole)
                 found = one.finish()
                 evidence = "console:\n" + ("\n".join(one.console) or "(empty)")
                 if any(found.values()):
@@ -127,7 +143,7 @@ def audit_all(urls: list[str], shots: Path, whole: set[str], workers: int = 2) -
                     evidence = f"screenshot: {shot}\n{evidence}"
                 results[url] = {"found": found, "languages": language_links(one.page),
                                 "evidence": evidence}
-                one.page.close()
+                one.detach()
             browser.close()
         return results
 
