@@ -4,6 +4,7 @@ These break a snippet, a page or a copy of the project on purpose and run the
 same checks on it."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -77,19 +78,37 @@ def test_snippet_that_hangs_names_the_line():
     assert "bad.py:3: timed out after 1 s" in found
 
 
-def test_missing_include_fails_its_fence_and_the_page_check_not_the_run(project):
+def test_missing_include_fails_its_fence_and_the_page_check(project):
     page = project / "docs" / "zh" / "index.md"
     page.write_text(page.read_text().replace("snippets/home/versions.py", "snippets/home/gone.py"))
     found = includes.check_includes(project)
     assert any(p.startswith("docs/zh/index.md:") and 'include "snippets/home/gone.py" not found'
                in p for p in found), found
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
-                           "docs/zh/index.md", "docs/zh/autograd/grad.md"],
+
+
+def test_mistakes_fail_their_own_tests_and_the_run_goes_on(project):
+    """One pytest run over a copy of the project with mistakes in a page and in snippet
+    files: each fails its own test, named, and every other test of the run still runs."""
+    page = project / "docs" / "zh" / "index.md"
+    page.write_text(page.read_text().replace("snippets/home/versions.py", "snippets/home/gone.py"))
+    folder = project / "snippets" / "odd"
+    folder.mkdir()
+    (folder / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
+    (folder / "bom.py").write_bytes("\ufeffprint(1)\n#> 1\n".encode("utf-8"))
+    (folder / ".#lock.py").write_text("garbage(")  # an editor's lock file
+    (folder / "backup.py~").write_text("garbage(")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-rf",
+                           "docs/zh/index.md", "docs/zh/autograd/grad.md", "tests/test_snippets.py",
+                           "-k", "not fresh_interpreter", "--snippets", "snippets/odd"],
                           cwd=project, capture_output=True, text=True, timeout=300)
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
     assert 'include "snippets/home/gone.py" not found' in out and "docs/zh/index.md:" in out, out
-    assert "1 failed" in out and " passed" in out and "Interrupted" not in out, out
+    assert "snippets/odd/latin1.py: not UTF-8" in out, out
+    # Failed: the fence and latin1.py. Passed: the other fences, bom.py (lock and backup
+    # files are not snippets) and the selection checks.
+    assert re.search(r"\b2 failed, \d+ passed", out) and "Interrupted" not in out, out
+    assert "lock.py" not in out and "backup.py" not in out, out
 
 
 def test_wrong_section_name_is_found_by_the_page_check(project):
@@ -234,19 +253,6 @@ def run_check(root: Path, *paths: str, update: bool = False) -> subprocess.Compl
                            "tests/test_snippets.py", "-k", "not fresh_interpreter",
                            "--snippets", *paths, *(["--update-outputs"] if update else [])],
                           cwd=root, capture_output=True, text=True, timeout=300)
-
-
-def test_files_that_are_not_snippets(project):
-    folder = project / "snippets" / "odd"
-    folder.mkdir()
-    (folder / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
-    (folder / "bom.py").write_bytes("\ufeffprint(1)\n#> 1\n".encode("utf-8"))
-    (folder / ".#lock.py").write_text("garbage(")  # an editor's lock file
-    (folder / "backup.py~").write_text("garbage(")
-    done = run_check(project, "snippets/odd")
-    out = done.stdout + done.stderr
-    assert "snippets/odd/latin1.py: not UTF-8" in out, out
-    assert "1 failed, 2 passed" in out, out  # latin1 fails; bom and the selection check pass
 
 
 def test_check_of_an_empty_or_missing_path_fails(project):

@@ -6,11 +6,15 @@
 
 Each run is a child forked from a parent that imported torch once, made to
 look like `python snippets/<folder>/<name>.py` started in an empty folder
-(tests/support/runner.py); one snippet per folder also runs for real that
-way, to prove the two agree.
+(tests/support/runner.py). A few snippets also run for real that way, to prove
+the two agree: the fewest that together import every module the snippets
+import and use each thing the forked child imitates or inherits (figures, an
+optimizer, warnings, seeded randomness). A real interpreter costs an import of
+torch (seconds); a forked child, milliseconds.
 """
 from __future__ import annotations
 
+import ast
 import os
 from pathlib import Path
 
@@ -39,8 +43,41 @@ def pytest_generate_tests(metafunc):
     if "snippet" in metafunc.fixturenames:
         files = selected(metafunc.config)
         if metafunc.function.__name__ == "test_runs_the_same_in_a_fresh_interpreter":
-            files = sorted({f.parent: f for f in reversed(files)}.values())  # one per folder
+            files = fresh_sample(files)
         metafunc.parametrize("snippet", files, ids=rel)
+
+
+# What a forked child imitates or inherits from its parent, and how a snippet shows it uses it.
+TRAITS = {"figures": "plt.show(", "optimizer": ".step()", "warnings": "catch_warnings(",
+          "randomness": "manual_seed("}
+
+
+def traits(path: Path) -> set[str]:
+    """The modules a snippet imports and the TRAITS it uses (none if it does not parse:
+    test_output_matches says why)."""
+    try:
+        source = path.read_text(encoding="utf-8-sig")
+        tree = ast.parse(source)
+    except (UnicodeDecodeError, SyntaxError, ValueError):
+        return set()
+    found = {trait for trait, mark in TRAITS.items() if mark in source}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {f"import {alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(f"import {node.module}")
+    return found
+
+
+def fresh_sample(files: list[Path]) -> list[Path]:
+    """The fewest files (greedy, in path order on ties) whose traits cover those of all."""
+    left = set().union(*(traits(f) for f in files)) if files else set()
+    chosen: list[Path] = []
+    while left:
+        best = max(files, key=lambda f: len(traits(f) & left))
+        chosen.append(best)
+        left -= traits(best)
+    return sorted(chosen) or files[:1]
 
 
 def rel(path: Path) -> str:
@@ -101,3 +138,9 @@ def test_runs_the_same_in_a_fresh_interpreter(snippet, runs, fresh_run):
     assert returncode == 0, f"{rel(snippet)} failed in a fresh interpreter:\n{stderr}"
     assert stdout == runs[snippet].stdout, \
         f"{rel(snippet)}: a fresh interpreter printed something else than the forked run"
+
+
+def test_the_fresh_sample_uses_all_that_the_snippets_use(request):
+    files = selected(request.config)
+    sample = fresh_sample(files)
+    assert set().union(*map(traits, sample)) == set().union(*map(traits, files))

@@ -13,10 +13,12 @@ in Colab"):
   it), and so are content tabs that hold only such figures.
 - the code cells run with nbclient in a fresh kernel in an empty folder, as
   Jupyter or Colab would run them (no setting a reader would not have). A
-  cell whose last expression would echo a value gets a `;`. The run is cached
-  in `.cache/notebooks/` under a hash of the code and the library versions,
-  shared by the languages (their code is the same); nothing is written into
-  docs/.
+  cell that raises, or a notebook that leaves a file in its folder, fails the
+  build. A cell whose last expression would echo a value gets a `;`. The run
+  is cached in `.cache/notebooks/` under a hash of the code, Python, every
+  installed package's version and this hook's running code, shared by the
+  languages (their code is the same); nothing is written into docs/. The
+  tests check the outputs of this run, the ones the reader downloads.
 - a nav entry `<folder>/notebook.ipynb` is the notebook of `<folder>/index.md`,
   shown as a page by mkdocs-jupyter and restyled here as a page of this site:
   its Markdown cells rendered by MkDocs like any page, its code and output in
@@ -32,8 +34,10 @@ reads to point the language switch at the twin notebook.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import html as htmllib
+import inspect
 import json
 import logging
 import os
@@ -43,7 +47,6 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -294,25 +297,35 @@ def expand(config, target: str) -> str:
 # --- running the code ----------------------------------------------------------
 
 def run_key(sources: list[str]) -> str:
-    salt = (f"python {sys.version_info[:2]} torch {version('torch')} "
-            f"matplotlib {version('matplotlib')} ipykernel {version('ipykernel')} v4")
-    return hashlib.sha256(json.dumps([salt, sources]).encode()).hexdigest()[:20]
+    return hashlib.sha256(json.dumps([environment(), sources]).encode()).hexdigest()[:20]
 
 
-def run(sources: list[str]) -> dict:
+@functools.cache
+def environment() -> list:
+    """All that decides a run's outputs besides its code: Python, the version of
+    every installed package, and the code of this hook that runs it."""
+    from importlib.metadata import distributions
+
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    return [sys.version, packages, *(inspect.getsource(f) for f in (run, execute, tidy, quiet))]
+
+
+def run(sources: list[str], name: str) -> dict:
     """{"sources": [...], "outputs": [[...], ...]}: the code cells run top to bottom
-    in one fresh kernel in an empty folder (from the cache when unchanged)."""
+    in one fresh kernel in an empty folder (from the cache when unchanged). The
+    build fails if a cell raises or leaves a file in the folder; `name` says
+    which notebook."""
     path = CACHE / "runs" / f"{run_key(sources)}.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     sources = list(sources)
-    outputs = execute(sources)
+    outputs = execute(sources, name)
     echoing = [k for k, outs in enumerate(outputs)
                if any(o["output_type"] == "execute_result" for o in outs)]
     if echoing:  # Jupyter would show the value of the last expression: hide it as a reader would
         for k in echoing:
             sources[k] = quiet(sources[k])
-        outputs = execute(sources)
+        outputs = execute(sources, name)
     result = {"sources": sources, "outputs": outputs}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -321,7 +334,7 @@ def run(sources: list[str]) -> dict:
     return result
 
 
-def execute(sources: list[str]) -> list[list[dict]]:
+def execute(sources: list[str], name: str) -> list[list[dict]]:
     """Outputs of each cell, run as Jupyter runs a notebook: in a new kernel, in an
     empty folder, with the kernel's defaults (only the history kept off the disk)."""
     import nbformat
@@ -334,6 +347,9 @@ def execute(sources: list[str]) -> list[list[dict]]:
         NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
                        resources={"metadata": {"path": empty}},
                        extra_arguments=["--HistoryManager.hist_file=:memory:"]).execute(env=env)
+        left = sorted(os.listdir(empty))
+    if left:  # a reader's folder would fill with them
+        raise RuntimeError(f"the notebook of {name} left files in its working folder: {left}")
     return [tidy(cell.outputs) for cell in nb.cells]
 
 
@@ -456,12 +472,12 @@ def build(config, lang: str) -> dict[str, Notebook]:
     code = {uri: [c.source for c in cells if c.kind == "code"] for uri, cells in converted.items()}
     todo = [uri for uri in converted if not (CACHE / "runs" / f"{run_key(code[uri])}.json").exists()]
     with ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
-        for uri, _ in zip(todo, pool.map(lambda u: run(code[u]), todo)):
+        for uri, _ in zip(todo, pool.map(lambda u: run(code[u], f"{lang}/{u}"), todo)):
             log.info(f"executed the notebook of {lang}/{uri}")
     found = {}
     for uri, cells in converted.items():
         where = download_path(uri, nav)
-        path = write_notebook(cells, run(code[uri]), Path(where).name)
+        path = write_notebook(cells, run(code[uri], f"{lang}/{uri}"), Path(where).name)
         found[uri] = Notebook(uri, where, path, cells, nav.get(uri))
     missing = set(nav) - set(found)
     if missing:
