@@ -170,6 +170,17 @@ def test_link_checker_names_broken_links_and_anchors(tmp_path):
         "index.html:4: missing.svg: no such file in the site"]
 
 
+def test_html_checker_names_the_page_line_and_error(tmp_path):
+    from tests.test_html import check
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>a</title></head>\n<body><p><div></p></body></html>')
+    found = check(tmp_path)
+    assert list(found) == ["a/index.html"] and found["a/index.html"][0].startswith("2:"), found
+    assert "No “p” element in scope" in found["a/index.html"][0], found
+
+
 def test_browser_audit_names_external_requests_and_missing_alt(page, tmp_path):
     from tests.support import audit, server
 

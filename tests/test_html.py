@@ -17,9 +17,8 @@ VNU = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "v
 PAGES = [f"{path}index.html" for path in audit.site_pages()] + ["404.html"]
 
 
-@pytest.fixture(scope="session")
-def html_errors(built) -> dict[str, list[str]]:
-    """{page file below the site: ["line:column: message", ...]} for every error."""
+def check(folder: Path) -> dict[str, list[str]]:
+    """{HTML file below folder: ["line:column: message", ...]} for every error vnu finds."""
     java = shutil.which("java")
     if not java:
         pytest.fail("the HTML checker needs Java: apt-get install default-jre-headless")
@@ -29,7 +28,7 @@ def html_errors(built) -> dict[str, list[str]]:
     # one-shot run spends more on compiling and collecting than on checking.
     done = subprocess.run([java, "-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                            "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout",
-                           "--skip-non-html", str(built)], capture_output=True, text=True,
+                           "--skip-non-html", str(folder)], capture_output=True, text=True,
                           timeout=300)
     try:
         messages = json.loads(done.stdout)["messages"]
@@ -37,10 +36,15 @@ def html_errors(built) -> dict[str, list[str]]:
         pytest.fail(f"the HTML checker gave no report (exit {done.returncode}):\n{done.stderr}")
     errors: dict[str, list[str]] = {}
     for m in messages:
-        page = Path(unquote(urlsplit(m.get("url", "")).path)).relative_to(built).as_posix()
+        page = Path(unquote(urlsplit(m.get("url", "")).path)).relative_to(folder).as_posix()
         where = f"{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}"
         errors.setdefault(page, []).append(f"{where}: {m.get('message', m)}")
     return errors
+
+
+@pytest.fixture(scope="session")
+def html_errors(built) -> dict[str, list[str]]:
+    return check(built)
 
 
 @pytest.mark.parametrize("page", PAGES)
