@@ -3,28 +3,28 @@
 - `--snippets PATH ...` limits the snippet tests to those files or folders;
   `--update-outputs` rewrites their `#>` lines from a real run (make update).
 - `site`: the site, built once per run with `mkdocs build --strict` into a
-  temporary folder. The build starts in the background as soon as collection
-  knows a selected test needs it, so it overlaps with the other tests; the
-  tests that wait for it, and the browser tests, run last.
+  temporary folder. The build starts as soon as collection knows a selected
+  test needs it, ahead of every other slow command (tests/support/early.py),
+  so it overlaps with the other tests; the tests that wait for it, and the
+  browser tests, run last.
+- `fresh_run`: a snippet run by a real `python file.py` in an empty folder,
+  started early too.
 - `site_url`: that site served as GitHub Pages serves it (base path, gzip).
 - Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
 """
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from tests.support import audit, project
+from tests.support import audit, early, project
 
 ROOT = project.ROOT
-BUILD_TIMEOUT_S = 900
 # The tests build the site as the Pages workflow would for this example repository.
 EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
                "REPO_URL": "https://github.com/example-owner/autograd-docs",
@@ -44,30 +44,37 @@ def root() -> Path:
     return ROOT
 
 
-def build_site(site_dir: Path, root: Path = ROOT, env: dict | None = None) -> subprocess.Popen:
-    """`mkdocs build --strict` (not -q: it would hide the en build's warnings).
-    `env` sets variables for the build; a value of None unsets one."""
+def site_build(env: dict | None = None, root: Path = ROOT, urgent: bool = False):
+    """A start function for early.py: `mkdocs build --strict` of the project at root
+    into <folder>/site (not -q: it would hide the en build's warnings). `env` sets
+    variables for the build (EXAMPLE_ENV if None); a value of None unsets one."""
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for key, value in (EXAMPLE_ENV if env is None else env).items():
         if value is None:
             environ.pop(key, None)
         else:
             environ[key] = value
-    return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        stdin=subprocess.DEVNULL, env=environ)
+
+    def start(folder: Path) -> subprocess.Popen:
+        return early.popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                            "-f", str(root / "mkdocs.yml"), "-d", str(folder / "site")],
+                           folder, cwd=root, env=environ, urgent=urgent)
+    return start
 
 
-_build: dict = {}
+SITE_BUILD = site_build(urgent=True)  # the site the browser tests wait for: it goes first
 
 
-def _start_build():
-    if not _build:
-        folder = Path(tempfile.mkdtemp(prefix="autograd-docs-site-"))
-        _build.update(folder=folder, process=build_site(folder / "site"))
-    return _build
+def fresh_start(snippet: Path):
+    """`python <snippet>` in a new, empty folder (<folder>/cwd), its output into files."""
+    def start(folder: Path) -> subprocess.Popen:
+        (folder / "cwd").mkdir()
+        with open(folder / "stdout", "wb") as out, open(folder / "stderr", "wb") as err:
+            return subprocess.Popen([sys.executable, str(snippet)], cwd=folder / "cwd", stdout=out,
+                                    stderr=err, stdin=subprocess.DEVNULL,
+                                    env={**os.environ, "MPLBACKEND": "Agg"},
+                                    preexec_fn=lambda: os.nice(early.BACKGROUND_NICE))
+    return start
 
 
 def pytest_collection_modifyitems(items):
@@ -78,67 +85,38 @@ def pytest_collection_modifyitems(items):
     items.sort(key=waits)
 
 
+@pytest.hookimpl(tryfirst=True)  # before the page fences run (tests/support/fences.py)
 def pytest_collection_finish(session):
+    """Start the slow commands of the selected tests: they run while the tests do."""
     if any("site" in getattr(item, "fixturenames", ()) for item in session.items):
-        _start_build()
-    for item in session.items:  # fresh interpreters start now, and run meanwhile
+        early.begin(SITE_BUILD, SITE_BUILD)
+    for item in session.items:
+        for start in getattr(getattr(item, "function", None), "early_commands", ()):
+            early.begin(start, start)
         if getattr(item, "originalname", "") == "test_runs_the_same_in_a_fresh_interpreter":
-            _start_fresh(item.callspec.params["snippet"])
-
-
-_fresh: dict[Path, tuple[subprocess.Popen, Path]] = {}
-
-
-def _start_fresh(snippet: Path) -> None:
-    """`python <snippet>` in a new, empty folder, its output into files there."""
-    if snippet in _fresh:
-        return
-    folder = Path(tempfile.mkdtemp(prefix="fresh-run-"))
-    with open(folder / "out", "wb") as out, open(folder / "err", "wb") as err:
-        process = subprocess.Popen([sys.executable, str(snippet)], cwd=folder, stdout=out,
-                                   stderr=err, stdin=subprocess.DEVNULL,
-                                   env={**os.environ, "MPLBACKEND": "Agg"})
-    _fresh[snippet] = (process, folder)
+            snippet = item.callspec.params["snippet"]
+            early.begin(("fresh", snippet), fresh_start(snippet))
 
 
 @pytest.fixture(scope="session")
 def fresh_run():
     """fresh_run(snippet) -> (returncode, stdout, stderr) of `python snippet` in an empty folder."""
-    def result(snippet: Path, timeout: float = 120):
-        _start_fresh(snippet)
-        process, folder = _fresh[snippet]
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        return (process.returncode, (folder / "out").read_text(encoding="utf-8", errors="replace"),
-                (folder / "err").read_text(encoding="utf-8", errors="replace"))
+    def result(snippet: Path):
+        done = early.result(("fresh", snippet), fresh_start(snippet), timeout=120)
+        return done.returncode, done.text("stdout"), done.text("stderr")
     return result
 
 
 def pytest_sessionfinish(session):
-    for process, folder in _fresh.values():
-        process.kill()
-        process.wait()
-        shutil.rmtree(folder, ignore_errors=True)
-    if _build:
-        _build["process"].kill()
-        _build["process"].wait()
-        shutil.rmtree(_build["folder"], ignore_errors=True)
+    early.end()
 
 
 @pytest.fixture(scope="session")
 def site() -> SimpleNamespace:
     """The built site: .dir, .output (MkDocs' log), .returncode."""
-    build = _start_build()
-    try:
-        output, _ = build["process"].communicate(timeout=BUILD_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        build["process"].kill()
-        output = f"mkdocs build: no result after {BUILD_TIMEOUT_S} s"
-    return SimpleNamespace(dir=build["folder"] / "site", output=output,
-                           returncode=build["process"].returncode)
+    done = early.result(SITE_BUILD)
+    return SimpleNamespace(dir=done.folder / "site", output=done.text("out"),
+                           returncode=done.returncode)
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site
-from tests.support import expected_output, includes, links, runner
+from tests.conftest import ROOT, site_build
+from tests.support import early, expected_output, includes, links, runner
 
 GOOD = '''import torch
 
@@ -25,18 +25,56 @@ print(w.grad)
 '''
 
 
-@pytest.fixture
-def project(root, tmp_path) -> Path:
-    """A copy of the project's site sources to break."""
+def copy_project(to: Path) -> Path:
+    """A copy of the project's site sources to break, at `to`."""
     for name in ("docs", "snippets", "tests"):
-        shutil.copytree(root / name, tmp_path / name,
+        shutil.copytree(ROOT / name, to / name,
                         ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     for name in ("mkdocs.yml", "pytest.ini"):
-        shutil.copy(root / name, tmp_path)
+        shutil.copy(ROOT / name, to)
     # Figures and notebooks are cached by content: share them, do not redo them.
-    (root / ".cache").mkdir(exist_ok=True)
-    (tmp_path / ".cache").symlink_to(root / ".cache")
-    return tmp_path
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (to / ".cache").symlink_to(ROOT / ".cache")
+    return to
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path)
+
+
+def broken(folder: Path, *mistakes) -> Path:
+    """A copy of the project in folder/project, with each mistake(copy) made in it."""
+    copy = copy_project(folder / "project")
+    for mistake in mistakes:
+        mistake(copy)
+    return copy
+
+
+def replace_in(path: str, old: str, new: str):
+    def mistake(copy: Path) -> None:
+        text = (copy / path).read_text(encoding="utf-8")
+        assert old in text, f"{path}: {old!r} not found: the fault test needs updating"
+        (copy / path).write_text(text.replace(old, new), encoding="utf-8")
+    return mistake
+
+
+missing_include = replace_in("docs/zh/index.md", "snippets/home/versions.py", "snippets/home/gone.py")
+
+
+def broken_links(copy: Path) -> None:
+    page = copy / "docs" / "en" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [nowhere](autograd/nowhere.md) and "
+                    "[a bad anchor](autograd/backward.md#no-such-heading).\n", encoding="utf-8")
+
+
+def odd_files(copy: Path) -> None:
+    folder = copy / "snippets" / "odd"
+    folder.mkdir()
+    (folder / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
+    (folder / "bom.py").write_bytes("\ufeffprint(1)\n#> 1\n".encode("utf-8"))
+    (folder / ".#lock.py").write_text("garbage(")  # an editor's lock file
+    (folder / "backup.py~").write_text("garbage(")
 
 
 def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:
@@ -45,12 +83,6 @@ def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:
     found = [run.error] if run.error else []
     found += [f"stderr: {run.stderr}"] if run.stderr else []
     return "\n".join(found + expected_output.compare(source, run.chunks, "bad.py"))
-
-
-def build(project: Path, tmp_path_factory) -> subprocess.CompletedProcess:
-    process = build_site(tmp_path_factory.mktemp("site"), root=project)
-    out, _ = process.communicate(timeout=600)
-    return subprocess.CompletedProcess(process.args, process.returncode, out, "")
 
 
 def test_the_good_snippet_passes():
@@ -79,29 +111,25 @@ def test_snippet_that_hangs_names_the_line():
 
 
 def test_missing_include_fails_its_fence_and_the_page_check(project):
-    page = project / "docs" / "zh" / "index.md"
-    page.write_text(page.read_text().replace("snippets/home/versions.py", "snippets/home/gone.py"))
+    missing_include(project)
     found = includes.check_includes(project)
     assert any(p.startswith("docs/zh/index.md:") and 'include "snippets/home/gone.py" not found'
                in p for p in found), found
 
 
-def test_mistakes_fail_their_own_tests_and_the_run_goes_on(project):
+def pytest_run_with_mistakes(folder: Path):
+    copy = broken(folder, missing_include, odd_files)
+    return early.popen([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-rf",
+                        "docs/zh/index.md", "docs/zh/autograd/grad.md", "tests/test_snippets.py",
+                        "-k", "not fresh_interpreter", "--snippets", "snippets/odd"], folder, cwd=copy)
+
+
+@early.command(pytest_run_with_mistakes)
+def test_mistakes_fail_their_own_tests_and_the_run_goes_on():
     """One pytest run over a copy of the project with mistakes in a page and in snippet
     files: each fails its own test, named, and every other test of the run still runs."""
-    page = project / "docs" / "zh" / "index.md"
-    page.write_text(page.read_text().replace("snippets/home/versions.py", "snippets/home/gone.py"))
-    folder = project / "snippets" / "odd"
-    folder.mkdir()
-    (folder / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
-    (folder / "bom.py").write_bytes("\ufeffprint(1)\n#> 1\n".encode("utf-8"))
-    (folder / ".#lock.py").write_text("garbage(")  # an editor's lock file
-    (folder / "backup.py~").write_text("garbage(")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-rf",
-                           "docs/zh/index.md", "docs/zh/autograd/grad.md", "tests/test_snippets.py",
-                           "-k", "not fresh_interpreter", "--snippets", "snippets/odd"],
-                          cwd=project, capture_output=True, text=True, timeout=300)
-    out = done.stdout + done.stderr
+    done = early.result(pytest_run_with_mistakes)
+    out = done.text("out")
     assert done.returncode == 1, out
     assert 'include "snippets/home/gone.py" not found' in out and "docs/zh/index.md:" in out, out
     assert "snippets/odd/latin1.py: not UTF-8" in out, out
@@ -142,21 +170,27 @@ def test_snippet_no_page_includes(project):
                for p in found), found
 
 
-def test_missing_include_fails_the_build(project, tmp_path_factory):
-    page = project / "docs" / "zh" / "index.md"
-    page.write_text(page.read_text().replace("snippets/home/versions.py", "snippets/home/gone.py"))
-    done = build(project, tmp_path_factory)
-    assert done.returncode != 0 and "snippets/home/gone.py" in done.stdout
+def build_with_missing_include(folder: Path):
+    return site_build(root=broken(folder, missing_include))(folder)
 
 
-def test_broken_internal_link_fails_the_build(project, tmp_path_factory):
-    page = project / "docs" / "en" / "index.md"
-    page.write_text(page.read_text() + "\nSee [nowhere](autograd/nowhere.md) and "
-                    "[a bad anchor](autograd/backward.md#no-such-heading).\n")
-    done = build(project, tmp_path_factory)
-    assert done.returncode != 0
-    assert "en/index.md" in done.stdout and "autograd/nowhere.md" in done.stdout
-    assert "no-such-heading" in done.stdout
+def build_with_broken_links(folder: Path):
+    return site_build(root=broken(folder, broken_links))(folder)
+
+
+@early.command(build_with_missing_include)
+def test_missing_include_fails_the_build():
+    done = early.result(build_with_missing_include)
+    assert done.returncode != 0 and "snippets/home/gone.py" in done.text("out"), done.text("out")
+
+
+@early.command(build_with_broken_links)
+def test_broken_internal_link_fails_the_build():
+    done = early.result(build_with_broken_links)
+    out = done.text("out")
+    assert done.returncode != 0, out
+    assert "en/index.md" in out and "autograd/nowhere.md" in out, out
+    assert "no-such-heading" in out, out
 
 
 def test_link_checker_names_broken_links_and_anchors(tmp_path):

@@ -10,13 +10,12 @@ reader pastes them in order, so it runs after them.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE_ENV, build_site
-from tests.support import expected_output, includes, project, runner
+from tests.conftest import EXAMPLE_ENV, site_build
+from tests.support import early, expected_output, includes, project, runner
 
 ROOT = project.ROOT
 PAGES = [(lang, page.as_posix()) for lang in project.languages()
@@ -110,15 +109,19 @@ def test_repository_links(built):
     assert not problems, "\n".join(problems)
 
 
-def test_a_build_with_nothing_set_has_no_placeholder_address(tmp_path):
+BARE_BUILD = site_build(env=dict.fromkeys(EXAMPLE_ENV))  # SITE_URL, REPO_URL, ... unset
+
+
+@early.command(BARE_BUILD)
+def test_a_build_with_nothing_set_has_no_placeholder_address():
     """Without SITE_URL and REPO_URL the site names only the local address, and no repository."""
-    process = build_site(tmp_path / "site", env=dict.fromkeys(EXAMPLE_ENV))
-    out, _ = process.communicate(timeout=600)
-    assert process.returncode == 0, out
+    done = early.result(BARE_BUILD)
+    assert done.returncode == 0, done.text("out")
+    site = done.folder / "site"
     problems = []
-    for page in sorted((tmp_path / "site").rglob("*.html")):
+    for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        name = page.relative_to(tmp_path / "site")
+        name = page.relative_to(site)
         for url in re.findall(r'<link rel="canonical" href="([^"]+)"', text):
             if not url.startswith("http://127.0.0.1:8000/"):
                 problems.append(f"{name}: canonical address {url}")
