@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -302,18 +301,29 @@ def test_a_traceback_shows_the_line_that_raised():
     assert "    y.backward()" in problems(GOOD + "y.backward()\n")
 
 
-def run_check(root: Path, *paths: str, update: bool = False) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
-                           "tests/test_snippets.py", "-k", "not fresh_interpreter",
-                           "--snippets", *paths, *(["--update-outputs"] if update else [])],
-                          cwd=root, capture_output=True, text=True, timeout=300)
+def empty_folder(copy: Path) -> None:
+    (copy / "snippets" / "empty").mkdir()
 
 
-def test_check_of_an_empty_or_missing_path_fails(project):
-    (project / "snippets" / "empty").mkdir()
-    for path in ("snippets/empty", "snippets/missing"):
-        done = run_check(project, path)
-        assert done.returncode != 0 and "no snippet found" in done.stdout, done.stdout
+def check_of(path: str):
+    """A start function: `make check SNIPPETS=<path>` in a copy of the project with an empty
+    snippet folder."""
+    def start(folder: Path):
+        return early.popen([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+                            "tests/test_snippets.py", "-k", "not fresh_interpreter",
+                            "--snippets", path], folder, cwd=broken(folder, empty_folder))
+    return start
+
+
+CHECK_EMPTY, CHECK_MISSING = check_of("snippets/empty"), check_of("snippets/missing")
+
+
+@early.command(CHECK_EMPTY)
+@early.command(CHECK_MISSING)
+def test_check_of_an_empty_or_missing_path_fails():
+    for check in (CHECK_EMPTY, CHECK_MISSING):
+        done = early.result(check)
+        assert done.returncode != 0 and "no snippet found" in done.text("out"), done.text("out")
 
 
 def test_fence_title_must_name_its_file(project):
