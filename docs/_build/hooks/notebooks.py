@@ -23,6 +23,10 @@ in Colab"):
   the site's own code blocks, the figures the page shows instead of inline
   PNGs, no JupyterLab CSS. Any other page's notebook is a download next to
   the page: `<page>/<stem>.ipynb`.
+- what only repeats itself from build to build is kept in `.cache/notebooks/`
+  too, under everything it is made from and the code of this file: each
+  notebook file, mkdocs-jupyter's HTML of a nav notebook (nbconvert) and its
+  restyled page; a changed page, snippet or hook makes them anew.
 
 mkdocs-static-i18n rebuilds every File as a plain File (its issue #198:
 notebooks then come out as raw JSON), so the notebooks are added after it,
@@ -300,7 +304,7 @@ def expand(config, target: str) -> str:
 
 # --- running the code ----------------------------------------------------------
 
-@functools.cache
+@functools.cache  # a version lookup reads package metadata: once per build (on_files clears it)
 def versions(*names: str) -> str:
     return " ".join(f"{name} {version(name)}" for name in names)
 
@@ -521,6 +525,7 @@ def on_files(files, config, **kwargs):
     lang, default = i18n.current_language, i18n.default_language
     _notebooks.clear()
     _notebook_pages.clear()
+    versions.cache_clear()  # `mkdocs serve` keeps this hook loaded: read the versions anew per build
     files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS)))
     for uri, notebook in build(config, lang).items():
         _notebooks[f"{lang}/{uri}"] = notebook
