@@ -13,8 +13,9 @@ of their Markdown cells; the same conversion applies there, outside code.
 
 A formula that does not convert fails the build with the page and the formula;
 so does TeX left in a page's text after the conversion (markup changed upstream).
-Each converted formula is kept in `.cache/mathml/` under the versions of
-latex2mathml and of this file: an unchanged formula is not converted again.
+Each converted formula is kept in `.cache/mathml/` under latex2mathml's version
+and this file's code: an unchanged formula is not converted again (one that
+fails is never kept: it fails every build).
 """
 from __future__ import annotations
 
