@@ -19,6 +19,7 @@ loaded lazily (the hidden one is never fetched).
 from __future__ import annotations
 
 import colorsys
+import functools
 import hashlib
 import logging
 import os
@@ -44,9 +45,13 @@ def figure_snippets() -> list[Path]:
                   if "plt.show()" in p.read_text(encoding="utf-8"))
 
 
+@functools.cache  # a version lookup reads package metadata: once per build (on_files clears it)
+def salt() -> str:
+    return f"torch {version('torch')} matplotlib {version('matplotlib')} {SVG_SALT} v3"
+
+
 def cache_key(source: str) -> str:
-    salt = f"torch {version('torch')} matplotlib {version('matplotlib')} {SVG_SALT} v3"
-    return hashlib.sha256(f"{salt}\0{source}".encode()).hexdigest()[:20]
+    return hashlib.sha256(f"{salt()}\0{source}".encode()).hexdigest()[:20]
 
 
 def draw(snippet: Path) -> list[Path]:
@@ -86,6 +91,7 @@ _sizes: dict[str, tuple[int, int]] = {}  # "recipe/train-1" -> (width, height) i
 def on_files(files, config, **kwargs):
     from mkdocs.structure.files import File
 
+    salt.cache_clear()  # `mkdocs serve` keeps this hook loaded: read the versions anew per build
     snippets = figure_snippets()
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         drawn = list(pool.map(draw, snippets))

@@ -13,12 +13,20 @@ of their Markdown cells; the same conversion applies there, outside code.
 
 A formula that does not convert fails the build with the page and the formula;
 so does TeX left in a page's text after the conversion (markup changed upstream).
+Each converted formula is kept in `.cache/mathml/` under latex2mathml's version
+and this file's code: an unchanged formula is not converted again (one that
+fails is never kept: it fails every build).
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
 import re
 import unicodedata
+from importlib.metadata import version
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -152,8 +160,44 @@ def _dollars(text: str) -> str:
 
 
 def _wrap(tex: str, display: bool) -> str:
-    mathml = to_mathml(tex, display)
-    return _display(mathml) if display else breakable(mathml)
+    key = f"{display:d}{tex}"
+    if key not in _used:
+        known = _known()
+        if key in known:
+            _used[key] = known[key]
+        else:
+            mathml = to_mathml(tex, display)  # a MathError is raised each time: never kept
+            _used[key] = _display(mathml) if display else breakable(mathml)
+            _new.append(key)
+    return _used[key]
+
+
+# {display flag + TeX: HTML}; one file per latex2mathml version and code of this file.
+CACHE = Path(__file__).resolve().parents[3] / ".cache" / "mathml"
+_cache: dict = {}  # "path", "known": the file, read once (`mkdocs serve` keeps a hook loaded)
+_used: dict[str, str] = {}  # what this process converted or looked up: what the file keeps
+_new: list[str] = []
+
+
+def _known() -> dict[str, str]:
+    if not _cache:
+        tools = f"latex2mathml {version('latex2mathml')}\0".encode() + Path(__file__).read_bytes()
+        _cache["path"] = CACHE / f"{hashlib.sha256(tools).hexdigest()[:20]}.json"
+        try:
+            _cache["known"] = json.loads(_cache["path"].read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            _cache["known"] = {}
+    return _cache["known"]
+
+
+def on_post_build(config, **kwargs):
+    if _new:
+        path = _cache["path"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(_used, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)  # atomic: builds running at once read it whole
+        _new.clear()
 
 
 def leftover_tex(content: str) -> list[str]:

@@ -25,6 +25,10 @@ in Colab"):
   the site's own code blocks, the figures the page shows instead of inline
   PNGs, no JupyterLab CSS. Any other page's notebook is a download next to
   the page: `<page>/<stem>.ipynb`.
+- what only repeats itself from build to build is kept in `.cache/notebooks/`
+  too, under everything it is made from and the code of this file: each
+  notebook file, mkdocs-jupyter's HTML of a nav notebook (nbconvert) and its
+  restyled page; a changed page, snippet or hook makes them anew.
 
 mkdocs-static-i18n rebuilds every File as a plain File (its issue #198:
 notebooks then come out as raw JSON), so the notebooks are added after it,
@@ -47,6 +51,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -61,6 +66,12 @@ NOTEBOOK_BRANCH = "notebooks"  # .github/workflows/pages.yml publishes the built
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
           "language_info": {"name": "python"}}
 log = logging.getLogger("mkdocs.hooks.notebooks")
+HOOK_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # in the keys of what it renders
+# What turns a notebook into mkdocs-jupyter's HTML, and what restyles it.
+NBCONVERT = ("mkdocs-jupyter", "nbconvert", "nbformat", "jupytext", "mistune", "pygments",
+             "jupyterlab-pygments", "jinja2", "markupsafe", "traitlets", "defusedxml", "bleach",
+             "tinycss2")
+RESTYLE = ("beautifulsoup4", "soupsieve", "mkdocs")
 
 # The page's Markdown, as this site writes it.
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<target>[^"]+)"\s*$')
@@ -296,6 +307,11 @@ def expand(config, target: str) -> str:
 
 # --- running the code ----------------------------------------------------------
 
+@functools.cache  # a version lookup reads package metadata: once per build (on_files clears it)
+def versions(*names: str) -> str:
+    return " ".join(f"{name} {version(name)}" for name in names)
+
+
 def run_key(sources: list[str]) -> str:
     return hashlib.sha256(json.dumps([environment(), sources]).encode()).hexdigest()[:20]
 
@@ -327,10 +343,7 @@ def run(sources: list[str], name: str) -> dict:
             sources[k] = quiet(sources[k])
         outputs = execute(sources, name)
     result = {"sources": sources, "outputs": outputs}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(result), encoding="utf-8")
-    tmp.replace(path)
+    _write(path, json.dumps(result))
     return result
 
 
@@ -432,6 +445,12 @@ def download_path(uri: str, nav: dict[str, str]) -> str:
 
 
 def write_notebook(cells: list[Cell], ran: dict, name: str) -> Path:
+    """The notebook file, kept in the cache under a hash of what makes it (this hook's
+    code included): an unchanged page's notebook is not assembled and validated again."""
+    path = CACHE / digest([HOOK_CODE, versions("nbformat"), [(c.kind, c.source) for c in cells],
+                           ran, name]) / name
+    if path.exists():
+        return path
     import nbformat
 
     nb = nbformat.v4.new_notebook(metadata=KERNEL)
@@ -447,14 +466,31 @@ def write_notebook(cells: list[Cell], ran: dict, name: str) -> Path:
         cell.id = f"cell-{i}"  # stable ids: the same page gives the same notebook
         cell.metadata = {}
     nbformat.validate(nb)
-    text = nbformat.writes(nb)
-    path = CACHE / hashlib.sha256(text.encode()).hexdigest()[:20] / name
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+    _write(path, nbformat.writes(nb))
     return path
+
+
+def digest(parts) -> str:
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:20]
+
+
+def _write(path: Path, text: str):
+    """Atomically: builds running at once (the tests') read a cache entry whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def stored(kind: str, key, make):
+    """make()'s JSON value, kept in .cache/notebooks/<kind>/ under a hash of key and of
+    this hook's code: key holds everything else the value depends on."""
+    path = CACHE / kind / f"{digest([HOOK_CODE, key])}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    value = make()
+    _write(path, json.dumps(value))
+    return value
 
 
 def pages_with_code(config, lang: str) -> list[str]:
@@ -506,6 +542,8 @@ def on_files(files, config, **kwargs):
     lang, default = i18n.current_language, i18n.default_language
     _notebooks.clear()
     _notebook_pages.clear()
+    versions.cache_clear()  # `mkdocs serve` keeps this hook loaded: read the versions anew per build
+    environment.cache_clear()
     files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS)))
     for uri, notebook in build(config, lang).items():
         _notebooks[f"{lang}/{uri}"] = notebook
@@ -529,6 +567,45 @@ def on_files(files, config, **kwargs):
         files.append(file)
         _notebook_pages[file.src_uri] = notebook
     return files
+
+
+@event_priority(-100)  # after mkdocs-jupyter's on_pre_page has made page.render convert the notebook
+def on_pre_page(page, config, files, **kwargs):
+    """mkdocs-jupyter's HTML of a nav notebook, kept in the cache: nbconvert takes most of a
+    second per notebook. Its table of contents is not kept: the page's prose sets it
+    (NotebookPage.prose)."""
+    if page.file.src_uri not in _notebook_pages:
+        return page
+    convert = page.render
+    options = config.plugins["mkdocs-jupyter"].config
+    key = ["mkdocs-jupyter", Path(page.file.abs_src_path).read_text(encoding="utf-8"),
+           sorted((name, repr(value)) for name, value in options.items()),
+           versions(*NBCONVERT), jupyter_config_files()]
+
+    def render(config, files):
+        def make():
+            convert(config, files)
+            return {"content": page.content, "title": page.title}
+
+        made = stored("nbconvert", key, make)
+        page.content, page.title = made["content"], made["title"]
+
+    page.render = render
+    return page
+
+
+def jupyter_config_files() -> list[tuple[str, str]]:
+    """The Jupyter configuration nbconvert reads (mkdocs-jupyter's NbConvertApp), as
+    (path, hash of its bytes): it can change nbconvert's output."""
+    from jupyter_core.paths import jupyter_config_dir, jupyter_config_path
+
+    found = []
+    for folder in dict.fromkeys([jupyter_config_dir(), *jupyter_config_path()]):
+        for path in sorted(Path(folder).glob("jupyter_*config*")):
+            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+                if file.is_file():
+                    found.append((str(file), hashlib.sha256(file.read_bytes()).hexdigest()))
+    return found
 
 
 @event_priority(100)  # before other hooks read the page (math, links, ...)
@@ -608,6 +685,15 @@ class NotebookPage:
         self.labels = config.extra["labels"]
 
     def render(self, html: str) -> str:
+        """The page's HTML; the restyling is kept in the cache under everything it reads."""
+        prose = self.prose()
+        figures = sorted(f.src_uri for f in self.files if f.src_uri.startswith("figures/"))
+        key = ["restyle", html, prose, [vars(c) for c in self.notebook.cells], self.page.url,
+               self.page.file.src_uri, self.labels["notebook_figure_alt"], figures,
+               versions(*RESTYLE)]
+        return stored("restyled", key, lambda: self.restyle(html, prose))
+
+    def restyle(self, html: str, prose: list[str]) -> str:
         from bs4 import BeautifulSoup
 
         soup = BeautifulSoup(html, "html.parser")
@@ -630,7 +716,7 @@ class NotebookPage:
         if kinds != [c.kind for c in specs]:
             raise RuntimeError(f"notebook page {self.page.file.src_uri}: mkdocs-jupyter shows cells "
                                f"{kinds}, the notebook has {[c.kind for c in specs]}")
-        prose = iter(self.prose())
+        prose = iter(prose)
         figures: dict[str, int] = {}
         for cell, (before, spec) in zip(cells, self.notebook_cells()):
             for _ in before:  # prose only the page shows, before this cell
