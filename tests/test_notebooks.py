@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.conftest import EXAMPLE_ENV
-from tests.support import expected_output, includes, project, runner
+from tests.support import expected_output, includes, parsed, project, runner
 
 ROOT = project.ROOT
 COLAB = "https://colab.research.google.com/github/"
@@ -52,9 +52,7 @@ def labels(lang: str) -> dict:
 
 
 def soup(path: Path):
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parsed.page(path)
 
 
 def buttons(html_path: Path):

@@ -15,18 +15,19 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_ENV, site_build
-from tests.support import early, expected_output, includes, project, runner
+from tests.support import early, expected_output, includes, parsed, project, runner
 
 ROOT = project.ROOT
 PAGES = [(lang, page.as_posix()) for lang in project.languages()
          for page in includes.pages(ROOT, lang)]
 
 
-def copied_blocks(html: str) -> list[tuple[str, str]]:
-    """[(title, code)] of a page's code blocks, the code as the copy button copies it."""
+def copied_blocks(html) -> list[tuple[str, str]]:
+    """[(title, code)] of a page's code blocks (its HTML, or its parsed tree), the code as
+    the copy button copies it."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html.parser") if isinstance(html, str) else html
     blocks = []
     for div in soup.select(".md-content div.highlight"):
         title = div.select_one(".filename")
@@ -50,8 +51,8 @@ def copied(built) -> dict[tuple[str, str], list[tuple[str, str, runner.Run]]]:
     """{(lang, page): [(title, program, run)]}, every distinct program run once."""
     found = {}
     for lang, page in PAGES:
-        html = (built / project.site_url_path(lang, page) / "index.html").read_text(encoding="utf-8")
-        found[(lang, page)] = programs(copied_blocks(html))
+        html = built / project.site_url_path(lang, page) / "index.html"
+        found[(lang, page)] = programs(copied_blocks(parsed.page(html)))
     python = lambda title: title.endswith(".py")  # noqa: E731
     jobs = [runner.Job(code, "<code block>") for blocks in found.values()
             for title, code in blocks if python(title)]
@@ -100,7 +101,7 @@ def test_repository_links(built):
         edit = f'href="{repo}/edit/main/docs/{lang}/{page}"'
         if edit not in html:
             problems.append(f"{path}: no edit link {edit}")
-        for title, _ in copied_blocks(html):
+        for title, _ in copied_blocks(parsed.page(built / path / "index.html")):
             link = f'<a href="{repo}/blob/main/{title}">'
             if title and link not in html:
                 problems.append(f"{path}: the title {title} does not link to the file")

@@ -1,0 +1,18 @@
+"""The built site's HTML files, each parsed once per test run.
+
+Several tests read the same pages (their buttons, code blocks, links), and
+parsing a page with many highlighted code blocks costs a tenth of a second or
+more. The trees are shared: read them, never change them.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+
+@functools.lru_cache(maxsize=None)
+def page(path: Path):
+    """The BeautifulSoup tree of an HTML file."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
