@@ -11,6 +11,7 @@ BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏�
 <p style="color: #b0b0b0; background: #ffffff">对比度太低的文字</p>
 <p><img src="../figures/a.svg" alt="只有浅色的图" width="4" height="4"></p>
 <div style="width: 600px">比手机屏幕宽的一块</div>
+<p><button></button></p>
 </main><footer><button title="Search">搜</button></footer></body></html>"""
 
 
@@ -22,6 +23,8 @@ def test_each_check_names_its_mistake(page, tmp_path):
     (tmp_path / "bad" / "index.html").write_text(BAD, encoding="utf-8")
     with server.serve(tmp_path) as url:
         found = audit.audit(page, url + "bad/")
+    assert any("critical accessibility violation button-name" in p
+               for p in found["accessibility"]), found["accessibility"]
     assert any("TeX in the page's text" in p and "x^2" in p for p in found["math"]), found["math"]
     assert any("contrast" in p and "对比度太低" in p for p in found["contrast"]), found["contrast"]
     assert any("without #only-light / #only-dark: ../figures/a.svg" in p
