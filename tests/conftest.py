@@ -31,6 +31,14 @@ EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
                "REPO_NAME": "example-owner/autograd-docs"}
 
 
+def pytest_configure(config):
+    # The runs, builds and interpreters of a test run share the cores: OpenMP threads
+    # (torch's) that spin while they wait for work, their default, burn the CPU the
+    # others need, doubling the time of parallel runs. Sleeping instead changes no result.
+    # Set before anything imports torch; every process the tests start inherits it.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 def pytest_addoption(parser):
     group = parser.getgroup("snippets")
     group.addoption("--snippets", nargs="+", metavar="PATH", default=None,
