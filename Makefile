@@ -4,7 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NODE_STAMP := tests/node_modules/.installed
-PYTEST := $(PY) -m pytest -p no:randomly
+# Tests fork a process that has imported torch, hundreds of times: with malloc on
+# huge pages, each fork and exit copies and frees a fraction of the page tables.
+PYTEST := GLIBC_TUNABLES=glibc.malloc.hugetlb=1 $(PY) -m pytest -p no:randomly
 export NO_MKDOCS_2_WARNING := 1
 # PyTorch's own index of CPU-only wheels: plain PyPI gives Linux the CUDA build (several GB).
 # Used only when its host resolves, so that a machine without it installs at once.
