@@ -78,10 +78,9 @@ def fresh_start(snippet: Path):
     def start(folder: Path) -> subprocess.Popen:
         (folder / "cwd").mkdir()
         with open(folder / "stdout", "wb") as out, open(folder / "stderr", "wb") as err:
-            return subprocess.Popen([sys.executable, str(snippet)], cwd=folder / "cwd", stdout=out,
-                                    stderr=err, stdin=subprocess.DEVNULL,
-                                    env={**os.environ, "MPLBACKEND": "Agg"},
-                                    preexec_fn=lambda: os.nice(early.BACKGROUND_NICE))
+            return subprocess.Popen(early.niced([sys.executable, str(snippet)]), cwd=folder / "cwd",
+                                    stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                    env={**os.environ, "MPLBACKEND": "Agg"})
     return start
 
 

@@ -18,7 +18,6 @@ browser tests wait for, go first; the rest fill the cores when they idle.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -56,9 +55,13 @@ def popen(argv: list[str], folder: Path, cwd: Path | None = None, env: dict | No
     """argv with its standard output and error into folder/"out" (interleaved), no
     standard input; at a lower priority unless urgent."""
     with open(folder / "out", "wb") as out:
-        return subprocess.Popen(argv, cwd=cwd or folder, env=env, stdin=subprocess.DEVNULL,
-                                stdout=out, stderr=subprocess.STDOUT,
-                                preexec_fn=None if urgent else lambda: os.nice(BACKGROUND_NICE))
+        return subprocess.Popen(argv if urgent else niced(argv), cwd=cwd or folder, env=env,
+                                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
+
+
+def niced(argv: list[str]) -> list[str]:
+    """argv at a lower CPU priority (nice(1): no preexec_fn, which threads make unsafe)."""
+    return ["nice", "-n", str(BACKGROUND_NICE), *argv]
 
 
 def begin(key: Hashable, start: Callable[[Path], subprocess.Popen]) -> None:
