@@ -7,9 +7,9 @@
 Each run is a child forked from a parent that imported torch once, made to
 look like `python snippets/<folder>/<name>.py` started in an empty folder
 (tests/support/runner.py). A few snippets also run for real that way, to prove
-the two agree: the fewest that together import every module the snippets
-import and use each thing the forked child imitates or inherits (figures, an
-optimizer, warnings, seeded randomness). A real interpreter costs an import of
+the two agree: a small set, chosen greedily, that together imports every
+module the snippets import and uses each thing the forked child imitates or
+inherits (figures, an optimizer, warnings, seeded randomness). A real interpreter costs an import of
 torch (seconds); a forked child, milliseconds.
 """
 from __future__ import annotations
@@ -70,7 +70,8 @@ def traits(path: Path) -> set[str]:
 
 
 def fresh_sample(files: list[Path]) -> list[Path]:
-    """The fewest files (greedy, in path order on ties) whose traits cover those of all."""
+    """Files whose traits together cover those of all (greedy: the file covering most of
+    what is left first, path order on ties)."""
     left = set().union(*(traits(f) for f in files)) if files else set()
     chosen: list[Path] = []
     while left:
