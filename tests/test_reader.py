@@ -47,7 +47,7 @@ def programs(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def copied(built) -> dict[tuple[str, str], list[tuple[str, str, runner.Run]]]:
+def copied(built, request) -> dict[tuple[str, str], list[tuple[str, str, runner.Run]]]:
     """{(lang, page): [(title, program, run)]}, every distinct program run once."""
     found = {}
     for lang, page in PAGES:
@@ -56,7 +56,7 @@ def copied(built) -> dict[tuple[str, str], list[tuple[str, str, runner.Run]]]:
     python = lambda title: title.endswith(".py")  # noqa: E731
     jobs = [runner.Job(code, "<code block>") for blocks in found.values()
             for title, code in blocks if python(title)]
-    runs = iter(runner.run_memo(jobs))
+    runs = iter(runner.run_memo(jobs, request.config))
     return {key: [(title, code, next(runs) if python(title) else None) for title, code in blocks]
             for key, blocks in found.items()}
 

@@ -78,7 +78,8 @@ def pytest_collection_finish(session):
             continue
         todo.setdefault(code, key)
     if todo:
-        for code, run in zip(todo, runner.run_memo([runner.Job(code, BLOCK) for code in todo])):
+        for code, run in zip(todo, runner.run_memo([runner.Job(code, BLOCK) for code in todo],
+                                                    session.config)):
             RESULTS[code] = run
 
 
