@@ -5,14 +5,17 @@ with the page's URL, the console log and a screenshot.
 Each page is loaded and checked once (tests/support/audit.py), by two
 browsers at a time, each loading its pages one after another in one tab; the
 test items only read the findings. Screenshots are taken only of pages with a problem.
+A page found clean is not audited again until its bytes, or what audits it, change
+(the `audits` fixture).
 """
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support import audit, project
+from tests.support import audit, project, results, server
 
 SEARCHES = {"zh": "叶子节点", "en": "leaf"}  # both must find the computational-graph page
 WORKERS = 2  # browsers auditing pages at once (this machine has 2 cores)
@@ -23,12 +26,27 @@ AUDITED = PAGES + ["404.html"]  # the site's one 404 page, in the default langua
 
 
 @pytest.fixture(scope="session")
-def audits(site_url, tmp_path_factory) -> dict[str, dict]:
-    """{path: {"found": {check: problems}, "languages": ..., "evidence": ...}} for every page."""
-    homes = {site_url + project.site_url_path(lang, "index.md") for lang in project.languages()}
-    found = audit.audit_all([site_url + path for path in AUDITED],
-                            tmp_path_factory.mktemp("screenshots"), whole=homes, workers=WORKERS)
-    return {path: found[site_url + path] for path in AUDITED}
+def audits(built, site_url, tmp_path_factory, request) -> dict[str, dict]:
+    """{path: {"found": {check: problems}, "languages": ..., "evidence": ...}} for every page.
+
+    A page found clean is kept (tests/support/results.py) under the digests of its
+    HTML and of the files it may load, and the code, axe-core and Chromium that
+    audited it: only a page whose bytes changed, or that had a problem, is audited again."""
+    homes = {project.site_url_path(lang, "index.md") for lang in project.languages()}
+    kept = results.Kept(request.config, "audit", Path(audit.__file__), Path(server.__file__),
+                        audit.AXE, audit.browser_version())
+    inputs = {path: (path, path in homes, audit.page_inputs(built, path)) for path in AUDITED}
+    found = {path: kept.get(*inputs[path]) for path in AUDITED}
+    todo = [path for path in AUDITED if found[path] is None]
+    if todo:
+        new = audit.audit_all([site_url + path for path in todo],
+                              tmp_path_factory.mktemp("screenshots"),
+                              whole={site_url + home for home in homes}, workers=WORKERS)
+        for path in todo:
+            found[path] = new[site_url + path]
+            if not any(found[path]["found"].values()):
+                kept.put(found[path], *inputs[path])
+    return found
 
 
 @pytest.mark.parametrize("check", audit.CHECKS)

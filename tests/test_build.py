@@ -1,10 +1,12 @@
 """`mkdocs build --strict` passes; figures, notebooks and links in the built site."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from pathlib import Path
 
-from tests.support import includes, links, project, runner
+from tests.support import includes, links, project, results, runner
 
 
 def test_strict_build_passes(site):
@@ -28,22 +30,28 @@ def test_figures_land_in_the_site_not_in_docs(root, built):
     assert not list((root / "docs").rglob("*.svg")), "generated figures must not be in docs/"
 
 
-def test_figures_are_reproducible(root, built, tmp_path):
+def test_figures_are_reproducible(root, built, tmp_path, request):
     """Every figure, drawn again by the hook's drawing code in another process (a child
     forked from this one), is byte for byte the one the build drew in a fresh Python:
-    no date, no random id in the SVG."""
+    no date, no random id in the SVG. What a snippet drew again is kept (tests/support/
+    results.py) until the snippet, the hook or the environment changes."""
     figures = project.hook("figures")
+    kept = results.Kept(request.config, "figures", Path(figures.__file__), Path(runner.__file__))
     snippets = figures.figure_snippets()
+    inputs = {s: (s.relative_to(root).as_posix(), s.read_bytes().hex()) for s in snippets}
+    drawn = {s: kept.get(*inputs[s]) for s in snippets}  # {site name: digest, or "date"}
+    todo = [s for s in snippets if drawn[s] is None]
+    problems = []
     jobs = []
-    for k, snippet in enumerate(snippets):
+    for k, snippet in enumerate(todo):
         (tmp_path / str(k)).mkdir()
         argv = [figures.__file__, str(snippet), str(tmp_path / str(k))]
         jobs.append(runner.Job(f"import runpy, sys\nsys.argv = {argv!r}\n"
                                "runpy.run_path(sys.argv[0], run_name='__main__')\n",
                                f"drawing {snippet.relative_to(root)}"))
-    runner.preload()
-    problems = []
-    for k, (snippet, run) in enumerate(zip(snippets, runner.run_many(jobs))):
+    if jobs:
+        runner.preload()
+    for k, (snippet, run) in enumerate(zip(todo, runner.run_many(jobs))):
         if run.error:
             problems.append(f"{run.error}\n{run.stderr}")
             continue
@@ -52,12 +60,20 @@ def test_figures_are_reproducible(root, built, tmp_path):
         names = figures.site_names(snippet, len(light))
         pairs = [(svg, name) for svg, name in zip(light, names)]
         pairs += [(figures.dark(svg), name.removesuffix(".svg") + ".dark.svg") for svg, name in pairs]
-        for svg, name in pairs:
-            if svg.read_bytes() != (built / name).read_bytes():
-                problems.append(f"{snippet.relative_to(root)}: drawn again, {name} differs")
-            if b"<dc:date>" in svg.read_bytes():
+        drawn[snippet] = {name: "date" if b"<dc:date>" in svg.read_bytes() else digest(svg)
+                          for svg, name in pairs}
+        kept.put(drawn[snippet], *inputs[snippet])
+    for snippet in snippets:
+        for name, again in (drawn[snippet] or {}).items():
+            if again == "date":
                 problems.append(f"{snippet.relative_to(root)}: {name} holds a date")
+            elif again != digest(built / name):
+                problems.append(f"{snippet.relative_to(root)}: drawn again, {name} differs")
     assert snippets and not problems, "\n".join(problems)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_notebooks_are_rendered_executed_and_downloadable(built):

@@ -25,6 +25,7 @@ is photographed.
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -123,6 +124,36 @@ def site_pages() -> list[str]:
     return sorted(paths)
 
 
+def page_inputs(site: Path, path: str) -> list[str]:
+    """Digests of what the audit of the page at `path` reads from the built site: its
+    HTML and every file a page may load, that is all files but the other pages, the
+    search index (it loads only when search is used) and the sitemap."""
+    import hashlib
+
+    html = site / path / "index.html" if not path.endswith(".html") else site / path
+    return [hashlib.sha256(html.read_bytes()).hexdigest(), _assets_digest(site)]
+
+
+@functools.cache
+def _assets_digest(site: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for file in sorted(f for f in site.rglob("*") if f.is_file()):
+        name = file.relative_to(site).as_posix()
+        if file.suffix == ".html" or name.startswith(("search/", "sitemap.xml")):
+            continue
+        digest.update(name.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@functools.cache
+def browser_version() -> str:
+    import subprocess
+
+    return subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+
+
 def audit(page, url: str) -> dict[str, list[str]]:
     return Audit(page, url).finish()
 
@@ -158,6 +189,7 @@ def audit_all(urls: list[str], shots: Path, whole: set[str], workers: int = 2) -
             browser.close()
         return results
 
+    workers = max(1, min(workers, len(urls)))  # a browser with no page to audit costs a second
     shares = [urls[k::workers] for k in range(workers)]
     with ThreadPoolExecutor(workers) as pool:
         return {url: r for part in pool.map(work, shares) for url, r in part.items()}
