@@ -54,4 +54,4 @@ bench: $(STAMP) $(NODE_STAMP)  ## timings and sizes, printed as name: value
 	$(PY) -m tests.support.bench
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache .pytest_cache

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.support import audit, early, project
+from tests.support import audit, early, project, results
 
 ROOT = project.ROOT
 # The tests build the site as the Pages workflow would for this example repository.
@@ -73,6 +73,16 @@ def site_build(env: dict | None = None, root: Path = ROOT, urgent: bool = False)
 SITE_BUILD = site_build(urgent=True)  # the site the browser tests wait for: it goes first
 
 
+def kept_fresh_runs(config) -> results.Kept:
+    """Real-interpreter runs kept from earlier test runs (tests/support/results.py):
+    under the snippet's path and bytes, keyed on the code of fresh_start."""
+    return results.Kept(config, "fresh", fresh_start)
+
+
+def fresh_key(snippet: Path) -> tuple:
+    return str(snippet), snippet.read_bytes().hex()
+
+
 def fresh_start(snippet: Path):
     """`python <snippet>` in a new, empty folder (<folder>/cwd), its output into files."""
     def start(folder: Path) -> subprocess.Popen:
@@ -85,10 +95,13 @@ def fresh_start(snippet: Path):
 
 
 def pytest_collection_modifyitems(items):
-    # Tests that wait for the built site run last, the browser tests at the very end.
+    # Tests that wait for a command started early (tests/support/early.py) run after the
+    # others, those that wait for the built site after them, the browser tests last:
+    # meanwhile the commands run.
     def waits(item):
         names = getattr(item, "fixturenames", ())
-        return ("page" in names or "site_url" in names, "site" in names)
+        return ("page" in names or "site_url" in names, "site" in names,
+                bool(getattr(getattr(item, "function", None), "early_commands", ())))
     items.sort(key=waits)
 
 
@@ -102,15 +115,24 @@ def pytest_collection_finish(session):
             early.begin(start, start)
         if getattr(item, "originalname", "") == "test_runs_the_same_in_a_fresh_interpreter":
             snippet = item.callspec.params["snippet"]
-            early.begin(("fresh", snippet), fresh_start(snippet))
+            if kept_fresh_runs(session.config).get(*fresh_key(snippet)) is None:
+                early.begin(("fresh", snippet), fresh_start(snippet))
 
 
 @pytest.fixture(scope="session")
-def fresh_run():
-    """fresh_run(snippet) -> (returncode, stdout, stderr) of `python snippet` in an empty folder."""
+def fresh_run(request):
+    """fresh_run(snippet) -> (returncode, stdout, stderr) of `python snippet` in an empty
+    folder (as kept from an earlier test run if it passed and nothing has changed)."""
+    kept = kept_fresh_runs(request.config)
+
     def result(snippet: Path):
-        done = early.result(("fresh", snippet), fresh_start(snippet), timeout=120)
-        return done.returncode, done.text("stdout"), done.text("stderr")
+        found = kept.get(*fresh_key(snippet))
+        if found is None:
+            done = early.result(("fresh", snippet), fresh_start(snippet), timeout=120)
+            found = [done.returncode, done.text("stdout"), done.text("stderr")]
+            if done.returncode == 0:
+                kept.put(found, *fresh_key(snippet))
+        return tuple(found)
     return result
 
 

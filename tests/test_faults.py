@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -212,13 +213,24 @@ def test_link_checker_names_broken_links_and_anchors(tmp_path):
         "index.html:4: missing.svg: no such file in the site"]
 
 
-def test_html_checker_names_the_page_line_and_error(tmp_path):
-    from tests.test_html import check
+def html_check_of_a_bad_page(folder: Path):
+    """The HTML checker (a JVM: seconds) on a page with an error on its line 2."""
+    from tests.test_html import command
 
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text(
+    (folder / "site" / "a").mkdir(parents=True)
+    (folder / "site" / "a" / "index.html").write_text(
         '<!doctype html><html lang="en"><head><title>a</title></head>\n<body><p><div></p></body></html>')
-    found = check(tmp_path)
+    with open(folder / "stdout", "wb") as out, open(folder / "stderr", "wb") as err:
+        return subprocess.Popen(early.niced(command(folder / "site")), stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL)
+
+
+@early.command(html_check_of_a_bad_page)
+def test_html_checker_names_the_page_line_and_error():
+    from tests.test_html import errors
+
+    done = early.result(html_check_of_a_bad_page)
+    found = errors(done.folder / "site", done.text("stdout"), done.returncode, done.text("stderr"))
     assert list(found) == ["a/index.html"] and found["a/index.html"][0].startswith("2:"), found
     assert "No “p” element in scope" in found["a/index.html"][0], found
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 import ast
 import json
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from tests.conftest import EXAMPLE_ENV
-from tests.support import expected_output, includes, parsed, project, runner
+from tests.support import early, expected_output, includes, parsed, project, runner
 
 ROOT = project.ROOT
 COLAB = "https://colab.research.google.com/github/"
@@ -101,12 +102,12 @@ def expected(group: list[includes.Include]) -> tuple[str, bool]:
 
 
 @pytest.fixture(scope="session")
-def script_runs() -> dict[str, runner.Run]:
+def script_runs(request) -> dict[str, runner.Run]:
     """{snippet: its run as `python snippet.py`}, which says which statement printed what."""
     files = sorted({inc.path for lang, page in PAGES for group in fences(lang, page) for inc in group})
     # The same jobs as test_snippets runs (source as it reads it, path from the root).
     jobs = [runner.Job((ROOT / f).read_text(encoding="utf-8-sig"), f) for f in files]
-    return dict(zip(files, runner.run_memo(jobs)))
+    return dict(zip(files, runner.run_memo(jobs, request.config)))
 
 
 def section_lines(inc: includes.Include) -> tuple[int, int]:
@@ -256,14 +257,23 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, lang
 
 # --- how the build runs them ------------------------------------------------------
 
+def notebook_leaving_a_file(folder: Path):
+    """The build's notebook runner, in a process of its own (a kernel takes seconds to
+    start), on a cell that leaves a file behind."""
+    code = ("from tests.support import project\n"
+            "project.hook('notebooks').execute([\"open('left.txt', 'w').close()\"], 'en/x.md')")
+    return early.popen([sys.executable, "-c", code], folder, cwd=ROOT)
+
+
+@early.command(notebook_leaving_a_file)
 def test_the_build_refuses_a_notebook_that_leaves_files_behind():
     """The outputs checked above come from the build's own run (docs/_build/hooks/
     notebooks.py): a new kernel in an empty folder, the kernel's defaults. A cell
     that raises fails it (nbclient), and so does a file left in that folder."""
-    hook = project.hook("notebooks")
-    with pytest.raises(RuntimeError, match=r"the notebook of en/x\.md left files in its "
-                                           r"working folder: \['left\.txt'\]"):
-        hook.execute(["open('left.txt', 'w').close()"], "en/x.md")
+    done = early.result(notebook_leaving_a_file)
+    assert done.returncode != 0, done.text("out")
+    assert ("RuntimeError: the notebook of en/x.md left files in its working folder: "
+            "['left.txt']") in done.text("out"), done.text("out")
 
 
 # --- the nav's notebook pages ----------------------------------------------------

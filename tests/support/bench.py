@@ -4,9 +4,16 @@
     python -m tests.support.bench --quick    # skip the full test run and Lighthouse
 
 import_s              a cold `python -c "import torch, matplotlib.pyplot"`: the unit
-snippets_check_s      `make check`: every snippet's output checked (pytest tests/test_snippets.py)
+snippets_check_s      `make check`: every snippet's output checked (pytest tests/test_snippets.py),
+                      warm: the runs kept from an earlier test run (tests/support/results.py)
 snippets_over_import  their ratio (goal: at most 1.5)
-make_test_s           the whole test run, warm (goal: under 40 s)
+snippets_check_uncached_s, snippets_uncached_over_import
+                      the same with nothing kept (-p no:cacheprovider): every snippet runs,
+                      as on a fresh clone or after an upgrade
+make_test_s           the whole test run, warm: the build's caches and the kept results
+                      full, nothing changed (goal: under 40 s)
+make_test_uncached_s  the whole test run with nothing kept (-p no:cacheprovider; the build's
+                      caches full): every snippet, page and figure checked again
 mkdocs_build_cold_s   both languages, the build's caches emptied (figures, notebooks, MathML,
                       and what docs/_build/hooks/cache.py keeps)
 mkdocs_build_warm_s   both languages, caches full (goal: under 3 s)
@@ -40,8 +47,13 @@ LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices")
 PYTEST_ENV = {**os.environ, "GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"}
 
 
-def timed(cmd: list[str], runs: int, before=None, **kwargs) -> float:
+def timed(cmd: list[str], runs: int, before=None, warm_up: bool = False, **kwargs) -> float:
+    """Median seconds of `runs` runs of cmd (after one untimed run if warm_up: it
+    fills the caches)."""
     times = []
+    if warm_up:
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, **kwargs)
     for _ in range(runs):
         if before:
             before()
@@ -168,13 +180,18 @@ def main(argv=None) -> int:
 
     unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], args.runs)
     report("import_s", unit)
-    check = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
-                   "tests/test_snippets.py", "-k", "test_output_matches"], args.runs, env=PYTEST_ENV)
-    report("snippets_check_s", check)
-    report("snippets_over_import", check / unit)
+    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly"]
+    uncached = ["-p", "no:cacheprovider"]
+    check = pytest + ["tests/test_snippets.py", "-k", "test_output_matches"]
+    warm = timed(check, args.runs, env=PYTEST_ENV, warm_up=True)
+    report("snippets_check_s", warm)
+    report("snippets_over_import", warm / unit)
+    cold = timed(check + uncached, args.runs, env=PYTEST_ENV)
+    report("snippets_check_uncached_s", cold)
+    report("snippets_uncached_over_import", cold / unit)
     if not args.quick:
-        report("make_test_s", timed([sys.executable, "-m", "pytest", "-q", "-p",
-                                     "no:randomly"], args.runs, env=PYTEST_ENV))
+        report("make_test_s", timed(pytest, args.runs, env=PYTEST_ENV, warm_up=True))
+        report("make_test_uncached_s", timed(pytest + uncached, 1, env=PYTEST_ENV))
     with tempfile.TemporaryDirectory() as tmp:
         site = str(Path(tmp) / "site")
 

@@ -39,7 +39,7 @@ class Done:
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
 
 
-_started: dict[Hashable, tuple[subprocess.Popen, Path]] = {}
+_started: dict[Hashable, tuple[subprocess.Popen | BaseException, Path]] = {}
 
 
 def command(start: Callable[[Path], subprocess.Popen]):
@@ -65,9 +65,16 @@ def niced(argv: list[str]) -> list[str]:
 
 
 def begin(key: Hashable, start: Callable[[Path], subprocess.Popen]) -> None:
+    """Start the command (once per key). If start fails, the test that asks for the
+    result gets its exception; the run goes on."""
     if key not in _started:
         folder = Path(tempfile.mkdtemp(prefix="early-"))
-        _started[key] = (start(folder), folder)
+        try:
+            _started[key] = (start(folder), folder)
+        except BaseException as err:  # pytest.fail() raises a BaseException
+            if isinstance(err, (KeyboardInterrupt, SystemExit)):
+                raise
+            _started[key] = (err, folder)
 
 
 def result(key: Hashable, start: Callable[[Path], subprocess.Popen] | None = None,
@@ -75,6 +82,8 @@ def result(key: Hashable, start: Callable[[Path], subprocess.Popen] | None = Non
     """The finished command (started now if it was not yet)."""
     begin(key, start or key)
     process, folder = _started[key]
+    if isinstance(process, BaseException):
+        raise process
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -88,7 +97,7 @@ def result(key: Hashable, start: Callable[[Path], subprocess.Popen] | None = Non
 def end() -> None:
     """Stop what still runs and remove the folders (at the end of the test run)."""
     for process, folder in _started.values():
-        if process.poll() is None:
+        if isinstance(process, subprocess.Popen) and process.poll() is None:
             process.kill()
             process.wait()
         shutil.rmtree(folder, ignore_errors=True)
