@@ -30,11 +30,11 @@ def audits(built, site_url, tmp_path_factory, request) -> dict[str, dict]:
     """{path: {"found": {check: problems}, "languages": ..., "evidence": ...}} for every page.
 
     A page found clean is kept (tests/support/results.py) under the digests of its
-    HTML and of the files it may load, and the code, axe-core and Chromium that
+    HTML and of the files it may load, and the code, axe-core, Chromium and fonts that
     audited it: only a page whose bytes changed, or that had a problem, is audited again."""
     homes = {project.site_url_path(lang, "index.md") for lang in project.languages()}
     kept = results.Kept(request.config, "audit", Path(audit.__file__), Path(server.__file__),
-                        audit.AXE, audit.browser_version())
+                        audit.AXE, audit.browser_version(), audit.system_fonts())
     inputs = {path: (path, path in homes, audit.page_inputs(built, path)) for path in AUDITED}
     found = {path: kept.get(*inputs[path]) for path in AUDITED}
     todo = [path for path in AUDITED if found[path] is None]

@@ -25,6 +25,7 @@ is photographed.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from pathlib import Path
@@ -152,6 +153,23 @@ def browser_version() -> str:
     import subprocess
 
     return subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+
+
+@functools.cache
+def system_fonts() -> str:
+    """A digest of the fonts Chromium may lay pages out with (their files and fontconfig's
+    settings): other fonts, other line widths and overflow."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for top in ("/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts",
+                Path.home() / ".fonts", Path.home() / ".local" / "share" / "fonts"):
+        for folder, _, names in sorted(os.walk(top)):
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError):
+                    digest.update(f"{path} {os.path.getsize(path)}\n".encode())
+    return digest.hexdigest()
 
 
 def audit(page, url: str) -> dict[str, list[str]]:

@@ -29,7 +29,8 @@ from pathlib import Path
 
 # Variables that change what torch or matplotlib compute or print (not MPLBACKEND:
 # every run uses Agg, and runner.preload() sets it in this process).
-STEERING = ("OMP_", "MKL_", "KMP_", "TORCH", "PYTORCH", "MATPLOTLIB", "PYTHON", "LC_", "LANG")
+STEERING = ("OMP_", "MKL_", "KMP_", "TORCH", "PYTORCH", "MATPLOTLIB", "MPLCONFIGDIR", "PYTHON",
+            "LC_", "LANG")
 
 
 @functools.cache
