@@ -24,6 +24,7 @@ import gc
 import json
 import mmap
 import os
+import select
 import shutil
 import signal
 import struct
@@ -63,6 +64,9 @@ def preload() -> None:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot  # noqa: F401
+    import matplotlib.style  # noqa: F401  (pyplot imports it at its first use)
+    _fresh_rc.clear()
+    _fresh_rc.update(matplotlib.rcParams)  # as a fresh interpreter with MPLBACKEND=Agg has them
     import torch  # noqa: F401
     # torch imports these lazily at their first use, for up to a second each.
     import torch.autograd.functional  # noqa: F401
@@ -76,6 +80,9 @@ def preload() -> None:
     # walk it again, neither in each forked child (each visit would copy its pages)
     # nor at the end of the run.
     gc.freeze()
+
+
+_fresh_rc: dict = {}
 
 
 def clean_sys_path() -> list[str]:
@@ -107,8 +114,8 @@ def run_many(jobs: list[Job], workers: int | None = None) -> list[Run]:
             else:
                 continue
             del running[pid]
-        if running:
-            time.sleep(0.005)
+        if running:  # until a child exits, or a tenth of a second to check the others
+            select.select([child.exited for _, child in running.values()], [], [], 0.1)
     return results  # type: ignore[return-value]
 
 
@@ -157,7 +164,9 @@ class _Child:
         sys.stdout.flush()
         sys.stderr.flush()
         self.pid = os.fork()
-        if self.pid == 0:
+        if self.pid:
+            self.exited = os.pidfd_open(self.pid)  # readable once the child has exited
+        else:
             code = 70
             try:
                 _child_main(job, self.tmp, self.line)
@@ -211,6 +220,7 @@ class _Child:
         return run
 
     def _done(self, run: Run) -> Run:
+        os.close(self.exited)
         self.line.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
         return run
@@ -257,7 +267,7 @@ def _child_main(job: Job, tmp: Path, line: mmap.mmap) -> None:
     logging.disable(logging.NOTSET)
     import matplotlib
     import matplotlib.pyplot as plt
-    matplotlib.rcdefaults()
+    dict.update(matplotlib.rcParams, _fresh_rc)  # as they were after preload(), unvalidated: fast
     plt.close("all")
     plt.show = lambda *args, **kwargs: plt.close("all")  # no window to open here
 
