@@ -2,11 +2,11 @@
 reader gets it from GitHub Pages: one test per page and check, each failure
 with the page's URL, the console log and a screenshot.
 
-Each page is loaded and checked once (tests/support/audit.py), by two
-browsers at a time, each loading its pages one after another in one tab; the
-test items only read the findings. Screenshots are taken only of pages with a problem.
-A page found clean is not audited again until its bytes, or what audits it, change
-(the `audits` fixture).
+pytest-playwright's browser (Debian's Chromium: conftest.py) loads each page
+once, in one tab, when the first test of that page asks (tests/support/audit.py),
+and the page's tests read what was found. Screenshots are taken only of pages with
+a problem. A page found clean is not audited again until its bytes, or what audits
+it, change (the `audited` fixture).
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import pytest
 from tests.support import audit, project, results, server
 
 SEARCHES = {"zh": "叶子节点", "en": "leaf"}  # both must find the computational-graph page
-WORKERS = 2  # browsers auditing pages at once (this machine has 2 cores)
 
 
 PAGES = audit.site_pages()
@@ -26,8 +25,9 @@ AUDITED = PAGES + ["404.html"]  # the site's one 404 page, in the default langua
 
 
 @pytest.fixture(scope="session")
-def audits(built, site_url, tmp_path_factory, request) -> dict[str, dict]:
-    """{path: {"found": {check: problems}, "languages": ..., "evidence": ...}} for every page.
+def audited(browser, built, site_url, tmp_path_factory, request):
+    """audited(path) -> {"found": {check: problems}, "languages": ..., "evidence": ...}: the
+    page at path, audited once in a tab of pytest-playwright's browser.
 
     A page found clean is kept (tests/support/results.py) under the digests of its
     HTML and of the files it may load, and the code, axe-core, Chromium and fonts that
@@ -35,44 +35,52 @@ def audits(built, site_url, tmp_path_factory, request) -> dict[str, dict]:
     homes = {project.site_url_path(lang, "index.md") for lang in project.languages()}
     kept = results.Kept(request.config, "audit", Path(audit.__file__), Path(server.__file__),
                         audit.AXE, audit.browser_version(), audit.system_fonts())
-    inputs = {path: (path, path in homes, audit.page_inputs(built, path)) for path in AUDITED}
-    found = {path: kept.get(*inputs[path]) for path in AUDITED}
-    todo = [path for path in AUDITED if found[path] is None]
-    if todo:
-        new = audit.audit_all([site_url + path for path in todo],
-                              tmp_path_factory.mktemp("screenshots"),
-                              whole={site_url + home for home in homes}, workers=WORKERS)
-        for path in todo:
-            found[path] = new[site_url + path]
-            if not any(found[path]["found"].values()):
-                kept.put(found[path], *inputs[path])
-    return found
+    shots = tmp_path_factory.mktemp("screenshots")
+    context = browser.new_context(viewport=audit.DESKTOP)
+    context.add_init_script(path=str(audit.AXE))
+    tab = context.new_page()
+    done: dict[str, dict] = {}
+
+    def result(path: str) -> dict:
+        if path not in done:
+            if not audit.page_file(built, path).is_file():
+                return {"found": dict.fromkeys(audit.CHECKS, ["not in the built site"]),
+                        "languages": {}, "evidence": ""}
+            inputs = (path, path in homes, audit.page_inputs(built, path))
+            done[path] = kept.get(*inputs) or audit.audit_in_tab(tab, site_url + path,
+                                                                path in homes, shots)
+            if not any(done[path]["found"].values()):
+                kept.put(done[path], *inputs)
+        return done[path]
+
+    yield result
+    context.close()
 
 
 @pytest.mark.parametrize("check", audit.CHECKS)
 @pytest.mark.parametrize("path", AUDITED, ids=lambda p: p or "home")
-def test_page(audits, site_url, path, check):
-    result = audits[path]
+def test_page(audited, site_url, path, check):
+    result = audited(path)
     problems = result["found"][check]
     assert not problems, f"{site_url}{path}: {check}:\n" + "\n".join(problems) + \
         "\n" + result["evidence"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
-def test_language_switch_lands_on_the_same_page(audits, site_url, path):
+def test_language_switch_lands_on_the_same_page(audited, site_url, path):
     langs = project.languages()
     lang = next((lang for lang in langs[1:] if path.startswith(f"{lang}/")), langs[0])
     bare = path.removeprefix(f"{lang}/") if lang != langs[0] else path
-    targets = audits[path]["languages"]
+    targets = audited(path)["languages"]
     for other in langs:
         twin = bare if other == langs[0] else f"{other}/{bare}"
         assert targets.get(other) == urlsplit(urljoin(site_url, twin)).path, (path, targets)
 
 
-def test_the_404_page_leads_to_every_language_home(audits, site_url):
+def test_the_404_page_leads_to_every_language_home(audited, site_url):
     homes = {lang: urlsplit(urljoin(site_url, project.site_url_path(lang, "index.md"))).path
              for lang in project.languages()}
-    assert audits["404.html"]["languages"] == homes
+    assert audited("404.html")["languages"] == homes
 
 
 @pytest.mark.parametrize("lang", SEARCHES)

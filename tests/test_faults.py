@@ -4,6 +4,7 @@ These break a snippet, a page or a copy of the project on purpose and run the
 same checks on it."""
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -118,12 +119,15 @@ def test_missing_include_fails_its_fence_and_the_page_check(project):
 
 
 def page_with_a_missing_include(copy: Path) -> None:
-    """A page whose first fence includes a file that is not there (its code needs no torch:
-    the run that checks it stays short)."""
-    fence = '```python title="{0}"\n--8<-- "{0}"\n```\n'
+    """A page whose first fence includes a file that is not there, whose third names a
+    section that is not there and whose fourth continues the third (no code that runs
+    needs torch: the run that checks it stays short)."""
+    fence = '```{{.python{1} title="{0}"}}\n--8<-- "{0}{2}"\n```\n'
     (copy / "docs" / "zh" / "mistakes.md").write_text(
-        "# 错误\n\n" + fence.format("snippets/errata/gone.py") + "\n" +
-        fence.format("snippets/errata/missing_hash.py"), encoding="utf-8")
+        "# 错误\n\n" + fence.format("snippets/errata/gone.py", "", "") + "\n"
+        + fence.format("snippets/errata/missing_hash.py", "", "") + "\n"
+        + fence.format("snippets/recipe/train.py", "", ":dataa") + "\n"
+        + fence.format("snippets/recipe/train.py", " continuation", ":model"), encoding="utf-8")
 
 
 def pytest_run_with_mistakes(folder: Path):
@@ -140,11 +144,16 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on():
     done = early.result(pytest_run_with_mistakes)
     out = done.text("out")
     assert done.returncode == 1, out
-    assert 'docs/zh/mistakes.md:4: include "snippets/errata/gone.py" not found' in out, out
+    assert ('docs/zh/mistakes.md:4: include "snippets/errata/gone.py" not found: '
+            "there is no file snippets/errata/gone.py") in out, out
+    assert ('docs/zh/mistakes.md:12: include "snippets/recipe/train.py:dataa" not found: '
+            "snippets/recipe/train.py has no section [start:dataa] ... [end:dataa]") in out, out
+    assert ("docs/zh/mistakes.md:16: this code block continues the one at line 11, "
+            "which cannot run") in out, out
     assert "snippets/odd/latin1.py: not UTF-8" in out, out
-    # Failed: that fence and latin1.py. Passed: the page's other fence, bom.py (lock and
-    # backup files are not snippets) and the selection checks.
-    assert re.search(r"\b2 failed, [3-9] passed", out) and "Interrupted" not in out, out
+    # Failed: those three fences and latin1.py. Passed: the page's second fence, bom.py
+    # (lock and backup files are not snippets) and the selection checks.
+    assert re.search(r"\b4 failed, [3-9] passed", out) and "Interrupted" not in out, out
     assert "lock.py" not in out and "backup.py" not in out, out
 
 
@@ -189,8 +198,17 @@ def build_with_broken_links(folder: Path):
 
 @early.command(build_with_missing_include)
 def test_missing_include_fails_the_build():
+    """--strict fails, naming the page and line (docs/_build/hooks/includes.py); the build
+    goes on and the page shows what is wrong where the code would be."""
     done = early.result(build_with_missing_include)
-    assert done.returncode != 0 and "snippets/home/gone.py" in done.text("out"), done.text("out")
+    out = done.text("out")
+    assert done.returncode != 0, out
+    home = re.sub(r"<[^>]+>", "", (done.folder / "site" / "index.html").read_text(encoding="utf-8"))
+    assert '# include "snippets/home/gone.py" not found' in html.unescape(home), home
+    line = next(n for n, text in enumerate((ROOT / "docs/zh/index.md").read_text().split("\n"), 1)
+                if '--8<-- "snippets/home/versions.py"' in text)
+    assert (f'docs/zh/index.md:{line}: include "snippets/home/gone.py" not found: '
+            "there is no file snippets/home/gone.py") in out, out
 
 
 @early.command(build_with_broken_links)
@@ -367,3 +385,19 @@ def test_typed_output_outside_a_checked_block():
     html = ('<div class="md-content"><div class="highlight"><pre><code>x = 1\n#&gt; 1\n'
             '</code></pre></div></div>')
     assert copied_blocks(html) == [("", "x = 1\n#> 1\n")]  # untitled: flagged by test_reader
+
+
+def test_repository_links_fail_loudly_when_the_markup_changes():
+    """docs/_build/hooks/repository.py links the titles pymdownx.superfences writes; if
+    their markup changes, the build stops instead of leaving them unlinked."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from tests.support.project import config, hook
+
+    page = SimpleNamespace(markdown='```{.python title="snippets/home/versions.py"}\n```\n',
+                           file=SimpleNamespace(src_uri="zh/index.md"))
+    renamed = '<div class="title">snippets/home/versions.py</div><pre><code></code></pre>'
+    with pytest.raises(PluginError, match=r"docs/zh/index.md: 1 code blocks .* but 0 .* TITLE"):
+        hook("repository").on_page_content(renamed, page=page, config=config())

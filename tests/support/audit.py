@@ -5,8 +5,8 @@
 - `clean`: console errors, failed requests, requests to any other host;
 - `images`: loaded (a lazy one: fetchable), with alt text in the page's language;
 - `math`: MathML in the page, no TeX left in its text;
-- `accessibility`: axe-core's serious and critical violations. audit_all runs it
-  on the whole page for the pages named `whole` (the home pages), elsewhere on
+- `accessibility`: axe-core's serious and critical violations. It runs on the
+  whole page where `whole` is set (test_browser.py: the home pages), elsewhere on
   the page's own parts (content, table of contents, footer links: the theme
   around them is the same on every page), and leaves its
   colour-contrast rule, the slowest by far, to those whole pages and to `contrast`;
@@ -18,10 +18,8 @@
   only its own;
 - `ui_language`: the theme's words (titles, labels, footer) in the page's language.
 
-`audit_all(urls)` audits many pages on several Chromiums at once (one thread
-each, with its own Playwright), each page loaded once in the one tab of its
-browser (a new tab per page costs more than the checks); a page with a problem
-is photographed.
+`audit_in_tab(page, url, ...)` audits page after page in one tab (a new tab per
+page costs more than the checks) and photographs a page with a problem.
 """
 from __future__ import annotations
 
@@ -39,6 +37,7 @@ AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 CHECKS = ("clean", "images", "math", "accessibility", "contrast", "phone", "palettes",
           "ui_language")
 PHONE_WIDTH = 375
+DESKTOP = {"width": 1280, "height": 720}  # Playwright's default viewport
 
 
 class Audit:
@@ -131,8 +130,12 @@ def page_inputs(site: Path, path: str) -> list[str]:
     search index (it loads only when search is used) and the sitemap."""
     import hashlib
 
-    html = site / path / "index.html" if not path.endswith(".html") else site / path
-    return [hashlib.sha256(html.read_bytes()).hexdigest(), _assets_digest(site)]
+    return [hashlib.sha256(page_file(site, path).read_bytes()).hexdigest(), _assets_digest(site)]
+
+
+def page_file(site: Path, path: str) -> Path:
+    """The HTML file served for a URL path below the site root ("" is the home page)."""
+    return site / path if path.endswith(".html") else site / path / "index.html"
 
 
 @functools.cache
@@ -176,41 +179,21 @@ def audit(page, url: str) -> dict[str, list[str]]:
     return Audit(page, url).finish()
 
 
-def audit_all(urls: list[str], shots: Path, whole: set[str], workers: int = 2) -> dict[str, dict]:
-    """{url: {"found", "languages", "evidence"}}: every page audited once, `workers`
-    browsers at a time (Playwright's sync API: one instance per thread); axe-core
-    checks the whole page of the urls in `whole`, the content of the others."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from playwright.sync_api import sync_playwright
-
-    def work(share: list[str]) -> dict[str, dict]:
-        results = {}
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            context = browser.new_context()
-            context.add_init_script(path=str(AXE))
-            page = context.new_page()  # one tab for all its pages, as a reader clicking through
-            size = page.viewport_size
-            for url in share:
-                page.set_viewport_size(size)  # the phone check left it 375 px wide
-                one = Audit(page, url, whole=url in whole)
-                found = one.finish()
-                evidence = "console:\n" + ("\n".join(one.console) or "(empty)")
-                if any(found.values()):
-                    name = urlsplit(url).path.strip("/").replace("/", "_") or "home"
-                    shot = screenshot(one.page, shots / f"{name}.png")
-                    evidence = f"screenshot: {shot}\n{evidence}"
-                results[url] = {"found": found, "languages": language_links(one.page),
-                                "evidence": evidence}
-                one.detach()
-            browser.close()
-        return results
-
-    workers = max(1, min(workers, len(urls)))  # a browser with no page to audit costs a second
-    shares = [urls[k::workers] for k in range(workers)]
-    with ThreadPoolExecutor(workers) as pool:
-        return {url: r for part in pool.map(work, shares) for url, r in part.items()}
+def audit_in_tab(page, url: str, whole: bool, shots: Path) -> dict:
+    """{"found": {check: problems}, "languages": {lang: path}, "evidence": text} of the page
+    at url, loaded in `page`, a tab that may have audited other pages (axe-core loaded
+    by the context's init script, see AXE); a screenshot in `shots` if a check failed."""
+    page.set_viewport_size(DESKTOP)  # the phone check of the page before left it 375 px wide
+    one = Audit(page, url, whole=whole)
+    try:
+        found = one.finish()
+        evidence = "console:\n" + ("\n".join(one.console) or "(empty)")
+        if any(found.values()):
+            name = urlsplit(url).path.strip("/").replace("/", "_") or "home"
+            evidence = f"screenshot: {screenshot(page, shots / f'{name}.png')}\n{evidence}"
+        return {"found": found, "languages": language_links(page), "evidence": evidence}
+    finally:
+        one.detach()
 
 
 IN_PAGE_CHECKS = r"""async () => {

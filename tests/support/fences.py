@@ -27,6 +27,7 @@ import pytest
 from tests.support import expected_output, includes, project, runner
 
 FENCES: dict[str, str] = {}  # key -> code of the fence, earlier parts included
+PARTS: dict[str, list[tuple[int, str]]] = {}  # key -> [(page line of its first code line, code)]
 RESULTS: dict[str, object] = {}  # expanded code -> runner.Run or an error message
 PYTHON_FENCE = re.compile(r"^\{?\s*\.?python\b")
 CALL = re.compile(r'__check_fence__\("(?P<key>\w+)"\)')
@@ -43,7 +44,7 @@ def pytest_markdown_docs_markdown_it():
 
 
 def _rewrite_fences(state) -> None:
-    parts: list[str] = []
+    parts: list[tuple[int, str]] = []
     for token in state.tokens:
         if token.type != "fence" or not PYTHON_FENCE.match(token.info) or "notest" in token.info:
             continue
@@ -51,10 +52,10 @@ def _rewrite_fences(state) -> None:
             token.info = token.info.replace("continuation", "")  # joined here instead
         else:
             parts = []
-        parts.append(token.content)
-        code = "".join(parts)
-        key = hashlib.sha256(code.encode()).hexdigest()[:16]
-        FENCES[key] = code
+        parts.append((token.map[0] + 2 if token.map else 0, token.content))
+        key = hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+        FENCES[key] = "".join(code for _, code in parts)
+        PARTS[key] = list(parts)
         token.content = f'__check_fence__("{key}")\n'
 
 
@@ -92,11 +93,11 @@ def check_fence(key: str) -> None:
     page = Path(caller.f_code.co_filename)
     where = f"{_rel(page)}:{caller.f_lineno}"
     if isinstance(RESULTS.get(key), str):
-        raise FenceOutputMismatch(f"{where}: {_include_message(RESULTS[key])}")
+        raise FenceOutputMismatch(_include_problem(key, page, caller.f_lineno, RESULTS[key]))
     try:
         code = expand(FENCES[key])
     except Exception as err:
-        raise FenceOutputMismatch(f"{where}: {_include_message(str(err))}") from None
+        raise FenceOutputMismatch(_include_problem(key, page, caller.f_lineno, str(err))) from None
     if code not in RESULTS:
         RESULTS[code] = runner.run_memo([runner.Job(code, BLOCK)])[0]
     run = RESULTS[code]
@@ -110,9 +111,21 @@ def check_fence(key: str) -> None:
         raise FenceOutputMismatch("\n".join(problems))
 
 
-def _include_message(error: str) -> str:
-    m = re.search(r"Snippet (?:at path|section) '([^']+)' could not be (?:found|located)", error)
-    return f'include "{m[1]}" not found' if m else error
+def _include_problem(key: str, page: Path, line: int, error: str) -> str:
+    """Why the fence's includes do not expand: 'page:line: include "path:section" not found:
+    why', at the line of the wrong include (docs/_build/hooks/includes.py), or in the block
+    this one continues."""
+    name = _rel(page)
+    check = project.hook("includes").wrong_includes
+    bases = includes.base_paths(project.ROOT)
+    parts = PARTS[key]
+    for k, (first, code) in enumerate(parts):
+        for problem in check(code, name, bases, first):
+            if k == len(parts) - 1:
+                return problem
+            return (f"{name}:{line}: this code block continues the one at line {first - 1}, "
+                    f"which cannot run:\n{problem}")
+    return f"{name}:{line}: {error}"
 
 
 def _rel(path: Path) -> str:

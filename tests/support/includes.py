@@ -13,9 +13,6 @@ from markdown_it import MarkdownIt
 
 from tests.support import project
 
-# `--8<-- "path"` or `--8<-- "path:section"`, the pymdownx.snippets syntax we use
-INCLUDE = re.compile(r'^(?P<indent>\s*)--8<--\s+"(?P<target>[^"]+)"\s*$')
-MARKER = re.compile(r"#\s*--8<--\s*\[(?P<kind>start|end):(?P<name>[^\]]*)\]")
 TITLE = re.compile(r'title="(?P<title>[^"]*)"')
 SNIPPET_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.py$")  # not .#x.py, x.py~, #x.py#
 
@@ -63,7 +60,7 @@ def includes(page: Path) -> list[Include]:
                 fences[n] = (token.map[0] + 1, title["title"] if title else None)
     found = []
     for n, line in enumerate(text.splitlines(), 1):
-        m = INCLUDE.match(line)
+        m = _hook().INCLUDE.match(line)
         if m:
             fence_line, title = fences.get(n, (0, None))
             found.append(Include(page, n, m["target"], fence_line, title))
@@ -76,25 +73,14 @@ def _dedent_blocks(text: str) -> str:
     return re.sub(r"^(?:    )+(?=\S|$)", "", text, flags=re.M)
 
 
+def _hook():
+    """The build's include checks (docs/_build/hooks/includes.py): one reader of the syntax."""
+    return project.hook("includes")
+
+
 def sections(snippet: Path) -> tuple[set[str], list[str]]:
     """({section names}, [problems with the markers]) of a snippet file."""
-    opened: dict[str, int] = {}
-    names, problems = set(), []
-    rel = snippet.as_posix()
-    for n, line in enumerate(snippet.read_text(encoding="utf-8-sig").splitlines(), 1):
-        for m in MARKER.finditer(line):
-            name = m["name"]
-            if m["kind"] == "start":
-                if name in opened:
-                    problems.append(f"{rel}:{n}: [start:{name}] again before its [end:{name}]")
-                opened[name] = n
-            elif name not in opened:
-                problems.append(f"{rel}:{n}: [end:{name}] without a [start:{name}] before it")
-            else:
-                del opened[name]
-                names.add(name)
-    problems += [f"{rel}:{n}: [start:{name}] without an [end:{name}]" for name, n in opened.items()]
-    return names, problems
+    return _hook().sections(snippet)
 
 
 def check_includes(root: Path) -> list[str]:
@@ -107,15 +93,10 @@ def check_includes(root: Path) -> list[str]:
         for page in pages(root, lang):
             for inc in includes(root / "docs" / lang / page):
                 where = f"docs/{lang}/{page.as_posix()}:{inc.line}"
-                target = root / inc.path
                 shown[lang].add(inc.path)
-                if not target.is_file():
-                    problems.append(f'{where}: include "{inc.target}" not found: '
-                                    f"there is no file {inc.path}")
-                    continue
-                if inc.section is not None and inc.section not in sections(target)[0]:
-                    problems.append(f'{where}: include "{inc.target}" not found: {inc.path} '
-                                    f"has no section [start:{inc.section}] ... [end:{inc.section}]")
+                why = _hook().missing(inc.target, base_paths(root))
+                if why:
+                    problems.append(f'{where}: include "{inc.target}" not found: {why}')
                 if not inc.fence_line:
                     problems.append(f"{where}: include outside a code fence")
                 elif inc.fence_title != inc.path:
@@ -123,7 +104,7 @@ def check_includes(root: Path) -> list[str]:
                                     f'it must name the file it includes: title="{inc.path}"')
     for snippet in snippet_files(root):
         name = snippet.relative_to(root).as_posix()
-        problems += [f"{p}" for p in sections(snippet)[1]]
+        problems += _hook().sections(snippet, name)[1]
         for lang in langs:
             if name not in shown[lang]:
                 problems.append(f"{name}:1: no docs/{lang} page includes this snippet; "
@@ -140,7 +121,7 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
     for n, line in enumerate(lines, 1):
         if m := re.match(r"^\s*(!!!|\?\?\?\+?)\s+(\w+)", line):
             items.append((n, f"admonition {m[1]} {m[2]}"))
-        if m := INCLUDE.match(line):
+        if m := _hook().INCLUDE.match(line):
             items.append((n, f'include "{m["target"]}"'))
         if re.match(r"^\s*\\\[", line):
             items.append((n, "display math"))
@@ -189,13 +170,17 @@ def check_twins(root: Path) -> list[str]:
     return problems
 
 
+def base_paths(root: Path) -> list[Path]:
+    """pymdownx.snippets' base paths (mkdocs.yml), in the project at root."""
+    return [root / Path(p).relative_to(project.ROOT) for p in project.snippet_options()["base_path"]]
+
+
 def preprocessor(root: Path):
     """pymdownx.snippets configured as mkdocs.yml configures it."""
     import markdown
 
     options = project.snippet_options()
-    options["base_path"] = [str(root / Path(p).relative_to(project.ROOT))
-                            for p in options["base_path"]]
+    options["base_path"] = [str(p) for p in base_paths(root)]
     md = markdown.Markdown(extensions=["pymdownx.snippets"],
                            extension_configs={"pymdownx.snippets": options})
     return md.preprocessors["snippet"]

@@ -503,8 +503,16 @@ def pages_with_code(config, lang: str) -> list[str]:
 
 def build(config, lang: str) -> dict[str, Notebook]:
     """{page URI: Notebook} for every page of a language with code."""
+    from pymdownx.snippets import SnippetMissingError
+
     nav = {source_page(uri): uri for uri in notebook_uris(config.nav)}
-    converted = {uri: PageConverter(config, lang, uri).cells() for uri in pages_with_code(config, lang)}
+    converted, skipped = {}, set()
+    for uri in pages_with_code(config, lang):
+        try:
+            converted[uri] = PageConverter(config, lang, uri).cells()
+        except SnippetMissingError as err:  # docs/_build/hooks/includes.py names the include
+            log.warning(f"docs/{lang}/{uri}: no notebook: an include is wrong ({err})")
+            skipped.add(uri)
     code = {uri: [c.source for c in cells if c.kind == "code"] for uri, cells in converted.items()}
     todo = [uri for uri in converted if not (CACHE / "runs" / f"{run_key(code[uri])}.json").exists()]
     with ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
@@ -515,7 +523,7 @@ def build(config, lang: str) -> dict[str, Notebook]:
         where = download_path(uri, nav)
         path = write_notebook(cells, run(code[uri], f"{lang}/{uri}"), Path(where).name)
         found[uri] = Notebook(uri, where, path, cells, nav.get(uri))
-    missing = set(nav) - set(found)
+    missing = set(nav) - set(found) - skipped
     if missing:
         raise RuntimeError(f"nav notebooks of pages without code: {sorted(missing)}")
     return found

@@ -4,16 +4,22 @@ when there is no repository.
 
 pymdownx.superfences writes a fence's title as `<span class="filename">…</span>`;
 a title that names a file of snippets/ becomes a link. Without a repo_url
-(a local build with REPO_URL unset) titles stay plain text.
+(a local build with REPO_URL unset) titles stay plain text. A page whose Markdown
+titles more fences with snippets than its HTML shows stops the build: the markup
+this expects has changed.
 """
 from __future__ import annotations
 
 import html
+import logging
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from mkdocs.exceptions import PluginError
+
 TITLE = re.compile(r'<span class="filename">(snippets/[^<]+\.py)</span>')
+log = logging.getLogger("mkdocs.hooks.repository")
+FENCE_TITLE = re.compile(r'^\s*(?:```|~~~).*\btitle="snippets/[^"]+\.py"', re.M)
 
 
 def blob_url(config, path: str) -> str | None:
@@ -31,13 +37,23 @@ def on_config(config, **kwargs):
 
 
 def on_page_content(content: str, page, config, **kwargs):
+    root = Path(config.config_file_path).parent
+
     def link(m):
         path = html.unescape(m[1])
-        if not (ROOT / path).is_file():
-            raise RuntimeError(f"{page.file.src_uri}: a code block is titled {path}, "
-                               "which is not a file of the repository")
+        if not (root / path).is_file():  # a warning: --strict fails, `mkdocs serve` goes on
+            log.warning(f"docs/{page.file.src_uri}: a code block is titled {path}, "
+                        "which is not a file of the repository")
+            return m[0]
         url = blob_url(config, path)
         return m[0] if url is None else \
             f'<span class="filename"><a href="{html.escape(url)}">{m[1]}</a></span>'
 
-    return TITLE.sub(link, content)
+    content, linked = TITLE.subn(link, content)
+    titled = len(FENCE_TITLE.findall(page.markdown or "")) if page.file.src_uri.endswith(".md") else 0
+    if linked != titled:
+        raise PluginError(f"docs/{page.file.src_uri}: {titled} code blocks are titled with a "
+                          f"snippet's path, but {linked} such titles are in the HTML: "
+                          "pymdownx.superfences no longer writes <span class=\"filename\">; "
+                          "update TITLE in docs/_build/hooks/repository.py")
+    return content
