@@ -24,14 +24,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests.support import audit, early, project, results
+from tests.support.builds import BASE_PATH, site_build
 
 ROOT = project.ROOT
-# The tests build the site as the Pages workflow would for this example repository.
-EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
-               "REPO_URL": "https://github.com/example-owner/autograd-docs",
-               "REPO_NAME": "example-owner/autograd-docs"}
-
-
 def pytest_configure(config):
     # The runs, builds and interpreters of a test run share the cores: OpenMP threads
     # (torch's) that spin while they wait for work, their default, burn the CPU the
@@ -51,24 +46,6 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
-
-
-def site_build(env: dict | None = None, root: Path = ROOT, urgent: bool = False):
-    """A start function for early.py: `mkdocs build --strict` of the project at root
-    into <folder>/site (not -q: it would hide the en build's warnings). `env` sets
-    variables for the build (EXAMPLE_ENV if None); a value of None unsets one."""
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for key, value in (EXAMPLE_ENV if env is None else env).items():
-        if value is None:
-            environ.pop(key, None)
-        else:
-            environ[key] = value
-
-    def start(folder: Path) -> subprocess.Popen:
-        return early.popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                            "-f", str(root / "mkdocs.yml"), "-d", str(folder / "site")],
-                           folder, cwd=root, env=environ, urgent=urgent)
-    return start
 
 
 SITE_BUILD = site_build(urgent=True)  # the site the browser tests wait for: it goes first
@@ -166,11 +143,9 @@ def built(site) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built) -> str:
-    from urllib.parse import urlsplit
-
     from tests.support import server
 
-    with server.serve(built, urlsplit(EXAMPLE_ENV["SITE_URL"]).path) as url:
+    with server.serve(built, BASE_PATH) as url:
         yield url
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, site_build
-from tests.support import early, expected_output, includes, links, runner
+from tests.support import early, expected_output, html_checker, includes, links, parsed, runner
+from tests.support.builds import site_build
+from tests.support.project import ROOT
 
 GOOD = '''import torch
 
@@ -233,22 +234,18 @@ def test_link_checker_names_broken_links_and_anchors(tmp_path):
 
 def html_check_of_a_bad_page(folder: Path):
     """The HTML checker (a JVM: seconds) on a page with an error on its line 2."""
-    from tests.test_html import command
-
     (folder / "site" / "a").mkdir(parents=True)
     (folder / "site" / "a" / "index.html").write_text(
         '<!doctype html><html lang="en"><head><title>a</title></head>\n<body><p><div></p></body></html>')
     with open(folder / "stdout", "wb") as out, open(folder / "stderr", "wb") as err:
-        return subprocess.Popen(early.niced(command(folder / "site")), stdout=out, stderr=err,
+        return subprocess.Popen(early.niced(html_checker.command(folder / "site")), stdout=out, stderr=err,
                                 stdin=subprocess.DEVNULL)
 
 
 @early.command(html_check_of_a_bad_page)
 def test_html_checker_names_the_page_line_and_error():
-    from tests.test_html import errors
-
     done = early.result(html_check_of_a_bad_page)
-    found = errors(done.folder / "site", done.text("stdout"), done.returncode, done.text("stderr"))
+    found = html_checker.errors(done.folder / "site", done.text("stdout"), done.returncode, done.text("stderr"))
     assert list(found) == ["a/index.html"] and found["a/index.html"][0].startswith("2:"), found
     assert "No “p” element in scope" in found["a/index.html"][0], found
 
@@ -380,11 +377,9 @@ def test_english_page_that_drops_a_section(project):
 
 
 def test_typed_output_outside_a_checked_block():
-    from tests.test_reader import copied_blocks
-
     html = ('<div class="md-content"><div class="highlight"><pre><code>x = 1\n#&gt; 1\n'
             '</code></pre></div></div>')
-    assert copied_blocks(html) == [("", "x = 1\n#> 1\n")]  # untitled: flagged by test_reader
+    assert parsed.copied_blocks(html) == [("", "x = 1\n#> 1\n")]  # untitled: flagged by test_reader
 
 
 def test_repository_links_fail_loudly_when_the_markup_changes():

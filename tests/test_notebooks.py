@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import EXAMPLE_ENV
+from tests.support.builds import EXAMPLE_ENV
 from tests.support import early, expected_output, includes, parsed, project, runner
 
 ROOT = project.ROOT

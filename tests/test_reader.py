@@ -10,30 +10,15 @@ reader pastes them in order, so it runs after them.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE_ENV, site_build
 from tests.support import early, expected_output, includes, parsed, project, runner
+from tests.support.builds import EXAMPLE_ENV, site_build
 
 ROOT = project.ROOT
 PAGES = [(lang, page.as_posix()) for lang in project.languages()
          for page in includes.pages(ROOT, lang)]
-
-
-def copied_blocks(html) -> list[tuple[str, str]]:
-    """[(title, code)] of a page's code blocks (its HTML, or its parsed tree), the code as
-    the copy button copies it."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser") if isinstance(html, str) else html
-    blocks = []
-    for div in soup.select(".md-content div.highlight"):
-        title = div.select_one(".filename")
-        code = div.select_one("pre > code")
-        blocks.append((title.get_text() if title else "", code.get_text()))
-    return blocks
 
 
 def programs(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -52,7 +37,7 @@ def copied(built, request) -> dict[tuple[str, str], list[tuple[str, str, runner.
     found = {}
     for lang, page in PAGES:
         html = built / project.site_url_path(lang, page) / "index.html"
-        found[(lang, page)] = programs(copied_blocks(parsed.page(html)))
+        found[(lang, page)] = programs(parsed.copied_blocks(parsed.page(html)))
     python = lambda title: title.endswith(".py")  # noqa: E731
     jobs = [runner.Job(code, "<code block>") for blocks in found.values()
             for title, code in blocks if python(title)]
@@ -101,7 +86,7 @@ def test_repository_links(built):
         edit = f'href="{repo}/edit/main/docs/{lang}/{page}"'
         if edit not in html:
             problems.append(f"{path}: no edit link {edit}")
-        for title, _ in copied_blocks(parsed.page(built / path / "index.html")):
+        for title, _ in parsed.copied_blocks(parsed.page(built / path / "index.html")):
             link = f'<a href="{repo}/blob/main/{title}">'
             if title and link not in html:
                 problems.append(f"{path}: the title {title} does not link to the file")

@@ -38,7 +38,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import builds
+from tests.support.project import ROOT
+
 NODE_MODULES = ROOT / "tests" / "node_modules"  # lighthouse is pinned in tests/package.json
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices")
 
@@ -66,10 +68,6 @@ def timed(cmd: list[str], runs: int, before=None, warm_up: bool = False, **kwarg
 
 def report(name: str, value) -> None:
     print(f"{name}: {value:.2f}" if isinstance(value, float) else f"{name}: {value}", flush=True)
-
-
-def build_cmd(site: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site]
 
 
 def serve_reload(runs: int) -> float:
@@ -166,15 +164,15 @@ def main(argv=None) -> int:
                         help="only the built site's page weights and Lighthouse scores")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from tests.conftest import EXAMPLE_ENV
-    from urllib.parse import urlsplit
+    from tests.support.builds import BASE_PATH, EXAMPLE_ENV
 
     os.environ.update(EXAMPLE_ENV)  # build as for GitHub Pages, served under its base path
-    base = urlsplit(EXAMPLE_ENV["SITE_URL"]).path
+    base = BASE_PATH
     if args.pages:
         with tempfile.TemporaryDirectory() as tmp:
             site = str(Path(tmp) / "site")
-            subprocess.run(build_cmd(site), cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+            subprocess.run(builds.command(Path(site)), cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
             return pages_report(Path(site), base, lighthouse_too=not args.quick)
 
@@ -199,8 +197,8 @@ def main(argv=None) -> int:
             for name in ("figures", "notebooks", "mathml", "search", "jieba", "pygments", "jinja"):
                 shutil.rmtree(ROOT / ".cache" / name, True)
 
-        report("mkdocs_build_cold_s", timed(build_cmd(site), args.runs, before=empty_caches))
-        report("mkdocs_build_warm_s", timed(build_cmd(site), args.runs))
+        report("mkdocs_build_cold_s", timed(builds.command(Path(site)), args.runs, before=empty_caches))
+        report("mkdocs_build_warm_s", timed(builds.command(Path(site)), args.runs))
         report("serve_reload_s", serve_reload(args.runs))
         pages_report(Path(site), base, lighthouse_too=not args.quick)
     return 0

@@ -16,3 +16,17 @@ def page(path: Path):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def copied_blocks(html) -> list[tuple[str, str]]:
+    """[(title, code)] of a page's code blocks (its HTML, or its parsed tree), the code as
+    the copy button copies it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser") if isinstance(html, str) else html
+    blocks = []
+    for div in soup.select(".md-content div.highlight"):
+        title = div.select_one(".filename")
+        code = div.select_one("pre > code")
+        blocks.append((title.get_text() if title else "", code.get_text()))
+    return blocks

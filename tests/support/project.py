@@ -1,15 +1,15 @@
 """Facts about the site, read once from mkdocs.yml through MkDocs' own loader.
 
-Everything the tests need to know about the site (its languages, the base path
-it is served under, its notebook pages, how includes are configured) comes from
-here, so mkdocs.yml stays the only place that says it.
+Everything the tests need to know about the site (its languages, its notebook
+pages, its hooks, how includes are configured) comes from here, so mkdocs.yml
+stays the only place that says it. The repository root is ROOT; the address the
+tests build the site for is in builds.py.
 """
 from __future__ import annotations
 
 import functools
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -28,11 +28,6 @@ def languages() -> list[str]:
     """Locales, the default one first."""
     langs = config().plugins["i18n"].config.languages
     return [lang.locale for lang in sorted(langs, key=lambda lang: not lang.default)]
-
-
-def base_path() -> str:
-    """The path the site is served under (as GitHub Pages serves a project site)."""
-    return urlsplit(config().site_url or "/").path or "/"
 
 
 def hook(name: str):

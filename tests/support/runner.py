@@ -34,9 +34,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.support.project import ROOT
+
 TIMEOUT_S = 60.0
 OUTPUT_LIMIT = 1 << 20  # bytes of standard output before a run is stopped
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass

@@ -1,0 +1,44 @@
+"""How the tests build the site: as the Pages workflow builds it for an example
+repository, with `mkdocs build --strict`, started early (tests/support/early.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.support import early, project
+
+# The repository the tests build the site for, as .github/workflows/pages.yml sets them.
+EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
+               "REPO_URL": "https://github.com/example-owner/autograd-docs",
+               "REPO_NAME": "example-owner/autograd-docs"}
+BASE_PATH = urlsplit(EXAMPLE_ENV["SITE_URL"]).path  # where GitHub Pages serves that site
+
+
+def command(site_dir: Path, root: Path = project.ROOT) -> list[str]:
+    """The build of the project at root into site_dir (not -q: it would hide the en build's
+    warnings)."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+            "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+
+
+def environment(env: dict | None = None) -> dict[str, str]:
+    """os.environ with `env` set (EXAMPLE_ENV if None); a value of None unsets a variable."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for key, value in (EXAMPLE_ENV if env is None else env).items():
+        if value is None:
+            environ.pop(key, None)
+        else:
+            environ[key] = value
+    return environ
+
+
+def site_build(env: dict | None = None, root: Path = project.ROOT, urgent: bool = False):
+    """A start function for early.py: the build of the project at root into <folder>/site,
+    with environment(env)."""
+    def start(folder: Path) -> subprocess.Popen:
+        return early.popen(command(folder / "site", root), folder, cwd=root,
+                           env=environment(env), urgent=urgent)
+    return start
