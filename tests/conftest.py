@@ -86,6 +86,8 @@ def pytest_collection_modifyitems(items):
 @pytest.hookimpl(tryfirst=True)  # before the page fences run (tests/support/fences.py)
 def pytest_collection_finish(session):
     """Start the slow commands of the selected tests: they run while the tests do."""
+    if session.config.option.collectonly:  # pytest --co: nothing will run
+        return
     if any("site" in getattr(item, "fixturenames", ()) for item in session.items):
         early.begin(SITE_BUILD, SITE_BUILD)
     for item in session.items:

@@ -68,6 +68,8 @@ def expand(code: str) -> str:
 
 
 def pytest_collection_finish(session):
+    if session.config.option.collectonly:  # pytest --co: nothing will run
+        return
     keys = [m["key"] for item in session.items
             if (m := CALL.search(getattr(getattr(item, "test_definition", None), "source", "")))]
     todo: dict[str, str] = {}
