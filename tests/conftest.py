@@ -27,6 +27,8 @@ from tests.support import audit, early, project, results
 from tests.support.builds import BASE_PATH, site_build
 
 ROOT = project.ROOT
+
+
 def pytest_configure(config):
     # The runs, builds and interpreters of a test run share the cores: OpenMP threads
     # (torch's) that spin while they wait for work, their default, burn the CPU the

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 
 TITLE = re.compile(r'<span class="filename">(snippets/[^<]+\.py)</span>')
 log = logging.getLogger("mkdocs.hooks.repository")
-FENCE_TITLE = re.compile(r'^\s*(?:```|~~~).*\btitle="snippets/[^"]+\.py"', re.M)
+FENCE_TITLE = re.compile(r'^[ \t]*(?:```|~~~).*\btitle="snippets/[^"]+\.py"', re.M)
 
 
 def blob_url(config, path: str) -> str | None:
