@@ -78,8 +78,8 @@ class Audit:
             self.page.remove_listener(event, listener)
 
     def axe(self) -> list[str]:
-        """axe-core's serious and critical violations (audit_all's pages have axe
-        from an init script)."""
+        """axe-core's serious and critical violations (test_browser.py's tab has axe
+        from an init script; elsewhere it is added here)."""
         if not self.page.evaluate("() => typeof axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
         self.page.evaluate("""whole => {

@@ -78,11 +78,6 @@ def _hook():
     return project.hook("includes")
 
 
-def sections(snippet: Path) -> tuple[set[str], list[str]]:
-    """({section names}, [problems with the markers]) of a snippet file."""
-    return _hook().sections(snippet)
-
-
 def check_includes(root: Path) -> list[str]:
     """Includes name real files and sections, sit in a fence titled with the
     file, and every snippet is shown in every language."""
