@@ -7,7 +7,7 @@ palette beside it, `<name>.dark.svg`: the same figure saved with a transparent
 background and its colours' lightness inverted (black text turns light, pale
 fills turn dark, hues stay; saturated mid-tones are only ever lightened). The snippet runs in a fresh Python
 (`python figures.py SNIPPET OUT`, this file's second job), the SVGs are kept
-in `.cache/figures/` under a hash of the snippet and the library versions,
+in the store (store.py) under the snippet, this file and the package versions,
 and handed to MkDocs as generated files: nothing is written into docs/,
 nothing is committed, an unchanged snippet is not run again.
 
@@ -19,22 +19,18 @@ loaded lazily (the hidden one is never fetched).
 from __future__ import annotations
 
 import colorsys
-import functools
-import hashlib
 import logging
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from importlib.metadata import version
 from pathlib import Path
+
+import store
 
 ROOT = Path(__file__).resolve().parents[3]
 SNIPPETS = ROOT / "snippets"
-CACHE = ROOT / ".cache" / "figures"
 SVG_SALT = "autograd-docs"  # fixed ids inside the SVGs: the same snippet, the same bytes
 TIMEOUT_S = 300
 log = logging.getLogger("mkdocs.hooks.figures")
@@ -45,34 +41,20 @@ def figure_snippets() -> list[Path]:
                   if "plt.show()" in p.read_text(encoding="utf-8"))
 
 
-@functools.cache  # a version lookup reads package metadata: once per build (on_files clears it)
-def salt() -> str:
-    return f"torch {version('torch')} matplotlib {version('matplotlib')} {SVG_SALT} v3"
-
-
-def cache_key(source: str) -> str:
-    return hashlib.sha256(f"{salt()}\0{source}".encode()).hexdigest()[:20]
-
-
 def draw(snippet: Path) -> list[Path]:
-    """The snippet's figures, from the cache or drawn now: [1.svg, 2.svg, ...]
+    """The snippet's figures, from the store or drawn now: [1.svg, 2.svg, ...]
     (each with its dark variant beside it: 1.dark.svg, ...)."""
-    folder = CACHE / cache_key(snippet.read_text(encoding="utf-8"))
-    if not folder.is_dir():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        tmp = tempfile.mkdtemp(dir=CACHE, prefix="tmp-")
-        done = subprocess.run([sys.executable, __file__, str(snippet), tmp], cwd=tmp,
+    def make(folder: Path):
+        done = subprocess.run([sys.executable, __file__, str(snippet), str(folder)], cwd=folder,
                               capture_output=True, text=True, timeout=TIMEOUT_S,
                               stdin=subprocess.DEVNULL, env={**os.environ, "MPLBACKEND": "Agg"})
         if done.returncode != 0:
-            shutil.rmtree(tmp, ignore_errors=True)
             raise RuntimeError(f"{snippet.relative_to(ROOT)}: drawing its figures failed:\n"
                                f"{done.stderr}")
-        try:
-            os.replace(tmp, folder)  # atomic: a cache entry is complete or absent
-        except OSError:  # another build drew it meanwhile
-            shutil.rmtree(tmp, ignore_errors=True)
         log.info(f"drew {snippet.relative_to(ROOT)}")
+
+    folder = store.entry("figures", [snippet.read_text(encoding="utf-8"),
+                                     Path(__file__).read_text(encoding="utf-8")], make)
     return sorted((p for p in folder.glob("*.svg") if p.stem.isdigit()), key=lambda p: int(p.stem))
 
 
@@ -91,7 +73,6 @@ _sizes: dict[str, tuple[int, int]] = {}  # "recipe/train-1" -> (width, height) i
 def on_files(files, config, **kwargs):
     from mkdocs.structure.files import File
 
-    salt.cache_clear()  # `mkdocs serve` keeps this hook loaded: read the versions anew per build
     snippets = figure_snippets()
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         drawn = list(pool.map(draw, snippets))

@@ -8,28 +8,25 @@ math fonts, readable with JavaScript off, and a page without math loads nothing
 for math. Display math sits in a `<div class="math-display">` that scrolls
 sideways on its own when it is wider than the screen (site.css).
 
-Notebook pages (mkdocs-jupyter) keep Jupyter's `$...$` and `$$...$$` in the text
-of their Markdown cells; the same conversion applies there, outside code.
-
-A formula that does not convert fails the build with the page and the formula;
-so does TeX left in a page's text after the conversion (markup changed upstream).
-Each converted formula is kept in `.cache/mathml/` under latex2mathml's version
-and this file's code: an unchanged formula is not converted again (one that
-fails is never kept: it fails every build).
+A formula that does not convert is a warning naming the page, the line and the
+TeX (so `--strict` fails, and the site is still written), and the page shows its TeX
+in an error box. TeX left in a page's text after the conversion (markup changed
+upstream) stops the build. Each converted formula is kept in the store (store.py).
 """
 from __future__ import annotations
 
-import hashlib
 import html
-import json
-import os
+import logging
 import re
 import unicodedata
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+import store
+
+log = logging.getLogger("mkdocs.hooks.mathml")  # counted by --strict
 
 ARITHMATEX = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
@@ -37,8 +34,6 @@ ARITHMATEX = re.compile(
 # Text that is not code: tags and text alternate; these elements hold code, not prose.
 CODE_ELEMENTS = ("pre", "code", "script", "style", "textarea", "math")
 TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>|<!--.*?-->", re.S)
-DOLLARS = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^\s$](?:[^$]*?[^\s\\$])?)\$",
-                     re.S)
 LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
 ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
 SINGLE_MI = re.compile(r"<mi>([^<])</mi>")
@@ -126,78 +121,29 @@ def _display(mathml: str) -> str:
     return f'<div class="math-display" tabindex="0">{mathml}</div>'
 
 
-def convert_arithmatex(content: str) -> str:
+def convert(content: str, failed: list[str]) -> str:
+    """The page's HTML with each formula as MathML; a formula that does not convert
+    stays as its TeX in a visible error box, and its error is added to `failed`."""
     def replace(m):
         display = m.group("display") is not None
         tex = html.unescape(m.group("display") if display else m.group("inline"))
-        return _wrap(tex, display)
+        try:
+            made = store.value("mathml", [tex, display, CODE], lambda: _mathml(tex, display))
+        except MathError as err:
+            failed.append(str(err))
+            return (f'<{"div" if display else "span"} class="math-error" role="alert">'
+                    f"{html.escape(tex)}</{'div' if display else 'span'}>")
+        return _display(made) if display else made
 
     return ARITHMATEX.sub(replace, content)
 
 
-def convert_dollars(content: str) -> str:
-    """`$...$` and `$$...$$` in text outside code (notebook Markdown cells)."""
-    out, depth, pos = [], 0, 0
-    for tag in TAG.finditer(content):
-        out.append(_dollars(content[pos:tag.start()]) if depth == 0 else content[pos:tag.start()])
-        out.append(tag.group(0))
-        name = (tag.group(2) or "").lower()
-        if name in CODE_ELEMENTS and not tag.group(3):
-            depth += -1 if tag.group(1) else 1
-            depth = max(depth, 0)
-        pos = tag.end()
-    tail = content[pos:]
-    out.append(_dollars(tail) if depth == 0 else tail)
-    return "".join(out)
+def _mathml(tex: str, display: bool) -> str:
+    mathml = to_mathml(tex, display)
+    return mathml if display else breakable(mathml)
 
 
-def _dollars(text: str) -> str:
-    def replace(m):
-        display = m.group("display") is not None
-        return _wrap(html.unescape(m.group("display") if display else m.group("inline")), display)
-
-    return DOLLARS.sub(replace, text) if "$" in text else text
-
-
-def _wrap(tex: str, display: bool) -> str:
-    key = f"{display:d}{tex}"
-    if key not in _used:
-        known = _known()
-        if key in known:
-            _used[key] = known[key]
-        else:
-            mathml = to_mathml(tex, display)  # a MathError is raised each time: never kept
-            _used[key] = _display(mathml) if display else breakable(mathml)
-            _new.append(key)
-    return _used[key]
-
-
-# {display flag + TeX: HTML}; one file per latex2mathml version and code of this file.
-CACHE = Path(__file__).resolve().parents[3] / ".cache" / "mathml"
-_cache: dict = {}  # "path", "known": the file, read once (`mkdocs serve` keeps a hook loaded)
-_used: dict[str, str] = {}  # what this process converted or looked up: what the file keeps
-_new: list[str] = []
-
-
-def _known() -> dict[str, str]:
-    if not _cache:
-        tools = f"latex2mathml {version('latex2mathml')}\0".encode() + Path(__file__).read_bytes()
-        _cache["path"] = CACHE / f"{hashlib.sha256(tools).hexdigest()[:20]}.json"
-        try:
-            _cache["known"] = json.loads(_cache["path"].read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            _cache["known"] = {}
-    return _cache["known"]
-
-
-def on_post_build(config, **kwargs):
-    if _new:
-        path = _cache["path"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_used, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)  # atomic: builds running at once read it whole
-        _new.clear()
+CODE = Path(__file__).read_text(encoding="utf-8")  # in the store's key: a changed hook converts anew
 
 
 def leftover_tex(content: str) -> list[str]:
@@ -215,15 +161,15 @@ def leftover_tex(content: str) -> list[str]:
 
 @event_priority(-50)  # after the other hooks have changed the page's HTML
 def on_page_content(content: str, page, config, files, **kwargs):
-    where = page.file.src_uri
-    try:
-        content = convert_arithmatex(content)
-        if page.file.src_uri.endswith(".ipynb"):
-            content = convert_dollars(content)
-    except MathError as err:
-        raise PluginError(f"docs/{where}: a formula does not convert to MathML: {err}") from None
+    failed: list[str] = []
+    content = convert(content, failed)
+    source = (page.markdown or "").split("\n")
+    for error in failed:  # a warning fails --strict; the site is still written
+        tex = error.split("  (")[0].strip()
+        line = next((n for n, text in enumerate(source, 1) if tex and tex.split("\n")[0] in text), 0)
+        log.warning(f"docs/{page.file.src_uri}:{line}: a formula does not convert to MathML: {error}")
     left = leftover_tex(content)
     if left:
-        raise PluginError(f"docs/{where}: TeX left unconverted (is pymdownx.arithmatex "
+        raise PluginError(f"docs/{page.file.src_uri}: TeX left unconverted (is pymdownx.arithmatex "
                           f"still generic?): {left[0][:80]}")
     return content

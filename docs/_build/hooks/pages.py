@@ -1,0 +1,283 @@
+"""MkDocs hook and the page model: a page's Markdown read into blocks, and its includes.
+
+The one reader of this site's page syntax, used by the build hooks (the notebook
+converter imports this module) and by every test (tests/support/project.py loads it):
+
+- `blocks(text)`: runs of text, fences and boxes (admonitions `!!!`/`???`, content
+  tabs `===`, their bodies read as blocks too), each with its 1-based line;
+- a `Fence` knows its title, whether it continues the block before it
+  (`continuation`), and the `--8<--` includes it holds, each with its section;
+- `expand()` gives an include's text as pymdownx.snippets gives it to the page.
+
+The syntax is defined here once: INCLUDE (`--8<-- "path"` or `"path:section"`),
+MARKER (`# --8<-- [start:name]` ... `[end:name]` in a snippet) and OUTPUT (a `#>` line).
+
+As a hook it checks every include of every page: pymdownx.snippets (`check_paths:
+true`) would stop the build at a wrong one, naming neither page nor line. Instead it
+warns, which fails `mkdocs build --strict`, and the page shows the message where the
+code would be, so `mkdocs serve` keeps serving and the tests that read the site run:
+
+    docs/zh/recipe/index.md:20: include "snippets/recipe/train.py:dataa" not found:
+    snippets/recipe/train.py has no section [start:dataa] ... [end:dataa]
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.pages")  # counted by --strict; printed as is
+
+INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+"(?P<target>[^"]+)"[ \t]*$', re.M)
+MARKER = re.compile(r"#\s*--8<--\s*\[(?P<kind>start|end):(?P<name>[^\]]*)\]")
+OUTPUT = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
+BOX = re.compile(r'^(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?:(?P<kind>[\w-]+)[ \t]*)?'
+                 r'(?:"(?P<title>[^"]*)")?[ \t]*$')
+
+
+# --- the page as blocks --------------------------------------------------------
+
+@dataclass
+class Include:
+    line: int  # 1-based line of the page
+    target: str  # as written: "path" or "path:section"
+
+    @property
+    def path(self) -> str:
+        return self.target.partition(":")[0]
+
+    @property
+    def section(self) -> str | None:
+        return self.target.partition(":")[2] or None
+
+
+@dataclass
+class Text:
+    line: int
+    lines: list[str]
+    includes: list[Include]  # includes outside any fence: a mistake the tests name
+
+
+@dataclass
+class Fence:
+    line: int  # the opening line
+    info: str  # what follows the backticks: `python title="..."`, `{.python continuation ...}`
+    lines: list[str]  # as written, opening and closing lines included
+    includes: list[Include]
+
+    @property
+    def title(self) -> str | None:
+        m = TITLE.search(self.info)
+        return m["title"] if m else None
+
+    @property
+    def python(self) -> bool:
+        return re.match(r"\{?\s*\.?python\b", self.info.strip()) is not None
+
+    @property
+    def continuation(self) -> bool:
+        return "continuation" in self.info.split("title=")[0]
+
+
+@dataclass
+class Box:
+    """An admonition (`!!! note "Title"`, `??? success "Answer"`) or a content tab (`=== "1"`)."""
+    line: int
+    marker: str  # "!!!", "???", "???+", "==="
+    kind: str  # the admonition's type (note, success, ...); "" for a tab
+    title: str
+    lines: list[str]  # head and body as written
+    children: list = field(default_factory=list)
+
+    @property
+    def tab(self) -> bool:
+        return self.marker.startswith("===")
+
+
+def blocks(text: str, first: int = 1) -> list:
+    """The blocks of a page's Markdown (lines numbered from `first`)."""
+    lines = text.split("\n")
+    found: list = []
+    pending: list[tuple[int, str]] = []
+
+    def flush():
+        if pending:
+            found.append(Text(pending[0][0], [t for _, t in pending], _includes(pending)))
+            pending.clear()
+
+    i = 0
+    while i < len(lines):
+        n, line = first + i, lines[i]
+        if m := FENCE.match(line):
+            end = i + 1
+            closing = re.compile(rf"^[ \t]*{re.escape(m['fence'][0])}{{{len(m['fence'])},}}[ \t]*$")
+            while end < len(lines) and not closing.match(lines[end]):
+                end += 1
+            body = list(enumerate(lines[i:end + 1], n))
+            flush()
+            found.append(Fence(n, m["info"].strip(), [t for _, t in body], _includes(body)))
+            i = end + 1
+        elif m := BOX.match(line):
+            end = i + 1
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
+                end += 1
+            while end > i + 1 and not lines[end - 1].strip():  # trailing blank lines stay outside
+                end -= 1
+            body = "\n".join(re.sub(r"^(    |\t)", "", b) for b in lines[i + 1:end])
+            title = m["title"] if m["title"] is not None else (m["kind"] or "").capitalize()
+            kind = "" if m["marker"].startswith("===") else (m["kind"] or "")
+            flush()
+            found.append(Box(n, m["marker"], kind, title, lines[i:end], blocks(body, n + 1)))
+            i = end
+        else:
+            pending.append((n, line))
+            i += 1
+    flush()
+    return found
+
+
+def _includes(numbered) -> list[Include]:
+    return [Include(n, m["target"]) for n, line in numbered if (m := INCLUDE.match(line))]
+
+
+def fences(found: list):
+    """Every fence of the blocks, in page order (inside boxes too)."""
+    for block in found:
+        if isinstance(block, Fence):
+            yield block
+        elif isinstance(block, Box):
+            yield from fences(block.children)
+
+
+def includes(found: list):
+    """(include, the fence holding it or None) for every include, in page order."""
+    for block in found:
+        if isinstance(block, Box):
+            yield from includes(block.children)
+        else:
+            for inc in block.includes:
+                yield inc, block if isinstance(block, Fence) else None
+
+
+def read(page: Path) -> list:
+    return blocks(page.read_text(encoding="utf-8"))
+
+
+def programs(page_fences) -> list[tuple[Fence, list[Fence]]]:
+    """(fence, the fences a reader has pasted when they run it): a fence with the
+    `continuation` option runs after the ones before it, in order."""
+    found, chain = [], []
+    for fence in page_fences:
+        chain = [*chain, fence] if fence.continuation else [fence]
+        found.append((fence, chain))
+    return found
+
+
+# --- includes and sections --------------------------------------------------------
+
+def sections(snippet: Path, name: str | None = None) -> tuple[set[str], list[str]]:
+    """({section names}, [problems with the markers, 'name:line: ...']) of a snippet file."""
+    opened: dict[str, int] = {}
+    names, problems = set(), []
+    name = name or snippet.as_posix()
+    for n, line in enumerate(snippet.read_text(encoding="utf-8-sig").splitlines(), 1):
+        for m in MARKER.finditer(line):
+            section = m["name"]
+            if m["kind"] == "start":
+                if section in opened:
+                    problems.append(f"{name}:{n}: [start:{section}] again before its [end:{section}]")
+                opened[section] = n
+            elif section not in opened:
+                problems.append(f"{name}:{n}: [end:{section}] without a [start:{section}] before it")
+            else:
+                del opened[section]
+                names.add(section)
+    problems += [f"{name}:{n}: [start:{section}] without an [end:{section}]"
+                 for section, n in opened.items()]
+    return names, problems
+
+
+def missing(target: str, bases: list[Path]) -> str | None:
+    """Why the include `target` cannot be expanded (with the closest names there are), or None."""
+    path, _, section = target.partition(":")
+    file = next((base / path for base in bases if (base / path).is_file()), None)
+    if file is None:
+        known = [p.relative_to(base).as_posix() for base in bases for p in base.glob("snippets/**/*.py")]
+        return f"there is no file {path}" + _closest(path, known)
+    if section:
+        names = sections(file)[0]
+        if section not in names:
+            return f"{path} has no section [start:{section}] ... [end:{section}]" + _closest(section, names)
+    return None
+
+
+def _closest(name: str, known) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def base_paths(config) -> list[Path]:
+    """pymdownx.snippets' base paths, relative to mkdocs.yml's folder."""
+    options = config.mdx_configs.get("pymdownx.snippets", {})
+    root = Path(config.config_file_path).parent
+    return [root / p for p in options.get("base_path", ["."])]
+
+
+def wrong_includes(text: str, where: str, bases: list[Path], first: int = 1):
+    """'where:line: include "target" not found: why' for each wrong include in text."""
+    for n, line in enumerate(text.split("\n"), first):
+        m = INCLUDE.match(line)
+        if m and (why := missing(m["target"], bases)):
+            yield f'{where}:{n}: include "{m["target"]}" not found: {why}'
+
+
+_snippets: dict = {}  # id(config) -> pymdownx.snippets' preprocessor, configured as in mkdocs.yml
+
+
+def expand(config, target: str, outputs: bool = True) -> str:
+    """An include's text as pymdownx.snippets gives it to the page; without `#>`
+    lines and section markers if not outputs (what a notebook cell holds)."""
+    if id(config) not in _snippets:
+        import markdown
+
+        options = dict(config.mdx_configs.get("pymdownx.snippets", {}))
+        options["base_path"] = [str(p) for p in base_paths(config)]
+        md = markdown.Markdown(extensions=["pymdownx.snippets"],
+                               extension_configs={"pymdownx.snippets": options})
+        _snippets.clear()
+        _snippets[id(config)] = md.preprocessors["snippet"]
+    lines = _snippets[id(config)].run([f'--8<-- "{target}"'])
+    if not outputs:
+        lines = [line for line in lines if not OUTPUT.match(line) and not MARKER.search(line)]
+    return "\n".join(lines).strip("\n")
+
+
+# --- MkDocs events -------------------------------------------------------------------
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100): the files of the language being built
+def on_files(files, config, **kwargs):
+    root = Path(config.config_file_path).parent
+    bases = base_paths(config)
+    for file in files.documentation_pages():
+        if file.abs_src_path and file.src_uri.endswith(".md"):
+            page = Path(file.abs_src_path)
+            where = page.relative_to(root).as_posix() if page.is_relative_to(root) else str(page)
+            for problem in wrong_includes(page.read_text(encoding="utf-8"), where, bases):
+                log.warning(problem)
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, **kwargs):
+    bases = base_paths(config)
+
+    def shown(m):
+        why = missing(m["target"], bases)
+        return f'{m["indent"]}# include "{m["target"]}" not found: {why}' if why else m[0]
+
+    return INCLUDE.sub(shown, markdown)

@@ -1,0 +1,68 @@
+"""MkDocs hook and module: the one store for what the build derives, in `.cache/`.
+
+Figures (figures.py), notebook runs (notebooks.py) and MathML (mathml.py) are each
+a pure function of their input, of the code that makes them and of the installed
+packages. Each is kept in `.cache/<kind>/<key>`, the key a hash of all three, and
+written atomically (a complete entry or none: builds may run at once), so an
+unchanged input is never made twice and a changed one is made anew. `make clean`
+empties the store. The other hooks `import store` (MkDocs puts a hook's folder on
+sys.path while it loads it); as a hook it gives Jinja its bytecode cache.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+CACHE = Path(__file__).resolve().parents[3] / ".cache"
+
+
+@functools.cache  # read once per process: restart `mkdocs serve` after installing packages
+def versions() -> tuple:
+    """Python and every installed package, name and version."""
+    from importlib.metadata import distributions
+
+    return sys.version, tuple(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions()))
+
+
+def key(*parts) -> str:
+    """The hash of the parts (input, the maker's code) and of versions()."""
+    return hashlib.sha256(json.dumps([versions(), parts], default=repr).encode()).hexdigest()[:24]
+
+
+def entry(kind: str, parts, make) -> Path:
+    """The folder .cache/<kind>/<key of parts>, filled by make(folder) if it is not there yet."""
+    folder = CACHE / kind / key(*parts)
+    if not folder.exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+        try:
+            make(tmp)
+            try:
+                os.replace(tmp, folder)  # atomic: complete or absent
+            except OSError:  # another build made it meanwhile
+                pass
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return folder
+
+
+def value(kind: str, parts, make):
+    """make()'s JSON value, kept as an entry of the store."""
+    folder = entry(kind, parts, lambda tmp: (tmp / "value.json").write_text(
+        json.dumps(make(), ensure_ascii=False), encoding="utf-8"))
+    return json.loads((folder / "value.json").read_text(encoding="utf-8"))
+
+
+def on_env(env, config, files, **kwargs):
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = CACHE / "jinja" / key("jinja")  # Jinja itself checks each template's source
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
