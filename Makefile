@@ -4,9 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NODE_STAMP := tests/node_modules/.installed
-# Tests fork a process that has imported torch, hundreds of times: with malloc on
-# huge pages, each fork and exit copies and frees a fraction of the page tables.
-PYTEST := GLIBC_TUNABLES=glibc.malloc.hugetlb=1 $(PY) -m pytest -p no:randomly
+PYTEST := $(PY) -m pytest -p no:randomly
 export NO_MKDOCS_2_WARNING := 1
 # PyTorch's own index of CPU-only wheels: plain PyPI gives Linux the CUDA build (several GB).
 # Used only when its host resolves, so that a machine without it installs at once.
@@ -45,13 +43,13 @@ update: $(STAMP)  ## rewrite the `#>` lines from a real run: make update SNIPPET
 	@[ -n "$(SNIPPETS)" ] || { echo "make update rewrites outputs: name them, SNIPPETS=snippets/x/y.py (or SNIPPETS=snippets for all)"; exit 2; }
 	$(PYTEST) -q tests/test_snippets.py -k test_output_matches --snippets $(SNIPPETS) --update-outputs
 
-# PAGE: a page path below docs/<lang>/, e.g. PAGE=autograd/tips.md
+# PAGE: a page below docs/<lang>/ (autograd/tips.md), or its path in any language
 page: $(STAMP)  ## one page in every language: its code blocks and the include checks
 	@[ -n "$(PAGE)" ] || { echo "usage: make page PAGE=autograd/tips.md"; exit 2; }
-	$(PYTEST) -q tests/test_pages.py $(wildcard docs/*/$(PAGE))
+	$(PYTEST) -q tests/test_pages.py --page $(PAGE)
 
 bench: $(STAMP) $(NODE_STAMP)  ## timings and sizes, printed as name: value
 	$(PY) -m tests.support.bench
 
-clean:
+clean:  ## the built site, the build's store and pytest's cache
 	rm -rf site .cache .pytest_cache

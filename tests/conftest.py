@@ -1,40 +1,34 @@
-"""Fixtures and options shared by the tests.
+"""Options, fixtures and the slow commands the tests wait for.
 
-- `--snippets PATH ...` limits the snippet tests to those files or folders;
-  `--update-outputs` rewrites their `#>` lines from a real run (make update).
-- `site`: the site, built once per run with `mkdocs build --strict` into a
-  temporary folder. The build starts as soon as collection knows a selected
-  test needs it, ahead of every other slow command (tests/support/early.py),
-  so it overlaps with the other tests; the tests that wait for it, and the
-  browser tests, run last.
-- `fresh_run`: a snippet run by a real `python file.py` in an empty folder,
-  started early too.
-- `site_url`: that site served as GitHub Pages serves it (base path, gzip).
+- `--snippets PATH ...` limits the snippet tests to those files or folders, and
+  `--update-outputs` rewrites their `#>` lines from a real run (make check, make update);
+  `--page PAGE` adds a page's files in every language to the run (make page).
+  A path that names nothing stops the run with a message, before anything runs.
+- BACKGROUND: the slow commands, a fixed list. When collection is done, each one
+  a selected test asks for (by its fixture) starts, while the other tests run:
+  the site build first, then the build with nothing set, the fault run
+  (tests/support/faults.py) and `python <snippet>` in an empty folder for a sample
+  of snippets. The tests that wait for them run last.
+- `site_url`: the built site served as GitHub Pages serves it (base path, gzip).
 - Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
 """
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from tests.support import audit, early, project, results
-from tests.support.builds import BASE_PATH, site_build
+from tests.support import audit, builds, project, targets
 
 ROOT = project.ROOT
-
-
-def pytest_configure(config):
-    # The runs, builds and interpreters of a test run share the cores: OpenMP threads
-    # (torch's) that spin while they wait for work, their default, burn the CPU the
-    # others need, doubling the time of parallel runs. Sleeping instead changes no result.
-    # Set before anything imports torch; every process the tests start inherits it.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+TIMEOUT_S = 900
 
 
 def pytest_addoption(parser):
@@ -43,113 +37,135 @@ def pytest_addoption(parser):
                     help="check only these snippet files or folders")
     group.addoption("--update-outputs", action="store_true",
                     help="rewrite the `#>` lines of the selected snippets from a real run")
+    group.addoption("--page", metavar="PAGE", default=None,
+                    help="also run this page (autograd/tips.md, or its path in docs/<lang>/) in every language")
 
 
-@pytest.fixture(scope="session")
-def root() -> Path:
-    return ROOT
+def pytest_configure(config):
+    if config.getoption("--snippets"):
+        config.snippets = targets.snippets(config.getoption("--snippets"))  # UsageError if none
+    if config.getoption("--page"):
+        config.args += [str(p) for p in targets.page(config.getoption("--page"))]
 
 
-SITE_BUILD = site_build(urgent=True)  # the site the browser tests wait for: it goes first
+def background_commands(config) -> dict:
+    """{name: out folder -> (argv, environment)}: the slow commands, the site build first."""
+    commands = {
+        "site": lambda out: (builds.command(out / "site"), builds.environment()),
+        "bare_site": lambda out: (builds.command(out / "site"),
+                                  builds.environment(dict.fromkeys(builds.EXAMPLE_ENV))),
+        "fault_run": lambda out: ([sys.executable, "-m", "tests.support.faults", str(out)],
+                                  {**os.environ, "PYTHONPATH": str(ROOT)}),
+    }
+    for snippet in targets.fresh_sample(targets.selected(config)):
+        commands[f"fresh_run {snippet}"] = lambda out, snippet=snippet: (
+            [sys.executable, str(snippet)], {**os.environ, "MPLBACKEND": "Agg"})
+    return commands
 
 
-def kept_fresh_runs(config) -> results.Kept:
-    """Real-interpreter runs kept from earlier test runs (tests/support/results.py):
-    under the snippet's path and bytes, keyed on the code of fresh_start."""
-    return results.Kept(config, "fresh", fresh_start)
-
-
-def fresh_key(snippet: Path) -> tuple:
-    return str(snippet), snippet.read_bytes().hex()
-
-
-def fresh_start(snippet: Path):
-    """`python <snippet>` in a new, empty folder (<folder>/cwd), its output into files."""
-    def start(folder: Path) -> subprocess.Popen:
-        (folder / "cwd").mkdir()
-        with open(folder / "stdout", "wb") as out, open(folder / "stderr", "wb") as err:
-            return subprocess.Popen(early.niced([sys.executable, str(snippet)]), cwd=folder / "cwd",
-                                    stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                    env={**os.environ, "MPLBACKEND": "Agg"})
-    return start
+_started: dict[str, tuple[subprocess.Popen, Path]] = {}
 
 
 def pytest_collection_modifyitems(items):
-    # Tests that wait for a command started early (tests/support/early.py) run after the
-    # others, those that wait for the built site after them, the browser tests last:
-    # meanwhile the commands run.
+    # Tests that wait for a slow command run after the others, the browser tests last.
     def waits(item):
-        names = getattr(item, "fixturenames", ())
-        return ("page" in names or "site_url" in names, "site" in names,
-                bool(getattr(getattr(item, "function", None), "early_commands", ())))
+        names = set(getattr(item, "fixturenames", ()))
+        return ("page" in names or "site_url" in names, bool(names & {"site", "built", "bare_site",
+                                                                       "fault_run", "fresh_run"}))
     items.sort(key=waits)
 
 
 @pytest.hookimpl(tryfirst=True)  # before the page fences run (tests/support/fences.py)
 def pytest_collection_finish(session):
-    """Start the slow commands of the selected tests: they run while the tests do."""
     if session.config.option.collectonly:  # pytest --co: nothing will run
         return
-    if any("site" in getattr(item, "fixturenames", ()) for item in session.items):
-        early.begin(SITE_BUILD, SITE_BUILD)
+    wanted = set()
     for item in session.items:
-        for start in getattr(getattr(item, "function", None), "early_commands", ()):
-            early.begin(start, start)
-        if getattr(item, "originalname", "") == "test_runs_the_same_in_a_fresh_interpreter":
-            snippet = item.callspec.params["snippet"]
-            if kept_fresh_runs(session.config).get(*fresh_key(snippet)) is None:
-                early.begin(("fresh", snippet), fresh_start(snippet))
-
-
-@pytest.fixture(scope="session")
-def fresh_run(request):
-    """fresh_run(snippet) -> (returncode, stdout, stderr) of `python snippet` in an empty
-    folder (as kept from an earlier test run if it passed and nothing has changed)."""
-    kept = kept_fresh_runs(request.config)
-
-    def result(snippet: Path):
-        found = kept.get(*fresh_key(snippet))
-        if found is None:
-            done = early.result(("fresh", snippet), fresh_start(snippet), timeout=120)
-            found = [done.returncode, done.text("stdout"), done.text("stderr")]
-            if done.returncode == 0:
-                kept.put(found, *fresh_key(snippet))
-        return tuple(found)
-    return result
+        names = set(getattr(item, "fixturenames", ()))
+        wanted |= {"site"} if names & {"site", "built", "site_url", "page"} else set()
+        wanted |= names & {"bare_site", "fault_run"}
+        if "fresh_run" in names:
+            wanted.add(f"fresh_run {item.callspec.params['snippet']}")
+    for name, command in background_commands(session.config).items():
+        if name in wanted:
+            folder = Path(tempfile.mkdtemp(prefix="background-"))
+            (folder / "cwd").mkdir()  # where it runs: an empty folder
+            argv, env = command(folder)
+            with open(folder / "out", "wb") as out:
+                _started[name] = (subprocess.Popen(argv, cwd=folder / "cwd", env=env, stdout=out,
+                                                   stdin=subprocess.DEVNULL, stderr=subprocess.STDOUT),
+                                  folder)
 
 
 def pytest_sessionfinish(session):
-    early.end()
+    for process, folder in _started.values():
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def finished(name: str) -> SimpleNamespace:
+    """The command's .returncode, .output (standard output and error) and .folder."""
+    if name not in _started:
+        pytest.fail(f"the background command {name!r} was not started (pytest --co?)")
+    process, folder = _started[name]
+    try:
+        process.wait(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    output = (folder / "out").read_text(encoding="utf-8", errors="replace")
+    return SimpleNamespace(returncode=process.returncode, output=output, folder=folder)
 
 
 @pytest.fixture(scope="session")
 def site() -> SimpleNamespace:
-    """The built site: .dir, .output (MkDocs' log), .returncode."""
-    done = early.result(SITE_BUILD)
-    return SimpleNamespace(dir=done.folder / "site", output=done.text("out"),
-                           returncode=done.returncode)
+    """The site built for an example repository: .dir, .output (MkDocs' log), .returncode.
+    With TESTS_BUILT_SITE set (tests/support/faults.py), the site already built there."""
+    given = os.environ.get("TESTS_BUILT_SITE")
+    if given:
+        done = SimpleNamespace(folder=Path(given), returncode=int((Path(given) / "returncode").read_text()),
+                               output=(Path(given) / "out").read_text(encoding="utf-8"))
+    else:
+        done = finished("site")
+    return SimpleNamespace(dir=done.folder / "site", output=done.output, returncode=done.returncode)
 
 
 @pytest.fixture(scope="session")
 def built(site) -> Path:
     """The site folder, once the build has written it. A build that `--strict` failed
-    only for its warnings (a wrong include, a broken link: test_strict_build_passes
-    names them) has written every page, and the tests that read the site still run;
-    one that stopped fails each of them with the build's errors."""
+    only for its warnings has written every page, and the tests that read the site still
+    run; one that stopped fails each of them with the build's errors."""
     if site.returncode != 0 and not re.search(r"^Aborted with \d+ warnings in strict mode",
                                               site.output, re.M):
-        errors = [line for line in site.output.splitlines()
-                  if line.startswith(("ERROR", "Error", "Aborted"))]
+        errors = [line for line in site.output.splitlines() if line.startswith(("ERROR", "Error", "Aborted"))]
         pytest.fail("this test needs the built site, and mkdocs build --strict stopped:\n"
                     + "\n".join(errors or site.output.splitlines()[-5:]), pytrace=False)
     return site.dir
 
 
 @pytest.fixture(scope="session")
+def bare_site() -> SimpleNamespace:
+    return finished("bare_site")
+
+
+@pytest.fixture(scope="session")
+def fault_run() -> SimpleNamespace:
+    return finished("fault_run")
+
+
+@pytest.fixture(scope="session")
+def fresh_run():
+    """fresh_run(snippet) -> the run of `python snippet` in an empty folder."""
+    return lambda snippet: finished(f"fresh_run {snippet}")
+
+
+@pytest.fixture(scope="session")
 def site_url(built) -> str:
     from tests.support import server
 
-    with server.serve(built, BASE_PATH) as url:
+    with server.serve(built, builds.BASE_PATH) as url:
         yield url
 
 
@@ -159,3 +175,8 @@ def browser_type_launch_args():
         pytest.fail(f"{audit.CHROMIUM} is missing: apt-get install chromium, or set "
                     "CHROMIUM_PATH to a Chromium or Chrome binary (see README)")
     return {"executable_path": audit.CHROMIUM, "args": audit.FLAGS}
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from tests.support import includes, links, project, results, runner
+from tests.support import links, pages, project, runner
 
 
 def test_strict_build_passes(site):
@@ -16,7 +16,7 @@ def test_strict_build_passes(site):
 
 def test_every_page_is_built_in_every_language(root, built):
     for lang in project.languages():
-        for page in includes.pages(root, lang):
+        for page in pages.pages(root, lang):
             html = built / project.site_url_path(lang, page.as_posix()) / "index.html"
             assert html.is_file(), f"docs/{lang}/{page}: no {html.relative_to(built)} in the site"
             assert f'<html lang="{lang}"' in html.read_text(encoding="utf-8"), html
@@ -31,44 +31,34 @@ def test_figures_land_in_the_site_not_in_docs(root, built):
     assert not list((root / "docs").rglob("*.svg")), "generated figures must not be in docs/"
 
 
-def test_figures_are_reproducible(root, built, tmp_path, request):
-    """Every figure, drawn again by the hook's drawing code in another process (a child
-    forked from this one), is byte for byte the one the build drew in a fresh Python:
-    no date, no random id in the SVG. What a snippet drew again is kept (tests/support/
-    results.py) until the snippet, the hook or the environment changes."""
+def test_figures_are_reproducible(root, built, tmp_path):
+    """Every figure, drawn again by the hook's drawing code in another process (as
+    `python figures.py SNIPPET OUT`, in a child forked from this one), is byte for byte
+    the one the build drew: no date, no random id in the SVG."""
     figures = project.hook("figures")
-    kept = results.Kept(request.config, "figures", Path(figures.__file__), Path(runner.__file__))
     snippets = figures.figure_snippets()
-    inputs = {s: (s.relative_to(root).as_posix(), s.read_bytes().hex()) for s in snippets}
-    drawn = {s: kept.get(*inputs[s]) for s in snippets}  # {site name: digest, or "date"}
-    todo = [s for s in snippets if drawn[s] is None]
-    problems = []
     jobs = []
-    for k, snippet in enumerate(todo):
+    for k, snippet in enumerate(snippets):
         (tmp_path / str(k)).mkdir()
         argv = [figures.__file__, str(snippet), str(tmp_path / str(k))]
         jobs.append(runner.Job(f"import runpy, sys\nsys.argv = {argv!r}\n"
+                               "sys.path.insert(0, str(__import__('pathlib').Path(sys.argv[0]).parent))\n"
                                "runpy.run_path(sys.argv[0], run_name='__main__')\n",
                                f"drawing {snippet.relative_to(root)}"))
-    if jobs:
-        runner.preload()
-    for k, (snippet, run) in enumerate(zip(todo, runner.run_many(jobs))):
+    runner.preload()
+    problems = []
+    for k, (snippet, run) in enumerate(zip(snippets, runner.run_many(jobs))):
         if run.error:
             problems.append(f"{run.error}\n{run.stderr}")
             continue
         light = sorted((svg for svg in (tmp_path / str(k)).glob("*.svg") if svg.stem.isdigit()),
                        key=lambda svg: int(svg.stem))  # 1.svg, 2.svg, ... in the order shown
-        names = figures.site_names(snippet, len(light))
-        pairs = [(svg, name) for svg, name in zip(light, names)]
+        pairs = list(zip(light, figures.site_names(snippet, len(light))))
         pairs += [(figures.dark(svg), name.removesuffix(".svg") + ".dark.svg") for svg, name in pairs]
-        drawn[snippet] = {name: "date" if b"<dc:date>" in svg.read_bytes() else digest(svg)
-                          for svg, name in pairs}
-        kept.put(drawn[snippet], *inputs[snippet])
-    for snippet in snippets:
-        for name, again in (drawn[snippet] or {}).items():
-            if again == "date":
+        for svg, name in pairs:
+            if b"<dc:date>" in svg.read_bytes():
                 problems.append(f"{snippet.relative_to(root)}: {name} holds a date")
-            elif again != digest(built / name):
+            elif digest(svg) != digest(built / name):
                 problems.append(f"{snippet.relative_to(root)}: drawn again, {name} differs")
     assert snippets and not problems, "\n".join(problems)
 

@@ -8,13 +8,11 @@ import html
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support import early, expected_output, html_checker, includes, links, parsed, runner
-from tests.support.builds import site_build
+from tests.support import expected_output, html_checker, links, pages, parsed, runner
 from tests.support.project import ROOT
 
 GOOD = '''import torch
@@ -27,56 +25,13 @@ print(w.grad)
 '''
 
 
-def copy_project(to: Path) -> Path:
-    """A copy of the project's site sources to break, at `to`."""
-    for name in ("docs", "snippets", "tests"):
-        shutil.copytree(ROOT / name, to / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-    for name in ("mkdocs.yml", "pytest.ini"):
-        shutil.copy(ROOT / name, to)
-    # Figures and notebooks are cached by content: share them, do not redo them.
-    (ROOT / ".cache").mkdir(exist_ok=True)
-    (to / ".cache").symlink_to(ROOT / ".cache")
-    return to
-
-
 @pytest.fixture
 def project(tmp_path) -> Path:
-    return copy_project(tmp_path)
-
-
-def broken(folder: Path, *mistakes) -> Path:
-    """A copy of the project in folder/project, with each mistake(copy) made in it."""
-    copy = copy_project(folder / "project")
-    for mistake in mistakes:
-        mistake(copy)
-    return copy
-
-
-def replace_in(path: str, old: str, new: str):
-    def mistake(copy: Path) -> None:
-        text = (copy / path).read_text(encoding="utf-8")
-        assert old in text, f"{path}: {old!r} not found: the fault test needs updating"
-        (copy / path).write_text(text.replace(old, new), encoding="utf-8")
-    return mistake
-
-
-missing_include = replace_in("docs/zh/index.md", "snippets/home/versions.py", "snippets/home/gone.py")
-
-
-def broken_links(copy: Path) -> None:
-    page = copy / "docs" / "en" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee [nowhere](autograd/nowhere.md) and "
-                    "[a bad anchor](autograd/backward.md#no-such-heading).\n", encoding="utf-8")
-
-
-def odd_files(copy: Path) -> None:
-    folder = copy / "snippets" / "odd"
-    folder.mkdir()
-    (folder / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
-    (folder / "bom.py").write_bytes("\ufeffprint(1)\n#> 1\n".encode("utf-8"))
-    (folder / ".#lock.py").write_text("garbage(")  # an editor's lock file
-    (folder / "backup.py~").write_text("garbage(")
+    """A copy of the project's pages and snippets to break."""
+    for name in ("docs", "snippets"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    return tmp_path
 
 
 def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:
@@ -113,57 +68,56 @@ def test_snippet_that_hangs_names_the_line():
 
 
 def test_missing_include_fails_its_fence_and_the_page_check(project):
-    missing_include(project)
-    found = includes.check_includes(project)
-    assert any(p.startswith("docs/zh/index.md:") and 'include "snippets/home/gone.py" not found'
+    page = project / "docs" / "zh" / "index.md"
+    page.write_text(page.read_text().replace("snippets/home/versions.py", "snippets/home/version.py"))
+    found = pages.check_includes(project)
+    assert any(p.startswith("docs/zh/index.md:") and 'include "snippets/home/version.py" not found: '
+               "there is no file snippets/home/version.py (did you mean snippets/home/versions.py?)"
                in p for p in found), found
+    # the title names the include's path; it is the include that is wrong, not the title
+    assert not any("must name the file it includes" in p for p in found), found
 
 
-def page_with_a_missing_include(copy: Path) -> None:
-    """A page whose first fence includes a file that is not there, whose third names a
-    section that is not there and whose fourth continues the third (no code that runs
-    needs torch: the run that checks it stays short)."""
-    fence = '```{{.python{1} title="{0}"}}\n--8<-- "{0}{2}"\n```\n'
-    (copy / "docs" / "zh" / "mistakes.md").write_text(
-        "# 错误\n\n" + fence.format("snippets/errata/gone.py", "", "") + "\n"
-        + fence.format("snippets/errata/missing_hash.py", "", "") + "\n"
-        + fence.format("snippets/recipe/train.py", "", ":dataa") + "\n"
-        + fence.format("snippets/recipe/train.py", " continuation", ":model"), encoding="utf-8")
-
-
-def pytest_run_with_mistakes(folder: Path):
-    copy = broken(folder, page_with_a_missing_include, odd_files)
-    return early.popen([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-rf",
-                        "docs/zh/mistakes.md", "tests/test_snippets.py", "-k", "not fresh_interpreter",
-                        "--snippets", "snippets/odd"], folder, cwd=copy)
-
-
-@early.command(pytest_run_with_mistakes)
-def test_mistakes_fail_their_own_tests_and_the_run_goes_on():
-    """One pytest run over a copy of the project with mistakes in a page and in snippet
-    files: each fails its own test, named, and every other test of the run still runs."""
-    done = early.result(pytest_run_with_mistakes)
-    out = done.text("out")
-    assert done.returncode == 1, out
-    assert ('docs/zh/mistakes.md:4: include "snippets/errata/gone.py" not found: '
-            "there is no file snippets/errata/gone.py") in out, out
-    assert ('docs/zh/mistakes.md:12: include "snippets/recipe/train.py:dataa" not found: '
-            "snippets/recipe/train.py has no section [start:dataa] ... [end:dataa]") in out, out
-    assert ("docs/zh/mistakes.md:16: this code block continues the one at line 11, "
-            "which cannot run") in out, out
-    assert "snippets/odd/latin1.py: not UTF-8" in out, out
-    # Failed: those three fences and latin1.py. Passed: the page's second fence, bom.py
-    # (lock and backup files are not snippets) and the selection checks.
-    assert re.search(r"\b4 failed, [3-9] passed", out) and "Interrupted" not in out, out
+def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
+    """One pytest run over a copy of the project with one mistake of each kind (tests/support/
+    faults.py), its site built: each fails its own tests, named, the site is still written,
+    and every other test of the run still runs, with no errors."""
+    out = fault_run.output
+    assert fault_run.returncode == 1, out
+    for message in [
+            'mistakes.md:4: include "snippets/errata/gone.py" not found: there is no file snippets/errata/gone.py',
+            'mistakes.md:12: include "snippets/recipe/train.py:dataa" not found: '
+            "snippets/recipe/train.py has no section [start:dataa] ... [end:dataa] (did you mean data?)",
+            "mistakes.md:16: this code block continues the one at line 11, which cannot run",
+            "snippets/odd/latin1.py: not UTF-8",
+            'the notebook cell from "snippets/tips/where_am_i.py" raised NameError: '
+            "name '__file__' is not defined",
+            "docs/en/autograd/backward.md:", "a formula does not convert to MathML: \\frac{1}{\\left(",
+            "autograd/nowhere.md", "no-such-heading"]:
+        assert message in out, f"{message!r} not in:\n{out}"
+    summary = out.strip().splitlines()[-1]
+    failed = int(re.search(r"(\d+) failed", summary)[1])
+    assert 1 <= failed <= 20 and " error" not in summary and "Interrupted" not in out, summary
     assert "lock.py" not in out and "backup.py" not in out, out
+    # the build warned with page and line, and wrote the site with the message in the page
+    line = next(n for n, text in enumerate((ROOT / "docs/zh/index.md").read_text().split("\n"), 1)
+                if '--8<-- "snippets/home/versions.py"' in text)
+    log = (fault_run.folder / "out").read_text()
+    assert (f'docs/zh/index.md:{line}: include "snippets/home/gone.py" not found: '
+            "there is no file snippets/home/gone.py") in log, log
+    home = re.sub(r"<[^>]+>", "", (fault_run.folder / "site" / "index.html").read_text(encoding="utf-8"))
+    assert '# include "snippets/home/gone.py" not found' in html.unescape(home)
+    backward = (fault_run.folder / "site" / "en" / "autograd" / "backward" / "index.html").read_text()
+    assert 'class="math-error"' in backward and "\\frac{1}{\\left(" in backward
+    assert not (fault_run.folder / "site" / "en" / "autograd" / "tips" / "tips.ipynb").exists()
 
 
 def test_wrong_section_name_is_found_by_the_page_check(project):
     page = project / "docs" / "en" / "recipe" / "index.md"
     text = page.read_text()
-    target = next(i.target for i in includes.includes(page) if i.section)
+    target = next(i.target for i, _ in pages.model().includes(pages.model().read(page)) if i.section)
     page.write_text(text.replace(f'"{target}"', f'"{target}x"', 1))
-    found = includes.check_includes(project)
+    found = pages.check_includes(project)
     assert any(p.startswith("docs/en/recipe/index.md:") and f'include "{target}x" not found' in p
                for p in found), found
 
@@ -171,54 +125,22 @@ def test_wrong_section_name_is_found_by_the_page_check(project):
 def test_page_in_one_language_only(project):
     (project / "docs" / "en" / "index.md").unlink()
     assert any(p.startswith("docs/zh/index.md:1: page has no en twin")
-               for p in includes.check_twins(project))
+               for p in pages.check_twins(project))
 
 
 def test_twin_pages_that_diverge(project):
     page = project / "docs" / "en" / "autograd" / "backward.md"
     page.write_text(page.read_text().replace('--8<-- "snippets/backward/inputs.py"', ""))
-    found = includes.check_twins(project)
+    found = pages.check_twins(project)
     assert any(p.startswith("docs/zh/autograd/backward.md:") and "docs/en/autograd/backward.md:"
                in p and "diverge" in p for p in found), found
 
 
 def test_snippet_no_page_includes(project):
     (project / "snippets" / "backward" / "orphan.py").write_text("print(1)\n#> 1\n")
-    found = includes.check_includes(project)
+    found = pages.check_includes(project)
     assert any(p.startswith("snippets/backward/orphan.py:1: no docs/zh page includes this snippet")
                for p in found), found
-
-
-def build_with_missing_include(folder: Path):
-    return site_build(root=broken(folder, missing_include))(folder)
-
-
-def build_with_broken_links(folder: Path):
-    return site_build(root=broken(folder, broken_links))(folder)
-
-
-@early.command(build_with_missing_include)
-def test_missing_include_fails_the_build():
-    """--strict fails, naming the page and line (docs/_build/hooks/includes.py); the build
-    goes on and the page shows what is wrong where the code would be."""
-    done = early.result(build_with_missing_include)
-    out = done.text("out")
-    assert done.returncode != 0, out
-    home = re.sub(r"<[^>]+>", "", (done.folder / "site" / "index.html").read_text(encoding="utf-8"))
-    assert '# include "snippets/home/gone.py" not found' in html.unescape(home), home
-    line = next(n for n, text in enumerate((ROOT / "docs/zh/index.md").read_text().split("\n"), 1)
-                if '--8<-- "snippets/home/versions.py"' in text)
-    assert (f'docs/zh/index.md:{line}: include "snippets/home/gone.py" not found: '
-            "there is no file snippets/home/gone.py") in out, out
-
-
-@early.command(build_with_broken_links)
-def test_broken_internal_link_fails_the_build():
-    done = early.result(build_with_broken_links)
-    out = done.text("out")
-    assert done.returncode != 0, out
-    assert "en/index.md" in out and "autograd/nowhere.md" in out, out
-    assert "no-such-heading" in out, out
 
 
 def test_link_checker_names_broken_links_and_anchors(tmp_path):
@@ -232,20 +154,11 @@ def test_link_checker_names_broken_links_and_anchors(tmp_path):
         "index.html:4: missing.svg: no such file in the site"]
 
 
-def html_check_of_a_bad_page(folder: Path):
-    """The HTML checker (a JVM: seconds) on a page with an error on its line 2."""
-    (folder / "site" / "a").mkdir(parents=True)
-    (folder / "site" / "a" / "index.html").write_text(
+def test_html_checker_names_the_page_line_and_error(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
         '<!doctype html><html lang="en"><head><title>a</title></head>\n<body><p><div></p></body></html>')
-    with open(folder / "stdout", "wb") as out, open(folder / "stderr", "wb") as err:
-        return subprocess.Popen(early.niced(html_checker.command(folder / "site")), stdout=out, stderr=err,
-                                stdin=subprocess.DEVNULL)
-
-
-@early.command(html_check_of_a_bad_page)
-def test_html_checker_names_the_page_line_and_error():
-    done = early.result(html_check_of_a_bad_page)
-    found = html_checker.errors(done.folder / "site", done.text("stdout"), done.returncode, done.text("stderr"))
+    found = html_checker.check(tmp_path)
     assert list(found) == ["a/index.html"] and found["a/index.html"][0].startswith("2:"), found
     assert "No “p” element in scope" in found["a/index.html"][0], found
 
@@ -328,29 +241,26 @@ def test_a_traceback_shows_the_line_that_raised():
     assert "    y.backward()" in problems(GOOD + "y.backward()\n")
 
 
-def empty_folder(copy: Path) -> None:
-    (copy / "snippets" / "empty").mkdir()
+WRONG_ARGUMENTS = {  # make ... -> what it must say (it exits non-zero and writes nothing)
+    ("check", "SNIPPETS=snippets/tips/zero_grd.py"):
+        "no snippet snippets/tips/zero_grd.py; did you mean snippets/tips/zero_grad.py?",
+    ("update", "SNIPPETS=snippets/tips/zero_grd.py"):
+        "no snippet snippets/tips/zero_grd.py; did you mean snippets/tips/zero_grad.py?",
+    ("check", "SNIPPETS=snippets/nowhere"): "no snippet snippets/nowhere",
+    ("page", "PAGE=tips.md"): "no page tips.md; did you mean autograd/tips.md?",
+    ("page", "PAGE=autograd/tip.md"): "no page autograd/tip.md; did you mean autograd/tips.md?",
+}
 
 
-def check_of(path: str):
-    """A start function: `make check SNIPPETS=<path>` in a copy of the project with an empty
-    snippet folder."""
-    def start(folder: Path):
-        return early.popen([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
-                            "tests/test_snippets.py", "-k", "not fresh_interpreter",
-                            "--snippets", path], folder, cwd=broken(folder, empty_folder))
-    return start
-
-
-CHECK_EMPTY, CHECK_MISSING = check_of("snippets/empty"), check_of("snippets/missing")
-
-
-@early.command(CHECK_EMPTY)
-@early.command(CHECK_MISSING)
-def test_check_of_an_empty_or_missing_path_fails():
-    for check in (CHECK_EMPTY, CHECK_MISSING):
-        done = early.result(check)
-        assert done.returncode != 0 and "no snippet found" in done.text("out"), done.text("out")
+@pytest.mark.parametrize("target, argument", WRONG_ARGUMENTS, ids=" ".join)
+def test_a_wrong_argument_stops_with_a_message(target, argument):
+    before = {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
+    done = subprocess.run(["make", "-s", "--no-print-directory", target, argument], cwd=ROOT,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0 and WRONG_ARGUMENTS[(target, argument)] in out, out
+    assert "INTERNALERROR" not in out and "passed" not in out, out
+    assert before == {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
 
 
 def test_fence_title_must_name_its_file(project):
@@ -358,14 +268,14 @@ def test_fence_title_must_name_its_file(project):
     page.write_text(page.read_text().replace('title="snippets/home/versions.py"',
                                               'title="snippets/home/other.py"'))
     assert any(p.startswith("docs/en/index.md:") and "must name the file it includes" in p
-               for p in includes.check_includes(project))
+               for p in pages.check_includes(project))
 
 
 def test_section_marker_without_its_partner(project):
     snippet = project / "snippets" / "home" / "versions.py"
     snippet.write_text("# --8<-- [start:part]\n" + snippet.read_text())
     assert "snippets/home/versions.py:1: [start:part] without an [end:part]" in \
-        [p.removeprefix(str(project) + "/") for p in includes.check_includes(project)]
+        [p.removeprefix(str(project) + "/") for p in pages.check_includes(project)]
 
 
 def test_english_page_that_drops_a_section(project):
@@ -373,7 +283,7 @@ def test_english_page_that_drops_a_section(project):
     text = page.read_text()
     heading = next(line for line in text.splitlines() if line.startswith("## "))
     page.write_text(text.replace(heading, heading.replace("## ", "")))
-    assert any("docs/en/autograd/grad.md" in p and "diverge" in p for p in includes.check_twins(project))
+    assert any("docs/en/autograd/grad.md" in p and "diverge" in p for p in pages.check_twins(project))
 
 
 def test_typed_output_outside_a_checked_block():
@@ -396,3 +306,11 @@ def test_repository_links_fail_loudly_when_the_markup_changes():
     renamed = '<div class="title">snippets/home/versions.py</div><pre><code></code></pre>'
     with pytest.raises(PluginError, match=r"docs/zh/index.md: 1 code blocks .* but 0 .* TITLE"):
         hook("repository").on_page_content(renamed, page=page, config=config())
+
+
+def test_a_page_is_named_as_a_contributor_names_it():
+    from tests.support import targets
+
+    both = [ROOT / "docs" / lang / "autograd" / "tips.md" for lang in ("zh", "en")]
+    for given in ("autograd/tips.md", "docs/zh/autograd/tips.md", "docs/en/autograd/tips.md"):
+        assert targets.page(given) == both, given

@@ -5,8 +5,8 @@ under the page's title in the built site. It must hold the page's prose and,
 in order, one code cell per code block of the page with the snippet's code,
 and mention no file of the repository. Its outputs are those of the build's
 run of it, top to bottom with nbclient in a new kernel in an empty folder (as
-Jupyter or Colab runs it, kernel defaults and all; cached under a hash of its
-code and of every installed package's version): each cell prints exactly what
+Jupyter or Colab runs it, kernel defaults and all; kept in the build's store under
+its code and every installed package's version): each cell prints exactly what
 the `#>` lines of its snippets say, draws its figures and writes nothing to
 standard error. The nav's notebook
 page is checked as a page of this site: no JupyterLab CSS or scripts, the
@@ -17,14 +17,13 @@ from __future__ import annotations
 import ast
 import json
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from tests.support.builds import EXAMPLE_ENV
-from tests.support import early, expected_output, includes, parsed, project, runner
+from tests.support import expected_output, pages, parsed, project, runner
 
 ROOT = project.ROOT
 COLAB = "https://colab.research.google.com/github/"
@@ -35,8 +34,7 @@ SELF_DESCRIPTIONS = re.compile(r"version of this page|notebook version|this note
 
 
 def pages_with_code(lang: str) -> list[str]:
-    return [page.as_posix() for page in includes.pages(ROOT, lang)
-            if page.as_posix() != "index.md" and includes.includes(ROOT / "docs" / lang / page)]
+    return project.hook("notebooks").pages_with_code(pages.config(), lang)
 
 
 PAGES = [(lang, page) for lang in project.languages() for page in pages_with_code(lang)]
@@ -81,57 +79,49 @@ def downloaded(built: Path, lang: str, page: str) -> tuple[Path, dict]:
 
 # --- what each code cell must hold and print, from the page's includes ----------
 
-def fences(lang: str, page: str) -> list[list[includes.Include]]:
-    """The page's includes, grouped by the fence that holds them, in order."""
-    groups: dict[int, list] = {}
-    for inc in includes.includes(ROOT / "docs" / lang / page):
-        groups.setdefault(inc.fence_line, []).append(inc)
-    return list(groups.values())
+def fences(lang: str, page: str) -> list:
+    """The page's fences that include snippets, in order (docs/_build/hooks/pages.py)."""
+    model = pages.model()
+    return [f for f in model.fences(model.read(ROOT / "docs" / lang / page)) if f.includes]
 
 
-def expected(group: list[includes.Include]) -> tuple[str, bool]:
+def expected(fence) -> tuple[str, bool]:
     """(the code without `#>` lines and section markers, whether it draws a figure)."""
-    code = []
-    for inc in group:
-        text = includes.expand(ROOT, f'--8<-- "{inc.target}"')
-        code.append("\n".join(line for line in text.split("\n")
-                              if not expected_output.BLOCK_LINE.match(line)
-                              and not re.search(r"#\s*--8<--\s*\[(start|end):", line)).strip("\n"))
-    source = "\n\n".join(code)
+    source = "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
+                          for inc in fence.includes)
     return source, "plt.show()" in source
 
 
 @pytest.fixture(scope="session")
 def script_runs(request) -> dict[str, runner.Run]:
     """{snippet: its run as `python snippet.py`}, which says which statement printed what."""
-    files = sorted({inc.path for lang, page in PAGES for group in fences(lang, page) for inc in group})
+    files = sorted({inc.path for lang, page in PAGES for fence in fences(lang, page) for inc in fence.includes})
     # The same jobs as test_snippets runs (source as it reads it, path from the root).
     files = [f for f in files if (ROOT / f).is_file()]  # a missing one fails test_pages
     jobs = [runner.Job((ROOT / f).read_text(encoding="utf-8-sig"), f) for f in files]
-    return dict(zip(files, runner.run_memo(jobs, request.config)))
+    return dict(zip(files, runner.run_memo(jobs)))
 
 
-def section_lines(inc: includes.Include) -> tuple[int, int]:
+def section_lines(inc) -> tuple[int, int]:
+    """The first and last line of the included part of the snippet."""
     lines = (ROOT / inc.path).read_text(encoding="utf-8").split("\n")
     if inc.section is None:
         return 1, len(lines)
-    marker = lambda kind: re.compile(rf"--8<--\s*\[{kind}:{re.escape(inc.section)}\]")  # noqa: E731
-    start = next(n for n, line in enumerate(lines, 1) if marker("start").search(line))
-    end = next(n for n, line in enumerate(lines, 1) if n > start and marker("end").search(line))
-    return start, end
+    marks = [(m["kind"], n) for n, line in enumerate(lines, 1)
+             for m in pages.model().MARKER.finditer(line) if m["name"] == inc.section]
+    return dict(marks)["start"], dict(marks)["end"]
 
 
-def printed(group: list[includes.Include], runs: dict[str, runner.Run]) -> tuple[list[str], list[str]]:
+def printed(fence, runs: dict[str, runner.Run]) -> tuple[list[str], list[str]]:
     """(the lines the page shows under the cell's code, in the order they are printed;
     problems). The snippet run as a script attributes each printed line to a statement:
     the cell prints what the statements of its sections print, which test_snippets
     checks against the `#>` lines (checked here again, for these files)."""
     text, problems = "", []
-    for inc in group:
+    for inc in fence.includes:
         run = runs.get(inc.path)
         if run is None:
-            problems.append(f"docs/{inc.page.relative_to(ROOT / 'docs').as_posix()}:{inc.line}: "
-                            f'include "{inc.target}" not found')
+            problems.append(f'line {inc.line}: include "{inc.target}" not found')
             continue
         if run.error or run.stderr:
             problems.append(f"{inc.path}: fails as a script:\n{run.error or run.stderr}")
@@ -152,11 +142,11 @@ def _text(output: dict) -> str:
     return "".join(text) if isinstance(text, list) else text
 
 
-def problems_with_outputs(name: str, group, outputs: list[dict], runs) -> list[str]:
+def problems_with_outputs(name: str, fence, outputs: list[dict], runs) -> list[str]:
     import difflib
 
-    want, found = printed(group, runs)
-    draws = expected(group)[1]
+    want, found = printed(fence, runs)
+    draws = expected(fence)[1]
     kinds = [o["output_type"] for o in outputs]
     for out in outputs:
         if out["output_type"] == "error":
@@ -225,7 +215,7 @@ def test_notebook_holds_the_page_snippets_and_their_outputs(built, script_runs, 
         f"{path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
     problems = []
     for k, (group, cell) in enumerate(zip(groups, cells), 1):
-        name = f"{path.name} code cell {k} ({group[0].target})"
+        name = f"{path.name} code cell {k} ({group.includes[0].target})"
         want, got = expected(group)[0], source(cell)
         # Only a `;` may be added, after a last expression that Jupyter would otherwise echo.
         if got.replace(";", "") != want.replace(";", "") or \
@@ -262,23 +252,13 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, lang
 
 # --- how the build runs them ------------------------------------------------------
 
-def notebook_leaving_a_file(folder: Path):
-    """The build's notebook runner, in a process of its own (a kernel takes seconds to
-    start), on a cell that leaves a file behind."""
-    code = ("from tests.support import project\n"
-            "project.hook('notebooks').execute([\"open('left.txt', 'w').close()\"], 'en/x.md')")
-    return early.popen([sys.executable, "-c", code], folder, cwd=ROOT)
-
-
-@early.command(notebook_leaving_a_file)
 def test_the_build_refuses_a_notebook_that_leaves_files_behind():
     """The outputs checked above come from the build's own run (docs/_build/hooks/
     notebooks.py): a new kernel in an empty folder, the kernel's defaults. A cell
-    that raises fails it (nbclient), and so does a file left in that folder."""
-    done = early.result(notebook_leaving_a_file)
-    assert done.returncode != 0, done.text("out")
-    assert ("RuntimeError: the notebook of en/x.md left files in its working folder: "
-            "['left.txt']") in done.text("out"), done.text("out")
+    that raises fails it, and so does a file left in that folder."""
+    hook = project.hook("notebooks")
+    with pytest.raises(hook.NotebookError, match=r"left files in its working folder: \['left.txt'\]"):
+        hook.execute(["open('left.txt', 'w').close()"])
 
 
 # --- the nav's notebook pages ----------------------------------------------------
@@ -394,7 +374,7 @@ y = a \\cdot b
 def test_page_markdown_becomes_jupyter_markdown_and_code_cells(tmp_path):
     from types import SimpleNamespace
 
-    hook = project.hook("notebooks")
+    hook = project.hook("notebooks").notebook_cells
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "page.md").write_text(PAGE, encoding="utf-8")
     config = SimpleNamespace(docs_dir=str(tmp_path), config_file_path=str(ROOT / "mkdocs.yml"),
@@ -413,8 +393,8 @@ def test_page_markdown_becomes_jupyter_markdown_and_code_cells(tmp_path):
         "> **A note**\n>\n> Noted, with $w$."), first  # the tabs held only figures the code draws
     assert middle == "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n> **Answer**\n>\n> The answer.", middle
     assert last == "After the code.", last
-    assert cells[1].source == expected([includes.Include(Path("x"), 0, "snippets/graph/draw_graph.py",
-                                                         1, "snippets/graph/draw_graph.py")])[0]
+    draw = pages.model().Fence(0, "", [], [pages.model().Include(0, "snippets/graph/draw_graph.py")])
+    assert cells[1].source == expected(draw)[0]
     # The rendered notebook page keeps the page's own Markdown: tabs, figures, admonitions.
     assert '=== "1"' in cells[0].page_source and "{ #an-id }" in cells[0].page_source
     assert cells[2].page_source.endswith('!!! success "Answer"\n\n    The answer.')

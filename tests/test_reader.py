@@ -1,11 +1,11 @@
 """Where the reader runs it: the code as the built pages hand it out, and the
 repository links around it.
 
-Every Python block of every built page, taken as the copy button copies it
-(the text of the block's <code>), runs as a fresh interpreter in an empty
-folder would run it, and prints what its `#>` comments say. A block whose
-title names the same file as an earlier block on the page continues it: the
-reader pastes them in order, so it runs after them.
+Every code block of every built page, taken as the copy button copies it (the
+text of the block's <code>), is the code of its fence in the page with its
+includes expanded: the code that pytest-markdown-docs ran and checked
+(tests/support/fences.py), a continued block after the blocks it continues, as a
+reader pastes them. No block outside a checked snippet holds `#>` output.
 """
 from __future__ import annotations
 
@@ -13,61 +13,32 @@ import re
 
 import pytest
 
-from tests.support import early, expected_output, includes, parsed, project, runner
-from tests.support.builds import EXAMPLE_ENV, site_build
+from tests.support import pages, parsed, project
+from tests.support.builds import EXAMPLE_ENV
 
 ROOT = project.ROOT
 PAGES = [(lang, page.as_posix()) for lang in project.languages()
-         for page in includes.pages(ROOT, lang)]
-
-
-def programs(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """[(title, what the reader has pasted so far)]: earlier parts of the same file first."""
-    pasted: dict[str, str] = {}
-    found = []
-    for title, code in blocks:
-        pasted[title] = pasted.get(title, "") + code if title else code
-        found.append((title, pasted[title]))
-    return found
-
-
-@pytest.fixture(scope="session")
-def copied(built, request) -> dict[tuple[str, str], list[tuple[str, str, runner.Run]]]:
-    """{(lang, page): [(title, program, run)]}, every distinct program run once."""
-    found = {}
-    for lang, page in PAGES:
-        html = built / project.site_url_path(lang, page) / "index.html"
-        found[(lang, page)] = programs(parsed.copied_blocks(parsed.page(html)))
-    python = lambda title: title.endswith(".py")  # noqa: E731
-    jobs = [runner.Job(code, "<code block>") for blocks in found.values()
-            for title, code in blocks if python(title)]
-    runs = iter(runner.run_memo(jobs, request.config))
-    return {key: [(title, code, next(runs) if python(title) else None) for title, code in blocks]
-            for key, blocks in found.items()}
+         for page in pages.pages(ROOT, lang)]
 
 
 @pytest.mark.parametrize("lang, page", PAGES, ids=[f"{lang}/{page}" for lang, page in PAGES])
-def test_every_block_runs_as_copied(copied, lang, page):
-    problems = []
-    for k, (title, code, run) in enumerate(copied[(lang, page)], 1):
-        name = f"docs/{lang}/{page}: code block {k} ({title or 'untitled'}), as copied"
-        if not title.endswith(".py"):
+def test_every_block_is_its_fence_as_checked(built, lang, page):
+    model = pages.model()
+    fences = list(model.fences(model.read(ROOT / "docs" / lang / page)))
+    copied = parsed.copied_blocks(parsed.page(built / project.site_url_path(lang, page) / "index.html"))
+    problems = [] if len(copied) == len(fences) else \
+        [f"docs/{lang}/{page}: {len(fences)} fences, {len(copied)} code blocks in the built page"]
+    for fence, (title, code) in zip(fences, copied):
+        name = f"docs/{lang}/{page}:{fence.line}: the code block ({title or 'untitled'}), as copied"
+        if not (title.endswith(".py") and fence.python):
             if "#>" in code:  # output typed by hand: nothing would check it
                 problems.append(f"{name}: `#>` output in a block that is not a checked snippet")
             continue
-        if "import " in code and re.search(r"^\s*(from|import)\s+(snippets|tests)\b", code, re.M):
+        if re.search(r"^\s*(from|import)\s+(snippets|tests)\b", code, re.M):
             problems.append(f"{name}: imports a file of the repository")
-        if run.error:
-            problems.append(f"{name}: failed:\n{run.error}")
-        elif run.stderr:
-            problems.append(f"{name}: wrote to standard error:\n{run.stderr}")
-        else:
-            problems += expected_output.compare(code, run.chunks, name)
+        if code.rstrip("\n") != pages.fence_code(ROOT, fence).rstrip("\n"):
+            problems.append(f"{name}: is not the code of its fence that the page tests ran")
     assert not problems, "\n".join(problems)
-
-
-def test_pages_have_code_blocks(copied):
-    assert sum(len(blocks) for blocks in copied.values()) > 50, "no code blocks found in the pages"
 
 
 def test_repository_links(built):
@@ -95,15 +66,10 @@ def test_repository_links(built):
     assert not problems, "\n".join(problems)
 
 
-BARE_BUILD = site_build(env=dict.fromkeys(EXAMPLE_ENV))  # SITE_URL, REPO_URL, ... unset
-
-
-@early.command(BARE_BUILD)
-def test_a_build_with_nothing_set_has_no_placeholder_address():
+def test_a_build_with_nothing_set_has_no_placeholder_address(bare_site):
     """Without SITE_URL and REPO_URL the site names only the local address, and no repository."""
-    done = early.result(BARE_BUILD)
-    assert done.returncode == 0, done.text("out")
-    site = done.folder / "site"
+    assert bare_site.returncode == 0, bare_site.output
+    site = bare_site.folder / "site"
     problems = []
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")

@@ -1,14 +1,13 @@
 """How the tests build the site: as the Pages workflow builds it for an example
-repository, with `mkdocs build --strict`, started early (tests/support/early.py)."""
+repository, with `mkdocs build --strict`."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.support import early, project
+from tests.support import project
 
 # The repository the tests build the site for, as .github/workflows/pages.yml sets them.
 EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
@@ -33,12 +32,3 @@ def environment(env: dict | None = None) -> dict[str, str]:
         else:
             environ[key] = value
     return environ
-
-
-def site_build(env: dict | None = None, root: Path = project.ROOT, urgent: bool = False):
-    """A start function for early.py: the build of the project at root into <folder>/site,
-    with environment(env)."""
-    def start(folder: Path) -> subprocess.Popen:
-        return early.popen(command(folder / "site", root), folder, cwd=root,
-                           env=environment(env), urgent=urgent)
-    return start

@@ -24,8 +24,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tests.support.project import page_model
+
 PREFIX = "#>"
-BLOCK_LINE = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
+BLOCK_LINE = page_model().OUTPUT  # the syntax of a `#>` line, defined by the page model
 # A printed float: 5., -0.5, 0.6931, 1.2e-05, 3e+10, not part of a word or a version.
 FLOAT = re.compile(r"(?<![\w.])-?\d+(?:\.\d*(?:[eE][-+]?\d+)?|[eE][-+]?\d+)(?![\w.])")
 TOKEN = re.compile(r"\.\.\.|" + FLOAT.pattern)

@@ -3,17 +3,15 @@ runs every Python fence of every page as the reader sees it, and checks the
 `#>` output in it.
 
 Only pytest-markdown-docs' public hooks are used. The Markdown parser it asks
-for rewrites each Python fence into one call, `__check_fence__("<key>")`,
-remembering the fence's code (with every earlier part when the fence says
-`continuation`, as a reader pastes them in order). The call, given through the
-globals hook, expands the includes exactly as MkDocs does, runs the code in a
-child process that looks like a fresh interpreter in an empty folder
-(runner.py) and compares what it printed with the `#>` lines
-(expected_output.py). A missing include or section fails that fence alone.
-
-All selected fences run in one batch over all cores as soon as collection is
-done (identical code, as in the two languages, runs once); torch is imported
-only when some fence is selected.
+for first reads admonition and tab bodies as top-level Markdown (line numbers
+kept), so that their fences (the exercises' answers) are collected too, then
+rewrites each Python fence into one call, `__check_fence__("<key>")`. The page
+model (docs/_build/hooks/pages.py) says what the fence holds: its includes, and
+the fences before it when it says `continuation` (a reader pastes them in order).
+The call expands the includes exactly as MkDocs does, runs the code in a child
+process that looks like a fresh interpreter in an empty folder (runner.py) and
+compares what it printed with the `#>` lines. A missing include or section fails
+that fence alone. The selected fences run in one batch when collection is done.
 """
 from __future__ import annotations
 
@@ -24,14 +22,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import expected_output, includes, project, runner
+from tests.support import expected_output, pages, project, runner
 
-FENCES: dict[str, str] = {}  # key -> code of the fence, earlier parts included
-PARTS: dict[str, list[tuple[int, str]]] = {}  # key -> [(page line of its first code line, code)]
-RESULTS: dict[str, object] = {}  # expanded code -> runner.Run or an error message
-PYTHON_FENCE = re.compile(r"^\{?\s*\.?python\b")
+CHAINS: dict[str, list] = {}  # key -> the fences the reader has pasted, this one last
+RESULTS: dict[str, object] = {}  # expanded code -> runner.Run
 CALL = re.compile(r'__check_fence__\("(?P<key>\w+)"\)')
-BLOCK = "<code block>"  # the file name in tracebacks; also shared with the copied-block test
+BLOCK = "<code block>"  # the file name in tracebacks
+
+
+def flat(text: str) -> str:
+    """The page with the bodies of its admonitions and tabs dedented, line numbers kept."""
+    lines = text.split("\n")
+
+    def walk(blocks):
+        for box in blocks:
+            if isinstance(box, pages.model().Box):
+                for n in range(box.line, box.line + len(box.lines) - 1):  # the body's lines
+                    lines[n] = re.sub(r"^(    |\t)", "", lines[n])
+                walk(box.children)
+    walk(pages.model().blocks(text))
+    return "\n".join(lines)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -39,23 +49,21 @@ def pytest_markdown_docs_markdown_it():
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark")
+    md.core.ruler.before("block", "flat_boxes", lambda state: setattr(state, "src", flat(state.src)))
     md.core.ruler.push("checked_fences", _rewrite_fences)
     return md
 
 
 def _rewrite_fences(state) -> None:
-    parts: list[tuple[int, str]] = []
+    model = pages.model()
+    chains = {fence.line: chain for fence, chain in model.programs(model.fences(model.blocks(state.src)))}
     for token in state.tokens:
-        if token.type != "fence" or not PYTHON_FENCE.match(token.info) or "notest" in token.info:
+        chain = chains.get(token.map[0] + 1 if token.map else 0)
+        if token.type != "fence" or chain is None or not chain[-1].python or "notest" in token.info:
             continue
-        if "continuation" in token.info:
-            token.info = token.info.replace("continuation", "")  # joined here instead
-        else:
-            parts = []
-        parts.append((token.map[0] + 2 if token.map else 0, token.content))
-        key = hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
-        FENCES[key] = "".join(code for _, code in parts)
-        PARTS[key] = list(parts)
+        token.info = token.info.replace("continuation", "")  # joined here instead
+        key = hashlib.sha256(repr([f.lines for f in chain]).encode()).hexdigest()[:16]
+        CHAINS[key] = chain
         token.content = f'__check_fence__("{key}")\n'
 
 
@@ -63,27 +71,24 @@ def pytest_markdown_docs_globals():
     return {"__check_fence__": check_fence}
 
 
-def expand(code: str) -> str:
-    return includes.expand(project.ROOT, code)
+def code(key: str) -> str:
+    """The fences' code as the reader has pasted it (raises if an include cannot expand)."""
+    return "".join(pages.fence_code(project.ROOT, fence) for fence in CHAINS[key])
 
 
 def pytest_collection_finish(session):
     if session.config.option.collectonly:  # pytest --co: nothing will run
         return
-    keys = [m["key"] for item in session.items
-            if (m := CALL.search(getattr(getattr(item, "test_definition", None), "source", "")))]
-    todo: dict[str, str] = {}
-    for key in keys:
-        try:
-            code = expand(FENCES[key])
-        except Exception as err:  # reported by the fence itself
-            RESULTS[key] = f"{type(err).__name__}: {err}"
-            continue
-        todo.setdefault(code, key)
-    if todo:
-        for code, run in zip(todo, runner.run_memo([runner.Job(code, BLOCK) for code in todo],
-                                                    session.config)):
-            RESULTS[code] = run
+    todo = set()
+    for item in session.items:
+        m = CALL.search(getattr(getattr(item, "test_definition", None), "source", ""))
+        if m:
+            try:
+                todo.add(code(m["key"]))
+            except Exception:  # reported by the fence itself
+                pass
+    for source, run in zip(todo, runner.run_memo([runner.Job(source, BLOCK) for source in todo])):
+        RESULTS[source] = run
 
 
 class FenceOutputMismatch(AssertionError):
@@ -91,43 +96,37 @@ class FenceOutputMismatch(AssertionError):
 
 
 def check_fence(key: str) -> None:
-    caller = sys._getframe(1)
+    caller = sys._getframe(1)  # pytest-markdown-docs runs the fence as code of the page's file
     page = Path(caller.f_code.co_filename)
     where = f"{_rel(page)}:{caller.f_lineno}"
-    if isinstance(RESULTS.get(key), str):
-        raise FenceOutputMismatch(_include_problem(key, page, caller.f_lineno, RESULTS[key]))
     try:
-        code = expand(FENCES[key])
+        source = code(key)
     except Exception as err:
-        raise FenceOutputMismatch(_include_problem(key, page, caller.f_lineno, str(err))) from None
-    if code not in RESULTS:
-        RESULTS[code] = runner.run_memo([runner.Job(code, BLOCK)])[0]
-    run = RESULTS[code]
+        raise FenceOutputMismatch(_include_problem(key, _rel(page), caller.f_lineno, err)) from None
+    run = RESULTS.get(source) or runner.run_memo([runner.Job(source, BLOCK)])[0]
     name = f"{where} (the code block)"
     problems = [run.error.replace(BLOCK, name)] if run.error else []
     if run.stderr and not run.error:
         problems.append(f"{name}: wrote to standard error (catch and print a warning the page "
                         f"teaches):\n{run.stderr}")
-    problems += expected_output.compare(code, run.chunks, name)
+    problems += expected_output.compare(source, run.chunks, name)
     if problems:
         raise FenceOutputMismatch("\n".join(problems))
 
 
-def _include_problem(key: str, page: Path, line: int, error: str) -> str:
+def _include_problem(key: str, name: str, line: int, error: Exception) -> str:
     """Why the fence's includes do not expand: 'page:line: include "path:section" not found:
-    why', at the line of the wrong include (docs/_build/hooks/includes.py), or in the block
-    this one continues."""
-    name = _rel(page)
-    check = project.hook("includes").wrong_includes
-    bases = includes.base_paths(project.ROOT)
-    parts = PARTS[key]
-    for k, (first, code) in enumerate(parts):
-        for problem in check(code, name, bases, first):
-            if k == len(parts) - 1:
+    why', at the line of the wrong include, or in the block this one continues."""
+    model = pages.model()
+    bases = model.base_paths(pages.config())
+    chain = CHAINS[key]
+    for fence in chain:
+        for problem in model.wrong_includes("\n".join(fence.lines), name, bases, fence.line):
+            if fence is chain[-1]:
                 return problem
-            return (f"{name}:{line}: this code block continues the one at line {first - 1}, "
+            return (f"{name}:{line}: this code block continues the one at line {fence.line}, "
                     f"which cannot run:\n{problem}")
-    return f"{name}:{line}: {error}"
+    return f"{name}:{line}: {type(error).__name__}: {error}"
 
 
 def _rel(path: Path) -> str:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
-SNIPPETS = ROOT / "snippets"
 
 
 @functools.cache
@@ -31,19 +30,25 @@ def languages() -> list[str]:
 
 
 def hook(name: str):
-    """A hook module of the build, e.g. hook("notebooks")."""
+    """A hook module of the build as MkDocs loaded it, e.g. hook("notebooks")."""
     return config().plugins[f"docs/_build/hooks/{name}.py"]
+
+
+@functools.cache
+def page_model():
+    """The build's page model (docs/_build/hooks/pages.py), loaded from its file as MkDocs
+    loads a hook, without loading the whole configuration (it imports no sibling)."""
+    import importlib.util
+
+    name = "docs/_build/hooks/pages.py"  # the name MkDocs gives it
+    spec = importlib.util.spec_from_file_location(name, ROOT / name)
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def notebook_uris() -> list[str]:
     return hook("notebooks").notebook_uris(config().nav)
-
-
-def snippet_options() -> dict:
-    """pymdownx.snippets' options as MkDocs passes them, base paths made absolute."""
-    options = dict(config().mdx_configs.get("pymdownx.snippets", {}))
-    options["base_path"] = [str(ROOT / p) for p in options.get("base_path", ["."])]
-    return options
 
 
 def site_url_path(lang: str, uri: str) -> str:

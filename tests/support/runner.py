@@ -127,29 +127,14 @@ def run_one(job: Job) -> Run:
 _memo: dict[tuple[str, str], Run] = {}
 
 
-def run_memo(jobs: list[Job], config=None) -> list[Run]:
-    """run_many, but a job whose source and filename already ran is not run again:
-    not in this process (the same code shows up in both languages, and as a page's
-    fence and as the block copied from the built page), nor in an earlier test run
-    with the same code and environment when pytest's `config` is given (its cache:
-    tests/support/results.py; only runs without an error are kept)."""
-    from tests.support import results
-
-    kept = results.Kept(config, "run", Path(__file__))
-    for job in jobs:
-        if (job.source, job.filename) not in _memo:
-            found = kept.get(job.source, job.filename)
-            if found is not None:
-                _memo[(job.source, job.filename)] = Run(
-                    chunks=[(line, text) for line, text in found["chunks"]], stderr=found["stderr"])
-    todo = {(job.source, job.filename): job for job in jobs
-            if (job.source, job.filename) not in _memo}
+def run_memo(jobs: list[Job]) -> list[Run]:
+    """run_many, but a job whose source and filename already ran in this process is not
+    run again (the same code shows up in both languages, and as file and page fence)."""
+    todo = {(job.source, job.filename): job for job in jobs if (job.source, job.filename) not in _memo}
     if todo:
         preload()
-        for (source, filename), run in zip(todo, run_many(list(todo.values()))):
-            _memo[(source, filename)] = run
-            if run.error is None:
-                kept.put({"chunks": run.chunks, "stderr": run.stderr}, source, filename)
+        for key, run in zip(todo, run_many(list(todo.values()))):
+            _memo[key] = run
     return [_memo[(job.source, job.filename)] for job in jobs]
 
 

@@ -1,0 +1,89 @@
+"""What a targeted run names (`make check SNIPPETS=...`, `make page PAGE=...`), resolved
+before anything runs: a path that names nothing stops the run with a message that
+says the closest existing name, instead of a silent pass. And the sample of snippets
+that also runs in a real interpreter."""
+from __future__ import annotations
+
+import ast
+import difflib
+from pathlib import Path
+
+import pytest
+
+from tests.support import pages, project
+
+ROOT = project.ROOT
+
+
+def _closest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def snippets(paths: list[str]) -> list[Path]:
+    """The snippet files that the paths (files or folders) name; UsageError for a path
+    that names no snippet."""
+    every = pages.snippet_files(ROOT)
+    found: set[Path] = set()
+    for given in paths:
+        path = Path(given).resolve()
+        named = [f for f in every if f == path or f.is_relative_to(path)]
+        if not named:
+            known = sorted({f.relative_to(ROOT).as_posix() for f in every}
+                           | {f.parent.relative_to(ROOT).as_posix() for f in every})
+            raise pytest.UsageError(f"no snippet {given}{_closest(given, known)}")
+        found.update(named)
+    return sorted(found)
+
+
+def selected(config) -> list[Path]:
+    """The snippets of this run: --snippets, or all."""
+    return getattr(config, "snippets", None) or pages.snippet_files(ROOT)
+
+
+def page(given: str) -> list[Path]:
+    """A page in every language, named as `autograd/tips.md` or by its path in any
+    language (`docs/en/autograd/tips.md`); UsageError for a name that matches no page."""
+    langs = project.languages()
+    uri = given.strip("/").removeprefix("docs/")
+    if uri.split("/")[0] in langs:
+        uri = uri.split("/", 1)[-1]
+    files = [ROOT / "docs" / lang / uri for lang in langs]
+    if not all(f.is_file() for f in files):
+        known = sorted({p.as_posix() for lang in langs for p in pages.pages(ROOT, lang)})
+        raise pytest.UsageError(f"no page {given}{_closest(uri, known)}; pages are: {', '.join(known)}")
+    return files
+
+
+# What a forked child imitates or inherits from its parent, and how a snippet shows it uses it.
+TRAITS = {"figures": "plt.show(", "optimizer": ".step()", "warnings": "catch_warnings(",
+          "randomness": "manual_seed("}
+
+
+def traits(path: Path) -> set[str]:
+    """The modules a snippet imports and the TRAITS it uses (none if it does not parse:
+    test_output_matches says why)."""
+    try:
+        source = path.read_text(encoding="utf-8-sig")
+        tree = ast.parse(source)
+    except (UnicodeDecodeError, SyntaxError, ValueError):
+        return set()
+    found = {trait for trait, mark in TRAITS.items() if mark in source}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {f"import {alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(f"import {node.module}")
+    return found
+
+
+def fresh_sample(files: list[Path]) -> list[Path]:
+    """Files whose traits together cover those of all (greedy: the file covering most of
+    what is left first, path order on ties)."""
+    left = set().union(*(traits(f) for f in files)) if files else set()
+    chosen: list[Path] = []
+    while left:
+        best = max(files, key=lambda f: len(traits(f) & left))
+        chosen.append(best)
+        left -= traits(best)
+    return sorted(chosen) or files[:1]
