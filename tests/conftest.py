@@ -42,6 +42,9 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    # Snippet runs, builds and kernels share the cores: torch's OpenMP threads that spin
+    # while they wait (their default) take the CPU the others need. Sleeping changes no result.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     if config.getoption("--snippets"):
         config.snippets = targets.snippets(config.getoption("--snippets"))  # UsageError if none
     if config.getoption("--page"):
@@ -49,17 +52,18 @@ def pytest_configure(config):
 
 
 def background_commands(config) -> dict:
-    """{name: out folder -> (argv, environment)}: the slow commands, the site build first."""
+    """{name: its folder -> (argv, environment, working folder)}: the slow commands, the
+    site build first (builds run in the project: pymdownx.snippets reads from there)."""
     commands = {
-        "site": lambda out: (builds.command(out / "site"), builds.environment()),
+        "site": lambda out: (builds.command(out / "site"), builds.environment(), ROOT),
         "bare_site": lambda out: (builds.command(out / "site"),
-                                  builds.environment(dict.fromkeys(builds.EXAMPLE_ENV))),
+                                  builds.environment(dict.fromkeys(builds.EXAMPLE_ENV)), ROOT),
         "fault_run": lambda out: ([sys.executable, "-m", "tests.support.faults", str(out)],
-                                  {**os.environ, "PYTHONPATH": str(ROOT)}),
+                                  {**os.environ, "PYTHONPATH": str(ROOT)}, out),
     }
-    for snippet in targets.fresh_sample(targets.selected(config)):
+    for snippet in targets.fresh_sample(targets.selected(config)):  # in an empty folder
         commands[f"fresh_run {snippet}"] = lambda out, snippet=snippet: (
-            [sys.executable, str(snippet)], {**os.environ, "MPLBACKEND": "Agg"})
+            [sys.executable, str(snippet)], {**os.environ, "MPLBACKEND": "Agg"}, out / "cwd")
     return commands
 
 
@@ -89,10 +93,10 @@ def pytest_collection_finish(session):
     for name, command in background_commands(session.config).items():
         if name in wanted:
             folder = Path(tempfile.mkdtemp(prefix="background-"))
-            (folder / "cwd").mkdir()  # where it runs: an empty folder
-            argv, env = command(folder)
+            (folder / "cwd").mkdir()
+            argv, env, cwd = command(folder)
             with open(folder / "out", "wb") as out:
-                _started[name] = (subprocess.Popen(argv, cwd=folder / "cwd", env=env, stdout=out,
+                _started[name] = (subprocess.Popen(argv, cwd=cwd, env=env, stdout=out,
                                                    stdin=subprocess.DEVNULL, stderr=subprocess.STDOUT),
                                   folder)
 

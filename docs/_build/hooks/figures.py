@@ -38,7 +38,7 @@ log = logging.getLogger("mkdocs.hooks.figures")
 
 def figure_snippets() -> list[Path]:
     return sorted(p for p in SNIPPETS.rglob("*.py")
-                  if "plt.show()" in p.read_text(encoding="utf-8"))
+                  if "plt.show()" in p.read_text(encoding="utf-8", errors="replace"))
 
 
 def draw(snippet: Path) -> list[Path]:
