@@ -1,4 +1,4 @@
-"""What torch's autograd does that the 60-line engine does not."""
+"""What torch's autograd does that a small scalar engine does not."""
 # --8<-- [start:tensors]
 import textwrap
 import warnings
