@@ -54,23 +54,29 @@ def soup(path: Path):
     return parsed.page(path)
 
 
-def buttons(html_path: Path):
+def build_says(site, lang: str, page: str) -> str:
+    """The build's warnings about the page's notebook (a cell that raised, say)."""
+    return "".join(f"\n{line}" for line in site.output.splitlines()
+                   if f"docs/{lang}/{page}:" in line and "notebook" in line)
+
+
+def buttons(html_path: Path, why: str = ""):
     """(download link, Colab link or None) of the buttons right under the page's title."""
     page = soup(html_path)
     h1 = page.select_one(".md-content h1")
     assert h1 is not None, f"{html_path}: no title"
     bar = h1.find_next_sibling()
     assert bar is not None and "notebook-links" in bar.get("class", []), \
-        f"{html_path}: the notebook buttons are not right under the title"
+        f"{html_path}: the notebook buttons are not right under the title{why}"
     download = bar.select_one("a[download]")
     colab = bar.select_one(f'a[href^="{COLAB}"]')
     return h1, download, colab
 
 
-def downloaded(built: Path, lang: str, page: str) -> tuple[Path, dict]:
+def downloaded(site, lang: str, page: str) -> tuple[Path, dict]:
     """The notebook the page's download button gives, and its JSON."""
-    html = built / project.site_url_path(lang, page) / "index.html"
-    _, download, _ = buttons(html)
+    html = site.dir / project.site_url_path(lang, page) / "index.html"
+    _, download, _ = buttons(html, build_says(site, lang, page))
     assert download is not None, f"{html}: no download button"
     path = (html.parent / download["href"]).resolve()
     assert path.suffix == ".ipynb" and path.is_file(), f"{html}: the download {download['href']} is missing"
@@ -180,14 +186,14 @@ def source(cell: dict) -> str:
 # --- the notebooks as built -------------------------------------------------------
 
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
-def test_page_offers_its_notebook_under_its_title(built, lang, page_uri):
+def test_page_offers_its_notebook_under_its_title(built, site, lang, page_uri):
     html = built / project.site_url_path(lang, page_uri) / "index.html"
-    h1, download, colab = buttons(html)
+    h1, download, colab = buttons(html, build_says(site, lang, page_uri))
     shown = {"download": download.get_text(" ", strip=True),
              "colab": colab.get_text(" ", strip=True) if colab else ""}
     words = labels(lang)
     assert shown["download"] == words["download_notebook"], shown
-    path, nb = downloaded(built, lang, page_uri)
+    path, nb = downloaded(site, lang, page_uri)
     # Colab opens the same file from the branch the Pages workflow publishes the site's notebooks to.
     assert colab is not None, f"{html}: no Open in Colab button (the build knows the repository)"
     assert shown["colab"] == words["open_in_colab"], shown
@@ -208,8 +214,8 @@ def test_page_offers_its_notebook_under_its_title(built, lang, page_uri):
 
 
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
-def test_notebook_holds_the_page_snippets_and_their_outputs(built, script_runs, lang, page_uri):
-    path, nb = downloaded(built, lang, page_uri)
+def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_runs, lang, page_uri):
+    path, nb = downloaded(site, lang, page_uri)
     groups, cells = fences(lang, page_uri), code_cells(nb)
     assert len(cells) == len(groups), \
         f"{path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
@@ -226,8 +232,8 @@ def test_notebook_holds_the_page_snippets_and_their_outputs(built, script_runs, 
 
 
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
-def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, lang, page_uri):
-    path, nb = downloaded(built, lang, page_uri)
+def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site, lang, page_uri):
+    path, nb = downloaded(site, lang, page_uri)
     problems = []
     for k, cell in enumerate(nb["cells"]):
         text = source(cell)

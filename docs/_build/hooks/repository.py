@@ -17,9 +17,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import pages
+
 TITLE = re.compile(r'<span class="filename">(snippets/[^<]+\.py)</span>')
 log = logging.getLogger("mkdocs.hooks.repository")
-FENCE_TITLE = re.compile(r'^[ \t]*(?:```|~~~).*\btitle="snippets/[^"]+\.py"', re.M)
 
 
 def blob_url(config, path: str) -> str | None:
@@ -50,7 +51,8 @@ def on_page_content(content: str, page, config, **kwargs):
             f'<span class="filename"><a href="{html.escape(url)}">{m[1]}</a></span>'
 
     content, linked = TITLE.subn(link, content)
-    titled = len(FENCE_TITLE.findall(page.markdown or "")) if page.file.src_uri.endswith(".md") else 0
+    titled = sum(1 for f in pages.fences(pages.blocks(page.markdown or "")) if re.fullmatch(
+        r"snippets/.+\.py", f.title or "")) if page.file.src_uri.endswith(".md") else 0
     if linked != titled:
         raise PluginError(f"docs/{page.file.src_uri}: {titled} code blocks are titled with a "
                           f"snippet's path, but {linked} such titles are in the HTML: "
