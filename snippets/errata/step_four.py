@@ -3,7 +3,7 @@ import torch
 import torch.nn as nn
 
 model = nn.Linear(2, 1)
-loss_fn = nn.BCELoss()  # step 3
-optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)  # step 4
-print(isinstance(loss_fn, nn.modules.loss._Loss), isinstance(optimizer, torch.optim.Optimizer))
-#> True True
+loss_fn = nn.BCEWithLogitsLoss()  # step 3: the loss function
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)  # step 4: the optimizer
+print(type(loss_fn).__name__, type(optimizer).__name__)
+#> BCEWithLogitsLoss SGD

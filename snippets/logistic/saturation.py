@@ -7,6 +7,10 @@ print(int(z[torch.sigmoid(z) == 1][0]))  # from here on sigma(z) rounds to exact
 #> 17
 print(int(z[torch.sigmoid(-z) == 0][0]))  # sigma(-z) reaches exactly 0 only here
 #> 89
+print(-int(z[torch.sigmoid(-z) < 1e-12][0]))  # from here down, p (1 - p) < 1e-12
+#> -28
+print(torch.exp(torch.tensor([88.0, 89.0])), torch.exp(torch.tensor(-89.0)))  # e^89 overflows
+#> tensor([1.6516e+38,        inf]) tensor(2.2274e-39)
 print(torch.sigmoid(torch.tensor([17.0, -17.0, -50.0])))
 #> tensor([1.0000e+00, 4.1399e-08, 1.9287e-22])
 

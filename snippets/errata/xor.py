@@ -1,0 +1,27 @@
+"""The boundary is a line: XOR-like data needs another feature, such as x1 * x2."""
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+x = torch.rand(200, 2) * 2 - 1  # points in the square [-1, 1] x [-1, 1]
+y = ((x[:, 0] > 0) != (x[:, 1] > 0)).float()  # class 1 in two opposite quarters
+
+
+def train(features):
+    """Logistic regression by gradient descent; returns the training accuracy."""
+    w = torch.zeros(features.shape[1], requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    for _ in range(500):
+        F.binary_cross_entropy_with_logits(features @ w + b, y).backward()
+        with torch.no_grad():
+            for p in (w, b):
+                p -= 5.0 * p.grad
+                p.grad = None
+    return (((features @ w + b) >= 0).float() == y).float().mean().item()
+
+
+print(f"features x1, x2:          acc = {train(x):.2f}")  # no line does much better than chance
+#> features x1, x2:          acc = 0.48
+product = x[:, :1] * x[:, 1:]  # x1 * x2 is negative exactly in the class-1 quarters
+print(f"features x1, x2, x1 * x2: acc = {train(torch.cat((x, product), dim=1)):.2f}")
+#> features x1, x2, x1 * x2: acc = 0.98
