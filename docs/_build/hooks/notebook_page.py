@@ -82,7 +82,9 @@ class NotebookPage:
 
         parts = [c.page_source for c in self.notebook.cells if c.kind == "markdown"]
         suffix = self.labels["notebook_title_suffix"]
-        parts[0], n = re.subn(r"^# (.+)$", lambda m: f"# {m[1]}{suffix}", parts[0], count=1, flags=re.M)
+        intro = self.labels["notebook_intro"]  # what this page is for, beside the page it is made from
+        parts[0], n = re.subn(r"^# (.+)$", lambda m: f"# {m[1]}{suffix}\n\n{intro}", parts[0], count=1,
+                              flags=re.M)
         if not n:
             raise RuntimeError(f"{self.notebook.page_uri}: the notebook page needs the page's # title")
         # The prose is the page's Markdown: through the plugins' on_page_markdown (figures,
