@@ -27,9 +27,9 @@ print(w.grad)
 # The same numbers as an explicit product v^T J, with J = d(loss)/dw.
 J = torch.autograd.functional.jacobian(lambda w_: torch.cat([(x + w_) * (w_ + 1),
                                                              (x + w_) + (w_ + 1)]), w)
-print(J.detach())
+print(J)
 #> tensor([[5.],
 #>         [2.]])
 v = torch.tensor([1.0, 2.0])
-print(v @ J.detach())
+print(v @ J)
 #> tensor([9.])

@@ -1,6 +1,6 @@
 """Draw the graph of y = (x + w)(w + 1) from autograd's own links.
 
-The nodes are the Function objects autograd keeps (grad_fn, AccumulateGrad);
+The nodes are the Node objects autograd keeps (grad_fn, AccumulateGrad);
 each is labelled with the tensor it belongs to."""
 import matplotlib.pyplot as plt
 import torch

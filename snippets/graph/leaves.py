@@ -13,6 +13,8 @@ print(w.grad_fn, x.grad_fn)  # no operation recorded them
 #> None None
 print(type(y.grad_fn).__name__, type(a.grad_fn).__name__, type(b.grad_fn).__name__)
 #> MulBackward0 AddBackward0 AddBackward0
+print(isinstance(y.grad_fn, torch.autograd.graph.Node))  # every node is a Node
+#> True
 
 # Also leaves: a model's parameters, and anything that does not require grad.
 p = torch.nn.Parameter(torch.zeros(2))

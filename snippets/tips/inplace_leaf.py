@@ -8,6 +8,17 @@ except RuntimeError as err:
     print(err)
     #> a leaf Variable that requires grad is being used in an in-place operation.
 
+v = torch.zeros(3, requires_grad=True)
+try:
+    v[0] = 5  # item assignment is in place too, through a view of v
+except RuntimeError as err:
+    print(err)
+    #> a view of a leaf Variable that requires grad is being used in an in-place operation.
+with torch.no_grad():
+    v[0] = 5  # allowed: nothing is recorded (see below)
+print(v)
+#> tensor([5., 0., 0.], requires_grad=True)
+
 # In place means the same memory: `a = a + 1` makes a new tensor, `a += 1` does not.
 a = torch.ones(1)
 before = id(a)

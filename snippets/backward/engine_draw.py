@@ -1,4 +1,4 @@
-"""Watch autograd's engine run backward: hooks record each node it runs, in order."""
+"""Draw the engine's backward pass, one figure per node it runs (hooks as in engine_trace.py)."""
 import matplotlib.pyplot as plt
 import torch
 
@@ -38,16 +38,6 @@ def trace(loss, seed, leaves):
 def fmt(t):
     values = t.flatten().tolist()
     return f"{values[0]:g}" if len(values) == 1 else "[" + ", ".join(f"{v:g}" for v in values) + "]"
-
-
-def describe(steps, names):
-    for k, s in enumerate(steps, 1):
-        fn = s["node"]
-        sent = [f"{fmt(g)} -> {names[nxt]}" for (g, (nxt, _)) in zip(s["out"], fn.next_functions)
-                if nxt is not None]
-        after = f"{s['grad'][0]}.grad = {fmt(s['grad'][1])}" if "grad" in s else \
-            "out: " + ", ".join(sent)
-        yield f"{k} {type(fn).__name__} ({names[fn]})  in: {fmt(s['in'])}  {after}"
 
 
 def draw(depth, edges, steps, names, maths, seed):
@@ -112,13 +102,6 @@ for fn, _ in a.grad_fn.next_functions:  # the AccumulateGrad nodes of x and w
 
 seed = torch.tensor([1.0])  # what y.backward() starts from: dy/dy = 1
 depth, edges, steps = trace(y, seed, {"x": x, "w": w})
-for line in describe(steps, names):
-    print(line)
-    #> 1 MulBackward0 (y)  in: 1  out: 2 -> a, 3 -> b
-    #> 2 AddBackward0 (b)  in: 3  out: 3 -> w
-    #> 3 AddBackward0 (a)  in: 2  out: 2 -> x, 2 -> w
-    #> 4 AccumulateGrad (x)  in: 2  x.grad = 2
-    #> 5 AccumulateGrad (w)  in: 5  w.grad = 5
 draw(depth, edges, steps, names, maths, seed)
 
 # The weighted example: loss = (y1, y2) = (a * b, a + b), weights [1, 2].
@@ -137,13 +120,4 @@ for fn, _ in a.grad_fn.next_functions:
 
 seed = torch.tensor([1.0, 2.0])
 depth, edges, steps = trace(loss, seed, {"x": x, "w": w})
-for line in describe(steps, names):
-    print(line)
-    #> 1 CatBackward0 (loss)  in: [1, 2]  out: 1 -> y1, 2 -> y2
-    #> 2 AddBackward0 (y2)  in: 2  out: 2 -> a, 2 -> b
-    #> 3 MulBackward0 (y1)  in: 1  out: 2 -> a, 3 -> b
-    #> 4 AddBackward0 (b)  in: 5  out: 5 -> w
-    #> 5 AddBackward0 (a)  in: 4  out: 4 -> x, 4 -> w
-    #> 6 AccumulateGrad (x)  in: 4  x.grad = 4
-    #> 7 AccumulateGrad (w)  in: 9  w.grad = 9
 draw(depth, edges, steps, names, maths, seed)
