@@ -106,7 +106,8 @@ def site_pages() -> list[str]:
 
     paths = []
     for lang in project.languages():
-        paths += [project.site_url_path(lang, p.as_posix()) for p in includes.pages(project.ROOT, lang)]
+        paths += [project.site_url_path(lang, p.as_posix())
+                  for p in includes.pages(project.ROOT, lang)]
         paths += [project.site_url_path(lang, uri) for uri in project.notebook_uris()]
     return sorted(paths)
 
