@@ -5,10 +5,14 @@ from __future__ import annotations
 from tests.support import audit, server
 
 BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏页面</title>
-<meta name="viewport" content="width=device-width,initial-scale=1"></head>
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<style>[data-md-color-scheme=slate] { background: #000; color: #eee }
+[data-md-color-scheme=slate] .dim { color: #333 }</style>
+</head>
 <body data-md-color-scheme="default"><main class="md-content"><h1>坏页面</h1>
 <p>没有转换的公式 \\(x^2\\)。</p>
 <p style="color: #b0b0b0; background: #ffffff">对比度太低的文字</p>
+<p class="dim">暗色下看不清的文字</p>
 <p><img src="../figures/a.svg" alt="只有浅色的图" width="4" height="4"></p>
 <div style="width: 600px">比手机屏幕宽的一块</div>
 <p><button></button></p>
@@ -26,7 +30,11 @@ def test_each_check_names_its_mistake(page, tmp_path):
     assert any("critical accessibility violation button-name" in p
                for p in found["accessibility"]), found["accessibility"]
     assert any("TeX in the page's text" in p and "x^2" in p for p in found["math"]), found["math"]
-    assert any("contrast" in p and "对比度太低" in p for p in found["contrast"]), found["contrast"]
+    assert any(p.startswith("default palette: contrast") and "对比度太低" in p
+               for p in found["contrast"]), found["contrast"]
+    assert any(p.startswith("slate palette: contrast") and "暗色下看不清" in p
+               for p in found["contrast"]), found["contrast"]
+    assert not any("暗色下看不清" in p and p.startswith("default") for p in found["contrast"])
     assert any("without #only-light / #only-dark: ../figures/a.svg" in p
                for p in found["palettes"]), found["palettes"]
     assert found["phone"] and "scrolls sideways at 375 px" in found["phone"][0], found["phone"]

@@ -5,17 +5,15 @@ with the page's URL, the console log and a screenshot.
 pytest-playwright's browser (Debian's Chromium: conftest.py) loads each page
 once, in one tab, when the first test of that page asks (tests/support/audit.py),
 and the page's tests read what was found. Screenshots are taken only of pages with
-a problem. A page found clean is not audited again until its bytes, or what audits
-it, change (the `audited` fixture).
+a problem.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support import audit, project, results, server
+from tests.support import audit, project
 
 SEARCHES = {"zh": "叶子节点", "en": "leaf"}  # both must find the computational-graph page
 
@@ -25,16 +23,11 @@ AUDITED = PAGES + ["404.html"]  # the site's one 404 page, in the default langua
 
 
 @pytest.fixture(scope="session")
-def audited(browser, built, site_url, tmp_path_factory, request):
+def audited(browser, built, site_url, tmp_path_factory):
     """audited(path) -> {"found": {check: problems}, "languages": ..., "evidence": ...}: the
-    page at path, audited once in a tab of pytest-playwright's browser.
-
-    A page found clean is kept (tests/support/results.py) under the digests of its
-    HTML and of the files it may load, and the code, axe-core, Chromium and fonts that
-    audited it: only a page whose bytes changed, or that had a problem, is audited again."""
+    page at path, audited once in a tab of pytest-playwright's browser (as a whole on the
+    home pages, elsewhere its own parts: see audit.py)."""
     homes = {project.site_url_path(lang, "index.md") for lang in project.languages()}
-    kept = results.Kept(request.config, "audit", Path(audit.__file__), Path(server.__file__),
-                        audit.AXE, audit.browser_version(), audit.system_fonts())
     shots = tmp_path_factory.mktemp("screenshots")
     context = browser.new_context(viewport=audit.DESKTOP)
     context.add_init_script(path=str(audit.AXE))
@@ -46,11 +39,7 @@ def audited(browser, built, site_url, tmp_path_factory, request):
             if not audit.page_file(built, path).is_file():
                 return {"found": dict.fromkeys(audit.CHECKS, ["not in the built site"]),
                         "languages": {}, "evidence": ""}
-            inputs = (path, path in homes, audit.page_inputs(built, path))
-            done[path] = kept.get(*inputs) or audit.audit_in_tab(tab, site_url + path,
-                                                                path in homes, shots)
-            if not any(done[path]["found"].values()):
-                kept.put(done[path], *inputs)
+            done[path] = audit.audit_in_tab(tab, site_url + path, path in homes, shots)
         return done[path]
 
     yield result

@@ -1,33 +1,18 @@
 """Every built page is valid HTML: the Nu HTML Checker (npm package vnu-jar, run
 with Java) finds no error. One checker run over the whole site; one test per
-page, failing with `file:line:column: message` for each error. A page found valid
-is not checked again until its bytes change."""
+page, failing with `file:line:column: message` for each error."""
 from __future__ import annotations
-
-import os
-import shutil
 
 import pytest
 
-from tests.support import audit, html_checker, results
+from tests.support import audit, html_checker
 
 PAGES = [f"{path}index.html" for path in audit.site_pages()] + ["404.html"]
 
 
 @pytest.fixture(scope="session")
-def html_errors(built, request) -> dict[str, list[str]]:
-    """A page found valid is kept (tests/support/results.py) under its bytes, the
-    checker's and Java's: only changed pages, and pages with errors, are checked again."""
-    kept = results.Kept(request.config, "html", html_checker.VNU,
-                        os.path.realpath(shutil.which("java") or ""))
-    pages = sorted(built.rglob("*.html"))
-    inputs = {page: (page.relative_to(built).as_posix(), page.read_bytes().hex()) for page in pages}
-    todo = [page for page in pages if kept.get(*inputs[page]) is None]
-    found = html_checker.check(built, todo) if todo else {}
-    for page in todo:
-        if not found.get(inputs[page][0]):
-            kept.put([], *inputs[page])
-    return found
+def html_errors(built) -> dict[str, list[str]]:
+    return html_checker.check(built)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -1,29 +1,27 @@
-"""Timings and sizes, printed one per line as `name: value` (medians of --runs).
+"""Timings and sizes, printed one per line as `name: value` (medians of --runs runs).
 
-    python -m tests.support.bench            # everything (make bench)
-    python -m tests.support.bench --quick    # skip the full test run and Lighthouse
+    python -m tests.support.bench                # make bench (which first runs
+                                                 # npm ci --prefix tests/bench: Lighthouse)
+    python -m tests.support.bench --quick        # one run of each, no Lighthouse
+    python -m tests.support.bench --fresh-clone  # adds fresh_clone_test_s (minutes)
 
-import_s              a cold `python -c "import torch, matplotlib.pyplot"`: the unit
-snippets_check_s      `make check`: every snippet's output checked (pytest tests/test_snippets.py),
-                      warm: the runs kept from an earlier test run (tests/support/results.py)
-snippets_over_import  their ratio (goal: at most 1.5)
-snippets_check_uncached_s, snippets_uncached_over_import
-                      the same with nothing kept (-p no:cacheprovider): every snippet runs,
-                      as on a fresh clone or after an upgrade
-make_test_s           the whole test run, warm: the build's caches and the kept results
-                      full, nothing changed (goal: under 40 s)
-make_test_uncached_s  the whole test run with nothing kept (-p no:cacheprovider; the build's
-                      caches full): every snippet, page and figure checked again
-mkdocs_build_cold_s   both languages, the build's caches emptied (figures, notebooks, MathML,
-                      and what docs/_build/hooks/cache.py keeps)
-mkdocs_build_warm_s   both languages, caches full (goal: under 3 s)
-serve_reload_s        `mkdocs serve`: from saving a page to the rebuilt site (goal: under 2 s)
-bytes[<page>]         bytes transferred on a first load, gzip as on GitHub Pages; the search
-                      index loads when search is first used, so it does not count
-bytes_max             the heaviest page (goal: under 150 KB)
-lighthouse[<page>]    Lighthouse on every page of both languages, mobile profile:
-                      performance accessibility best-practices (goals: >= 95, 100, 100)
-lighthouse_min_*      the lowest score of each category over all pages
+import_s               a cold `python -c "import torch, matplotlib.pyplot"`: the unit
+check_one_s            `make check SNIPPETS=<--snippet>` (pytest tests/test_snippets.py --snippets)
+check_one_over_import  their ratio (goal: at most 2)
+page_s                 `make page PAGE=<--page>`: tests/test_pages.py and docs/*/<page>
+serve_reload_s         `mkdocs serve`: from saving a page to the rebuilt site (goal: at most 3 s)
+fresh_clone_test_s     the whole pytest run in a fresh `git clone` of the repository's HEAD, as CI
+                       runs it: this .venv and tests/node_modules linked in, no .cache/, no
+                       .pytest_cache/ (goal: at most 150 s); fresh_clone_test_exit if it failed
+mkdocs_build_cold_s    both languages, .cache/ (what the build keeps) emptied first
+mkdocs_build_warm_s    both languages, .cache/ full
+bytes[<page>]          bytes transferred on a first visit, gzip as on GitHub Pages; the search
+                       index loads when search is first used, so it does not count
+bytes_max              the heaviest page (goal: at most 105 KB)
+lighthouse[<page>]     Lighthouse, mobile profile, each category the median of 3 runs:
+                       performance accessibility best-practices
+lighthouse_min_*       the lowest of those medians over all pages (goals: performance >= 95,
+                       accessibility and best-practices 100)
 """
 from __future__ import annotations
 
@@ -38,30 +36,24 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support import builds
+from tests.support import audit, builds, server
 from tests.support.project import ROOT
 
-NODE_MODULES = ROOT / "tests" / "node_modules"  # lighthouse is pinned in tests/package.json
-LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices")
+LIGHTHOUSE = ROOT / "tests" / "bench" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices")
+# As the Makefile runs pytest, keeping nothing from an earlier run (no .pytest_cache/)
+PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
 
 
-# As the Makefile runs pytest (see PYTEST there).
-PYTEST_ENV = {**os.environ, "GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"}
-
-
-def timed(cmd: list[str], runs: int, before=None, warm_up: bool = False, **kwargs) -> float:
-    """Median seconds of `runs` runs of cmd (after one untimed run if warm_up: it
-    fills the caches)."""
+def timed(cmd: list[str], runs: int = 1, before=None, cwd: Path = ROOT, env=None) -> float:
+    """Median seconds of `runs` runs of cmd; `before` is called before each, untimed."""
     times = []
-    if warm_up:
-        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, **kwargs)
     for _ in range(runs):
         if before:
             before()
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, **kwargs)
+        subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -72,34 +64,17 @@ def report(name: str, value) -> None:
 
 def serve_reload(runs: int) -> float:
     """Seconds from touching a page to `mkdocs serve` having rebuilt the site."""
-    import queue
-    import socket
-    import threading
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
-                                "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, text=True,
+                                "--dev-addr", "127.0.0.1:0"], cwd=ROOT, text=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stderr],
-                     daemon=True).start()
-
-    def wait_for(text: str, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in lines.get(timeout=max(0.1, deadline - time.monotonic())):
-            pass
-
-    page = ROOT / "docs" / "en" / "glossary.md"
-    times = []
+    lines, times = iter(process.stderr), []
     try:
-        wait_for("Serving on")
+        next(line for line in lines if "Serving on" in line)
         for _ in range(runs):
             time.sleep(1)  # let the watcher settle
             start = time.perf_counter()
-            page.touch()
-            wait_for("Documentation built in")
+            (ROOT / "docs" / "en" / "glossary.md").touch()
+            next(line for line in lines if "Documentation built in" in line)
             times.append(time.perf_counter() - start)
     finally:
         process.terminate()
@@ -107,50 +82,48 @@ def serve_reload(runs: int) -> float:
     return statistics.median(times)
 
 
-def page_bytes(site: Path, base: str) -> dict[str, int]:
-    """Bytes transferred per page on a first load (empty cache), gzip on."""
+def fresh_clone_test(clone: Path) -> None:
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    for link in (".venv", "tests/node_modules"):
+        (clone / link).symlink_to((ROOT / link).resolve())
+    start = time.perf_counter()
+    done = subprocess.run([str(clone / ".venv/bin/python"), "-m", "pytest", "-q", "-p",
+                           "no:randomly"], cwd=clone, capture_output=True)
+    report("fresh_clone_test_s", time.perf_counter() - start)
+    if done.returncode:
+        report("fresh_clone_test_exit", done.returncode)
+
+
+def pages_report(site: Path, lighthouse_too: bool) -> None:
+    """Bytes of a first visit to each page (nothing cached); Lighthouse's scores."""
     from playwright.sync_api import sync_playwright
 
-    from tests.support import audit, server
-
-    sizes = {}
-    with server.serve(site, base) as url, sync_playwright() as p:
+    with server.serve(site, builds.BASE_PATH) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=audit.CHROMIUM, args=audit.FLAGS)
+        sizes = {}
         for path in audit.site_pages():
-            context = browser.new_context()  # a first visit: nothing cached
-            page = context.new_page()
-            page.goto(url + path, wait_until="load")
-            page.wait_for_load_state("networkidle")
-            sizes[path or "home"] = page.evaluate("""() => performance
-              .getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
-              .reduce((n, e) => n + (e.transferSize || 0), 0)""")
-            context.close()
-        browser.close()
-    return sizes
+            page = browser.new_context().new_page()
+            page.goto(url + path, wait_until="networkidle")
+            sizes[path] = page.evaluate("performance.getEntries()"
+                                        ".reduce((n, e) => n + (e.transferSize || 0), 0)")
+            report(f"bytes[{path or 'home'}]", sizes[path])
+            page.context.close()
+        report("bytes_max", max(sizes.values()))
+        scores = {path: lighthouse(url, path) for path in audit.site_pages() if lighthouse_too}
+        for c in CATEGORIES if lighthouse_too else ():
+            report(f"lighthouse_min_{c}", min(s[c] for s in scores.values()))
 
 
-def lighthouse(site: Path, base: str) -> dict[str, dict[str, int]]:
-    """{page: {category: score}} for every page, Lighthouse's default (mobile) profile."""
-    from tests.support import audit, server
-
-    binary = NODE_MODULES / ".bin" / "lighthouse"
-    if not binary.exists():
-        subprocess.run(["npm", "ci", "--prefix", str(ROOT / "tests"), "--silent", "--no-audit",
-                        "--no-fund"], check=True)
-    scores = {}
-    with server.serve(site, base) as url, tempfile.TemporaryDirectory() as tmp:
-        for path in audit.site_pages():
-            out = Path(tmp) / "report.json"
-            subprocess.run([str(binary), url + path, "--quiet", "--output=json",
-                            f"--output-path={out}",
-                            "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
-                            "--chrome-flags=" + " ".join(audit.FLAGS)],
-                           check=True, env={**os.environ, "CHROME_PATH": audit.CHROMIUM})
-            result = json.loads(out.read_text())
-            scores[path or "home"] = {c: round(100 * (result["categories"][c]["score"] or 0))
-                                      for c in LIGHTHOUSE_CATEGORIES}
-            report(f"lighthouse[{path or 'home'}]",
-                   " ".join(str(scores[path or "home"][c]) for c in LIGHTHOUSE_CATEGORIES))
+def lighthouse(url: str, path: str) -> dict[str, int]:
+    """{category: the median score of 3 runs} of one page, mobile profile (the default)."""
+    runs = [json.loads(subprocess.run(
+        [str(LIGHTHOUSE), url + path, "--quiet", "--output=json", "--output-path=stdout",
+         "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=" + " ".join(audit.FLAGS)],
+        check=True, capture_output=True, env={**os.environ, "CHROME_PATH": audit.CHROMIUM},
+    ).stdout)["categories"] for _ in range(3)]
+    scores = {c: statistics.median(round(100 * (r[c]["score"] or 0)) for r in runs)
+              for c in CATEGORIES}
+    report(f"lighthouse[{path or 'home'}]", " ".join(str(scores[c]) for c in CATEGORIES))
     return scores
 
 
@@ -158,61 +131,35 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.support.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--quick", action="store_true",
-                        help="skip make_test_s and Lighthouse")
+    parser.add_argument("--quick", action="store_true", help="one run of each, no Lighthouse")
+    parser.add_argument("--fresh-clone", action="store_true", help="also fresh_clone_test_s")
     parser.add_argument("--pages", action="store_true",
                         help="only the built site's page weights and Lighthouse scores")
+    parser.add_argument("--snippet", default="snippets/tips/accumulate.py")
+    parser.add_argument("--page", default="autograd/tips.md")
     args = parser.parse_args(argv)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from tests.support.builds import BASE_PATH, EXAMPLE_ENV
-
-    os.environ.update(EXAMPLE_ENV)  # build as for GitHub Pages, served under its base path
-    base = BASE_PATH
-    if args.pages:
-        with tempfile.TemporaryDirectory() as tmp:
-            site = str(Path(tmp) / "site")
-            subprocess.run(builds.command(Path(site)), cwd=ROOT, check=True,
-                           stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-            return pages_report(Path(site), base, lighthouse_too=not args.quick)
-
-    unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], args.runs)
-    report("import_s", unit)
-    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly"]
-    uncached = ["-p", "no:cacheprovider"]
-    check = pytest + ["tests/test_snippets.py", "-k", "test_output_matches"]
-    warm = timed(check, args.runs, env=PYTEST_ENV, warm_up=True)
-    report("snippets_check_s", warm)
-    report("snippets_over_import", warm / unit)
-    cold = timed(check + uncached, args.runs, env=PYTEST_ENV)
-    report("snippets_check_uncached_s", cold)
-    report("snippets_uncached_over_import", cold / unit)
-    if not args.quick:
-        report("make_test_s", timed(pytest, args.runs, env=PYTEST_ENV, warm_up=True))
-        report("make_test_uncached_s", timed(pytest + uncached, 1, env=PYTEST_ENV))
+    runs = 1 if args.quick else args.runs
+    if not args.quick and not LIGHTHOUSE.exists():
+        sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
     with tempfile.TemporaryDirectory() as tmp:
-        site = str(Path(tmp) / "site")
-
-        def empty_caches():  # the build's (figures, notebooks, MathML, docs/_build/hooks/cache.py)
-            for name in ("figures", "notebooks", "mathml", "search", "jieba", "pygments", "jinja"):
-                shutil.rmtree(ROOT / ".cache" / name, True)
-
-        report("mkdocs_build_cold_s", timed(builds.command(Path(site)), args.runs, before=empty_caches))
-        report("mkdocs_build_warm_s", timed(builds.command(Path(site)), args.runs))
-        report("serve_reload_s", serve_reload(args.runs))
-        pages_report(Path(site), base, lighthouse_too=not args.quick)
-    return 0
-
-
-def pages_report(site: Path, base: str, lighthouse_too: bool) -> int:
-    sizes = page_bytes(site, base)
-    for page, size in sizes.items():
-        report(f"bytes[{page}]", size)
-    report("bytes_max", max(sizes.values()))
-    if lighthouse_too:
-        scores = lighthouse(site, base)
-        for category in LIGHTHOUSE_CATEGORIES:
-            report(f"lighthouse_min_{category}", min(s[category] for s in scores.values()))
+        site = Path(tmp) / "site"
+        build = builds.command(site)
+        if not args.pages:
+            unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
+            report("import_s", unit)
+            check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
+            report("check_one_s", check)
+            report("check_one_over_import", check / unit)
+            pages = sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(f"docs/*/{args.page}"))
+            report("page_s", timed(PYTEST + ["tests/test_pages.py", *pages], runs))
+            report("serve_reload_s", serve_reload(runs))
+            if args.fresh_clone:
+                fresh_clone_test(Path(tmp) / "clone")
+            empty = lambda: shutil.rmtree(ROOT / ".cache", True)  # noqa: E731
+            report("mkdocs_build_cold_s", timed(build, runs, env=builds.environment(), before=empty))
+        report("mkdocs_build_warm_s", timed(build, runs, env=builds.environment()))
+        pages_report(site, lighthouse_too=not args.quick)
     return 0
 
 

@@ -15,8 +15,8 @@ from tests.support import project
 VNU = project.ROOT / "tests" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def command(folder: Path, files: list[Path] | None = None) -> list[str]:
-    """vnu's command line: the HTML files below folder, or just `files` of it."""
+def command(folder: Path) -> list[str]:
+    """vnu's command line: the HTML files below folder."""
     java = shutil.which("java")
     if not java:
         pytest.fail("the HTML checker needs Java: apt-get install default-jre-headless")
@@ -26,7 +26,7 @@ def command(folder: Path, files: list[Path] | None = None) -> list[str]:
     # one-shot run spends more on compiling and collecting than on checking.
     return [java, "-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU),
             "--errors-only", "--format", "json", "--stdout", "--skip-non-html",
-            *map(str, files if files is not None else [folder])]
+            str(folder)]
 
 
 def errors(folder: Path, stdout: str, returncode: int, stderr: str) -> dict[str, list[str]]:
@@ -43,7 +43,7 @@ def errors(folder: Path, stdout: str, returncode: int, stderr: str) -> dict[str,
     return found
 
 
-def check(folder: Path, files: list[Path] | None = None) -> dict[str, list[str]]:
+def check(folder: Path) -> dict[str, list[str]]:
     """{HTML file below folder: ["line:column: message", ...]} for every error vnu finds."""
-    done = subprocess.run(command(folder, files), capture_output=True, text=True, timeout=300)
+    done = subprocess.run(command(folder), capture_output=True, text=True, timeout=300)
     return errors(folder, done.stdout, done.returncode, done.stderr)

@@ -1,0 +1,23 @@
+// At the current (phone) width: the page must not scroll sideways. Names what sticks out.
+() => new Promise(requestAnimationFrame).then(() => {
+  const root = document.documentElement, width = root.clientWidth;
+  if (root.scrollWidth <= width) return [];
+  const sticking = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.right <= width + 1 || box.width === 0) continue;
+    // inside a box that scrolls or clips on its own: fine
+    let p = el.parentElement, boxed = false;
+    for (; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o !== "visible") { boxed = true; break; }
+    }
+    if (!boxed) sticking.push(el);
+  }
+  const outer = sticking.filter(el => !sticking.includes(el.parentElement));
+  const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
+  return [`the page scrolls sideways at ${width} px: ${root.scrollWidth} px wide`]
+    .concat(outer.slice(0, 5).map(el => `  ${name(el)} reaches ${Math.round(el.getBoundingClientRect().right)} px: ` +
+                                         el.textContent.trim().slice(0, 60)));
+})
