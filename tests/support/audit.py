@@ -102,12 +102,12 @@ def script(name: str) -> str:
 
 def site_pages() -> list[str]:
     """Every page's URL path below the site root, in every language."""
-    from tests.support import includes, project
+    from tests.support import pages, project
 
     paths = []
     for lang in project.languages():
         paths += [project.site_url_path(lang, p.as_posix())
-                  for p in includes.pages(project.ROOT, lang)]
+                  for p in pages.pages(project.ROOT, lang)]
         paths += [project.site_url_path(lang, uri) for uri in project.notebook_uris()]
     return sorted(paths)
 
