@@ -130,7 +130,7 @@ def site() -> SimpleNamespace:
     given = os.environ.get("TESTS_BUILT_SITE")
     if given:
         done = SimpleNamespace(folder=Path(given), returncode=int((Path(given) / "returncode").read_text()),
-                               output=(Path(given) / "out").read_text(encoding="utf-8"))
+                               output=(Path(given) / "build.log").read_text(encoding="utf-8"))
     else:
         done = finished("site")
     return SimpleNamespace(dir=done.folder / "site", output=done.output, returncode=done.returncode)

@@ -102,7 +102,7 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
     # the build warned with page and line, and wrote the site with the message in the page
     line = next(n for n, text in enumerate((ROOT / "docs/zh/index.md").read_text().split("\n"), 1)
                 if '--8<-- "snippets/home/versions.py"' in text)
-    log = (fault_run.folder / "out").read_text()
+    log = (fault_run.folder / "build.log").read_text()
     assert (f'docs/zh/index.md:{line}: include "snippets/home/gone.py" not found: '
             "there is no file snippets/home/gone.py") in log, log
     home = re.sub(r"<[^>]+>", "", (fault_run.folder / "site" / "index.html").read_text(encoding="utf-8"))

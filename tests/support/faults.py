@@ -2,7 +2,7 @@
 kind a contributor makes, its site built, then the tests that read pages, snippets and
 the site run on it (tests/test_faults.py reads what each said).
 
-OUT/project is the copy, OUT/site its site and OUT/out MkDocs' log (and OUT/returncode);
+OUT/project is the copy, OUT/site its site, OUT/build.log MkDocs' log (and OUT/returncode);
 the tests' report goes to standard output.
 """
 from __future__ import annotations
@@ -64,7 +64,7 @@ def copy_project(to: Path) -> Path:
 def main(out: Path) -> int:
     copy = copy_project(out / "project")
     make_mistakes(copy)
-    with open(out / "out", "wb") as log:  # the build's log, as the site fixture reads it
+XX
         done = subprocess.run(builds.command(out / "site", copy), cwd=copy, env=builds.environment(),
                               stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     (out / "returncode").write_text(str(done.returncode))

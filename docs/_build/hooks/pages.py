@@ -171,11 +171,11 @@ def read(page: Path) -> list:
 
 def programs(page_fences) -> list[tuple[Fence, list[Fence]]]:
     """(fence, the fences a reader has pasted when they run it): a fence with the
-    `continuation` option runs after the ones before it, in order."""
-    found, chain = [], []
+    `continuation` option runs after the earlier fences with its title, in order."""
+    found, chains = [], {}
     for fence in page_fences:
-        chain = [*chain, fence] if fence.continuation else [fence]
-        found.append((fence, chain))
+        chains[fence.title] = [*chains.get(fence.title, []), fence] if fence.continuation else [fence]
+        found.append((fence, chains[fence.title]))
     return found
 
 
