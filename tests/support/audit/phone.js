@@ -1,7 +1,11 @@
-// At the current (phone) width: the page must not scroll sideways. Names what sticks out.
+// At the current (phone) width: no code name in a table breaks across lines, and the
+// page does not scroll sideways (names what sticks out).
 () => new Promise(requestAnimationFrame).then(() => {
+  const broken = [...document.querySelectorAll(".md-typeset td code, .md-typeset th code")]
+    .filter(code => code.getClientRects().length > 1)
+    .map(code => `a code name in a table breaks across lines: ${code.textContent}`);
   const root = document.documentElement, width = root.clientWidth;
-  if (root.scrollWidth <= width) return [];
+  if (root.scrollWidth <= width) return broken;
   const sticking = [];
   for (const el of document.body.querySelectorAll("*")) {
     const box = el.getBoundingClientRect();
@@ -17,7 +21,7 @@
   const outer = sticking.filter(el => !sticking.includes(el.parentElement));
   const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
     (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
-  return [`the page scrolls sideways at ${width} px: ${root.scrollWidth} px wide`]
+  return broken.concat([`the page scrolls sideways at ${width} px: ${root.scrollWidth} px wide`])
     .concat(outer.slice(0, 5).map(el => `  ${name(el)} reaches ${Math.round(el.getBoundingClientRect().right)} px: ` +
                                          el.textContent.trim().slice(0, 60)));
 })
