@@ -15,7 +15,7 @@ BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏�
 <p class="dim">暗色下看不清的文字</p>
 <p><img src="../figures/a.svg" alt="只有浅色的图" width="4" height="4"></p>
 <div style="width: 600px">比手机屏幕宽的一块</div>
-<div class="md-typeset"><table><tr><td style="width: 3em"><code>grad_tensors</code></td></tr></table></div>
+<div class="md-typeset"><table><tr><td style="width: 3em"><code style="word-break: break-word">grad_tensors</code></td></tr></table></div>
 <p><button></button></p>
 </main><footer><button title="Search">搜</button></footer></body></html>"""
 
