@@ -1,14 +1,13 @@
 """Results kept between test runs (tests/support/results.py) are found again only
-under the same inputs, code and environment, and only runs without an error are kept."""
+under the same inputs, code and environment."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from tests.support import results, runner
+from tests.support import results
 
 
 class MemoryCache:
@@ -52,19 +51,3 @@ def test_nothing_is_kept_without_pytest_cache():
     kept = results.Kept(SimpleNamespace(), "test", "code")
     kept.put({"printed": "5"}, "input")
     assert kept.get("input") is None
-
-
-def test_a_kept_run_stands_for_the_same_source_and_only_for_it(config):
-    source = "print('run')\n"
-    name = "kept_run_test.py"  # a name of its own: runs are also memoized per process
-    results.Kept(config, "run", Path(runner.__file__)).put(
-        {"chunks": [[1, "kept\n"]], "stderr": ""}, source, name)
-    assert runner.run_memo([runner.Job(source, name)], config)[0].stdout == "kept\n"
-    assert runner.run_memo([runner.Job(source + "\n", name)], config)[0].stdout == "run\n"
-
-
-def test_only_runs_without_an_error_are_kept(config):
-    jobs = [runner.Job("print(1)\n", "kept_good.py"), runner.Job("1 / 0\n", "kept_bad.py")]
-    good, bad = runner.run_memo(jobs, config)
-    assert good.error is None and "ZeroDivisionError" in bad.error
-    assert len(config.cache.values) == 1

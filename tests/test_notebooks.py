@@ -108,7 +108,7 @@ def script_runs(request) -> dict[str, runner.Run]:
     # The same jobs as test_snippets runs (source as it reads it, path from the root).
     files = [f for f in files if (ROOT / f).is_file()]  # a missing one fails test_pages
     jobs = [runner.Job((ROOT / f).read_text(encoding="utf-8-sig"), f) for f in files]
-    return dict(zip(files, runner.run_memo(jobs, request.config)))
+    return dict(zip(files, runner.run_memo(jobs)))
 
 
 def section_lines(inc: includes.Include) -> tuple[int, int]:

@@ -41,7 +41,7 @@ def copied(built, request) -> dict[tuple[str, str], list[tuple[str, str, runner.
     python = lambda title: title.endswith(".py")  # noqa: E731
     jobs = [runner.Job(code, "<code block>") for blocks in found.values()
             for title, code in blocks if python(title)]
-    runs = iter(runner.run_memo(jobs, request.config))
+    runs = iter(runner.run_memo(jobs))
     return {key: [(title, code, next(runs) if python(title) else None) for title, code in blocks]
             for key, blocks in found.items()}
 

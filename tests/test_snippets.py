@@ -100,8 +100,7 @@ def runs(request) -> dict[Path, runner.Run]:
     sources = {f: read_source(f) for f in files}
     readable = [f for f in files if isinstance(sources[f], str)]
     # run_memo: the notebook tests ask for the same runs; each snippet runs once.
-    done = dict(zip(readable, runner.run_memo([runner.Job(sources[f], rel(f)) for f in readable],
-                                                  request.config)))
+    done = dict(zip(readable, runner.run_memo([runner.Job(sources[f], rel(f)) for f in readable])))
     return {f: done.get(f) or sources[f] for f in files}
 
 

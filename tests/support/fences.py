@@ -81,8 +81,7 @@ def pytest_collection_finish(session):
             continue
         todo.setdefault(code, key)
     if todo:
-        for code, run in zip(todo, runner.run_memo([runner.Job(code, BLOCK) for code in todo],
-                                                    session.config)):
+        for code, run in zip(todo, runner.run_memo([runner.Job(code, BLOCK) for code in todo])):
             RESULTS[code] = run
 
 
