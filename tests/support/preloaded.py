@@ -4,7 +4,6 @@ before any torch op, so that no thread pool exists at fork time.
 
 FRESH_RC: matplotlib's settings as a fresh interpreter with MPLBACKEND=Agg has them.
 """
-import gc
 import os
 
 os.environ["MPLBACKEND"] = "Agg"
@@ -26,7 +25,3 @@ import torch.nn.functional  # noqa: E402,F401
 import torch.optim  # noqa: E402,F401
 import torch._dynamo  # noqa: E402,F401  (an optimizer's first step imports it)
 import torch.fx.experimental.symbolic_shapes  # noqa: E402,F401  (backward with weights)
-
-# What is loaded now lives as long as the process: the garbage collector of each
-# forked child need not walk it (each visit would copy its pages).
-gc.freeze()

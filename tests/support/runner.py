@@ -2,9 +2,10 @@
 which statement wrote which bytes of standard output.
 
 Starting Python and importing torch costs seconds; forking a process that has
-already imported them costs milliseconds. So torch is imported once (preload(),
-tests/support/preloaded.py) and each job runs in a child forked from that
-process, made to look like a fresh `python file.py` started in an empty folder:
+already imported them costs milliseconds. So preload() imports them once, in
+this process on Linux or in multiprocessing's fork server on macOS (and with
+SNIPPETS_START_METHOD=forkserver), and each job runs in a child forked from
+there, made to look like a fresh `python file.py` started in an empty folder:
 
 - the working directory is a new empty folder, and `sys.path` holds neither
   the snippet's folder nor the repository (a snippet cannot import a neighbour);
@@ -17,23 +18,26 @@ process, made to look like a fresh `python file.py` started in an empty folder:
   (a function call or a loop counts as its line in the snippet);
 - a job that hangs, prints without end, crashes, or leaves a thread or a child
   process behind fails, naming the last line it reached.
-
-The children are multiprocessing's: forked from the test process on Linux
-("fork"), or from a server process that imported torch ("forkserver": the
-default on macOS, and on Linux with SNIPPETS_START_METHOD=forkserver).
 """
 from __future__ import annotations
 
-import gc
-import importlib
+import ctypes
+import faulthandler
+import io
 import json
+import linecache
+import logging
 import multiprocessing
 import os
 import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
+import traceback
+import types
+import warnings
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -71,8 +75,7 @@ def preload() -> None:
     if START_METHOD == "forkserver":
         _context.set_forkserver_preload(["tests.support.preloaded", __name__])
     else:
-        importlib.import_module("tests.support.preloaded")
-        gc.freeze()  # the test process's objects too: no child's collector walks them
+        import tests.support.preloaded  # noqa: F401
 
 
 def run_many(jobs: list[Job], workers: int | None = None) -> list[Run]:
@@ -120,10 +123,10 @@ class _Child:
         self.job = job
         self.tmp = Path(tempfile.mkdtemp(prefix="snippet-run-"))
         (self.tmp / "cwd").mkdir()
+        for name in ("stdout", "stderr"):
+            (self.tmp / name).touch()
         self.line = _context.Value("q", 0, lock=False)  # the line the child is on
         self.deadline = time.monotonic() + job.timeout
-        sys.stdout.flush()
-        sys.stderr.flush()
         self.process = _context.Process(target=_child_main, args=(job, self.tmp, self.line))
         self.process.start()
 
@@ -134,7 +137,7 @@ class _Child:
             if time.monotonic() > self.deadline:
                 why = (f"timed out after {self.job.timeout:g} s "
                        "(a loop that never ends, or waiting for input?)")
-            elif _size(self.tmp / "stdout") > OUTPUT_LIMIT:
+            elif (self.tmp / "stdout").stat().st_size > OUTPUT_LIMIT:
                 why = f"printed more than {OUTPUT_LIMIT} bytes; stopped"
             else:
                 return None
@@ -154,12 +157,11 @@ class _Child:
         return run
 
     def _read(self) -> Run:
-        out = (self.tmp / "stdout").read_bytes() if (self.tmp / "stdout").exists() else b""
-        err = (self.tmp / "stderr").read_bytes() if (self.tmp / "stderr").exists() else b""
-        run = Run(stderr=err.decode("utf-8", "replace"))
+        out = (self.tmp / "stdout").read_bytes()
+        run = Run(stderr=(self.tmp / "stderr").read_bytes().decode("utf-8", "replace"))
         try:
             data = json.loads((self.tmp / "result.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError):  # the run did not get to its end
             data = {"marks": [], "error": None}
         start = 0
         for line, end in data["marks"] + [[self.line.value, len(out)]]:
@@ -168,13 +170,6 @@ class _Child:
                 start = end
         run.error = data["error"]
         return run
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _child_main(job: Job, tmp: Path, line) -> None:
@@ -188,26 +183,19 @@ def _child_main(job: Job, tmp: Path, line) -> None:
                                          encoding="utf-8")
         code = 0
     except BaseException:  # a fault of this harness, not of the snippet
-        import traceback
         traceback.print_exc()
     finally:
         os._exit(code)  # no atexit handler, no wait for threads the snippet left
 
 
 def _become_fresh(job: Job, tmp: Path) -> None:
-    import faulthandler
-    import io
-    import logging
-    import warnings
-
     import matplotlib
     import matplotlib.pyplot as plt
 
     from tests.support.preloaded import FRESH_RC
 
-    write = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-    for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, tmp / "stdout", write),
-                            (2, tmp / "stderr", write)):
+    for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, tmp / "stdout", os.O_WRONLY),
+                            (2, tmp / "stderr", os.O_WRONLY)):
         opened = os.open(path, flags)
         os.dup2(opened, fd)
         os.close(opened)
@@ -222,16 +210,13 @@ def _become_fresh(job: Job, tmp: Path) -> None:
     sys.path[:] = [str(tmp / "cwd")] + [p for p in sys.path if p and p != root
                                          and not p.startswith(root + os.sep)]
     sys.argv = [job.filename]
-    # Warnings go to standard error, not into the test runner's record, with
-    # Python's default filters.
+    # Warnings go to standard error (not into the test runner's record), with the
+    # filters of a fresh interpreter.
     warnings.showwarning = _show_warning
     warnings.resetwarnings()
-    for action, category, module in (("default", DeprecationWarning, "__main__"),
-                                     ("ignore", DeprecationWarning, ""),
-                                     ("ignore", PendingDeprecationWarning, ""),
-                                     ("ignore", ImportWarning, ""),
-                                     ("ignore", ResourceWarning, "")):
-        warnings.filterwarnings(action, category=category, module=module, append=True)
+    warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+    for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+        warnings.simplefilter("ignore", category, append=True)
     logging.root.handlers.clear()  # no handlers, as in a fresh interpreter (pytest adds its own)
     logging.root.setLevel(logging.WARNING)
     logging.disable(logging.NOTSET)
@@ -241,20 +226,12 @@ def _become_fresh(job: Job, tmp: Path) -> None:
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    import warnings
-
     (file or sys.stderr).write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _execute(job: Job, line) -> tuple[list[list[int]], str | None]:
     """Run the job as __main__, tracing its module-level lines. Returns the marks
     [line that was running, size of standard output when it ended] and the error."""
-    import ctypes
-    import linecache
-    import threading
-    import traceback
-    import types
-
     main = types.ModuleType("__main__")
     main.__file__ = job.filename
     sys.modules["__main__"] = main
