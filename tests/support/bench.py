@@ -8,7 +8,7 @@
 import_s               a cold `python -c "import torch, matplotlib.pyplot"`: the unit
 check_one_s            `make check SNIPPETS=<--snippet>` (pytest tests/test_snippets.py --snippets)
 check_one_over_import  their ratio (goal: at most 2)
-page_s                 `make page PAGE=<--page>`: tests/test_pages.py and docs/*/<page>
+page_s                 `make page PAGE=<--page>`: that page in both languages
 serve_reload_s         `mkdocs serve`: from saving a page to the rebuilt site (goal: at most 3 s)
 fresh_clone_test_s     the whole pytest run in a fresh `git clone` of the repository's HEAD, as CI
                        runs it: this .venv and tests/node_modules linked in, no .cache/, no
@@ -151,8 +151,7 @@ def main(argv=None) -> int:
             check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
             report("check_one_s", check)
             report("check_one_over_import", check / unit)
-            pages = sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(f"docs/*/{args.page}"))
-            report("page_s", timed(PYTEST + ["tests/test_pages.py", *pages], runs))
+            report("page_s", timed(PYTEST + ["tests/test_pages.py", "--page", args.page], runs))
             report("serve_reload_s", serve_reload(runs))
             if args.fresh_clone:
                 fresh_clone_test(Path(tmp) / "clone")
