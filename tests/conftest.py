@@ -74,8 +74,7 @@ def pytest_collection_modifyitems(items):
     # Tests that wait for a slow command run after the others, the browser tests last.
     def waits(item):
         names = set(getattr(item, "fixturenames", ()))
-        return ("page" in names or "site_url" in names, bool(names & {"site", "built", "bare_site",
-                                                                       "fault_run", "fresh_run"}))
+        return ("site_url" in names, bool(names & {"site", "built", "bare_site", "fault_run", "fresh_run"}))
     items.sort(key=waits)
 
 
@@ -86,10 +85,12 @@ def pytest_collection_finish(session):
     wanted = set()
     for item in session.items:
         names = set(getattr(item, "fixturenames", ()))
-        wanted |= {"site"} if names & {"site", "built", "site_url", "page"} else set()
+        wanted |= {"site"} if names & {"site", "built", "site_url"} else set()
         wanted |= names & {"bare_site", "fault_run"}
         if "fresh_run" in names:
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
+    if os.environ.get("TESTS_BUILT_SITE"):  # the site is built already (tests/support/faults.py)
+        wanted.discard("site")
     for name, command in background_commands(session.config).items():
         if name in wanted:
             folder = Path(tempfile.mkdtemp(prefix="background-"))
