@@ -36,8 +36,8 @@ def append(path: Path, text: str) -> None:
 def make_mistakes(copy: Path) -> None:
     (copy / "mistakes.md").write_text(MISTAKES_PAGE, encoding="utf-8")
     home = copy / "docs" / "zh" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8").replace("snippets/home/versions.py\"",
-                                                             "snippets/home/gone.py\"", 1), encoding="utf-8")
+    home.write_text(home.read_text(encoding="utf-8").replace('--8<-- "snippets/home/versions.py"',
+                                                             '--8<-- "snippets/home/gone.py"'), encoding="utf-8")
     append(copy / "docs" / "en" / "index.md", BROKEN_LINKS)
     append(copy / "docs" / "en" / "autograd" / "backward.md", BAD_FORMULA)
     (copy / "snippets" / "tips" / "where_am_i.py").write_text(FILE_NAME, encoding="utf-8")
