@@ -1,0 +1,187 @@
+"""The printable edition: one A4 PDF per language, printed by Chromium from the built site.
+
+    python docs/_build/pdf.py SITE_DIR OUT_DIR     (after `mkdocs build -d SITE_DIR`)
+
+writes OUT_DIR/<NAME>-<lang>.pdf. The pages of mkdocs.yml's nav are joined in nav order
+into one document (each page's article, its ids prefixed so that internal links stay
+inside the PDF), styled by the site's stylesheets and pdf.css, and printed through
+Playwright with an outline and tags. mkdocs-print-site-plugin is not used: it collects
+only the default language's pages under mkdocs-static-i18n.
+
+Chinese is set in Noto Sans CJK, but not as installed: Chromium (Skia) embeds a font
+with CFF outlines as Type 3 glyphs, and its ToUnicode map gives each glyph the first
+code point that the font's cmap maps to it, so 用 (whose glyph the Kangxi radical
+U+2F64 shares) would extract as ⽤. The font is subset here to the document's
+characters, without U+2E80-U+2FDF, and converted to TrueType outlines, which Chromium
+embeds as a CID font.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = "pytorch-autograd"  # the file name's stem; the header links it (overrides/main.html)
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
+CJK = {400: "Noto Sans CJK SC:style=Regular", 700: "Noto Sans CJK SC:style=Bold"}
+BASE = "http://pdf.invalid/"  # the site's pages are resolved against this while joined
+
+
+def nav_pages(config) -> list[str]:
+    """The nav's pages, in order: ["index.md", "autograd/graph.md", ...]."""
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            yield from walk(value) if isinstance(value, list) else [value]
+    return [page for page in walk(config["nav"]) if "://" not in page]
+
+
+def page_dir(uri: str) -> str:
+    """autograd/graph.md -> autograd/graph/, recipe/index.md -> recipe/, index.md -> ''."""
+    stem = re.sub(r"(^|/)index$", "", uri.rsplit(".", 1)[0])
+    return stem + "/" if stem else ""
+
+
+def languages(config) -> list[tuple[str, str, str]]:
+    """(locale, the folder below the site, the site's name), the default language first."""
+    langs = sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
+    return [(lang.locale, "" if lang.default else lang.locale + "/",
+             lang.site_name or config.site_name) for lang in langs]
+
+
+def joined(site: Path, folder: str, pages: list[str], site_url: str):
+    """The body of one language's document and its stylesheets (file URLs)."""
+    from bs4 import BeautifulSoup
+
+    anchors = {folder + page_dir(p): "p-" + (page_dir(p).strip("/").replace("/", "-") or "home")
+               for p in pages}
+    sheets, body = [], []
+    for path, prefix in anchors.items():
+        soup = BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser")
+        here = BASE + path
+        for link in soup.select("link[rel=stylesheet]"):
+            sheet = (site / urlsplit(urljoin(here, link["href"])).path[1:]).as_uri()
+            sheets += [sheet] * (sheet not in sheets)
+        article = soup.select_one(".md-content article")
+        for gone in article.select('.headerlink, .md-content__button, .notebook-links, '
+                                   'a[id^="__codelineno"], img[src$="#only-dark"]'):
+            gone.decompose()
+        for tag in article.select("[id]"):
+            tag["id"] = f"{prefix}--{tag['id']}"
+        for details in article.select("details"):
+            details["open"] = ""
+        for img in article.select("img[src]"):
+            img.attrs.pop("loading", None)
+            img["src"] = (site / unquote(urlsplit(urljoin(here, img["src"])).path[1:])).as_uri()
+        for a in article.select("a[href]"):
+            url = urlsplit(urljoin(here, a["href"]))
+            if url.netloc == urlsplit(BASE).netloc:
+                page = url.path[1:]
+                a["href"] = (f"#{anchors[page]}" + (f"--{url.fragment}" if url.fragment else "")
+                             if page in anchors else urljoin(site_url, page))
+        for code in article.select("pre > code"):  # each line a block that does not break
+            lines = code.decode_contents().rstrip("\n").split("\n")
+            code.clear()
+            code.append(BeautifulSoup("".join(f'<span class="pdf-line">{line}</span>'
+                                              for line in lines), "html.parser"))
+        body.append(f'<section class="pdf-page" id="{prefix}">{article}</section>')
+    return "\n".join(body), sheets
+
+
+def cjk_font(text: str, weight: int, out: Path) -> Path:
+    """Noto Sans CJK SC (weight) subset to text's characters, less the radicals, with
+    TrueType outlines."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.subset import Options, Subsetter
+    from fontTools.ttLib import TTFont, newTable
+
+    found = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", CJK[weight]],
+                           capture_output=True, text=True, check=True).stdout.split("\n")
+    if "Noto Sans CJK SC" not in found[2]:
+        sys.exit(f"pdf.py: no {CJK[weight]} font (Debian: apt-get install fonts-noto-cjk)")
+    font = TTFont(found[0], fontNumber=int(found[1]))
+    options = Options(layout_features=[], notdef_outline=True)
+    subsetter = Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in text} - set(RADICALS))
+    subsetter.subset(font)
+    order, outlines = font.getGlyphOrder(), font.getGlyphSet()
+    glyf = font["glyf"] = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        outlines[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    for table in ("CFF ", "VORG"):
+        if table in font:
+            del font[table]
+    for name, glyph in glyf.glyphs.items():
+        glyph.recalcBounds(glyf)
+        font["hmtx"][name] = font["hmtx"][name][0], getattr(glyph, "xMin", 0)
+    maxp = font["maxp"]
+    maxp.tableVersion, maxp.maxZones = 0x00010000, 1
+    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, field, 0)
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
+    font.sfntVersion = "\0\1\0\0"
+    path = out / f"cjk-{weight}.ttf"
+    font.save(path)
+    return path
+
+
+def font_faces(text: str, out: Path) -> str:
+    """@font-face rules of the family PDFCJK."""
+    return "\n".join(f'@font-face{{font-family:PDFCJK;font-weight:{weight};'
+                     f'src:url("{cjk_font(text, weight, out).as_uri()}")}}' for weight in CJK)
+
+
+def build(site: Path, out: Path) -> list[Path]:
+    from mkdocs.config import load_config
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for locale, folder, title in languages(config):
+            body, sheets = joined(site, folder, nav_pages(config), config.site_url + folder)
+            fonts = Path(tmp, locale)
+            fonts.mkdir()
+            links = "".join(f'<link rel="stylesheet" href="{s}">' for s in sheets)
+            document = Path(tmp, locale, "print.html")
+            document.write_text(
+                f'<!doctype html><html lang="{locale}"><head><meta charset="utf-8">'
+                f"<title>{title}</title>{links}<style>{font_faces(title + body, fonts)}\n"
+                f'@page{{@bottom-left{{content:"{title}"}}}}\n'
+                f"{(Path(__file__).parent / 'pdf.css').read_text('utf-8')}</style></head>"
+                f'<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
+                f"{body}</body></html>", "utf-8")
+            page = browser.new_page()
+            page.goto(document.as_uri(), wait_until="load")
+            page.evaluate("document.fonts.ready")
+            path = out / f"{NAME}-{locale}.pdf"
+            page.pdf(path=path, format="A4", outline=True, tagged=True, print_background=True,
+                     prefer_css_page_size=True)
+            page.close()
+            written.append(path)
+        browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: python docs/_build/pdf.py SITE_DIR OUT_DIR")
+    for written in build(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(written, f"{written.stat().st_size / 1e6:.1f} MB")
