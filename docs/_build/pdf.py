@@ -34,6 +34,21 @@ CJK = {400: "Noto Sans CJK SC:style=Regular", 700: "Noto Sans CJK SC:style=Bold"
 BASE = "http://pdf.invalid/"  # the site's pages are resolved against this while joined
 
 
+# What the printed page leaves out: permalinks, code line anchors, buttons, dark figures.
+DROP = re.compile(r'<a class="headerlink".*?</a>|<a id="__codelineno-[^>]*></a>'
+                  r'|<a [^>]*class="md-content__button.*?</a>|<div class="notebook-links">.*?</div>'
+                  r'|<img [^>]*#only-dark"[^>]*>| loading="lazy"', re.S)
+TAG = re.compile(r"<[a-z][^>]*>")
+ATTRIBUTE = re.compile(r' (id|src|href)="([^"]*)"')
+CODE = re.compile(r"(<pre[^>]*>(?:<span></span>)?<code[^>]*>)(.*?)(</code>)", re.S)
+
+
+def lines(code: re.Match) -> str:
+    """A code block with each line a block of its own, which does not break across pages."""
+    return code[1] + "".join(f'<span class="pdf-line">{line}</span>'
+                             for line in code[2].rstrip("\n").split("\n")) + code[3]
+
+
 def nav_pages(config) -> list[str]:
     """The nav's pages, in order: ["index.md", "autograd/graph.md", ...]."""
     def walk(items):
@@ -58,39 +73,31 @@ def languages(config) -> list[tuple[str, str, str]]:
 
 def joined(site: Path, folder: str, pages: list[str], site_url: str):
     """The body of one language's document and its stylesheets (file URLs)."""
-    from bs4 import BeautifulSoup
-
     anchors = {folder + page_dir(p): "p-" + (page_dir(p).strip("/").replace("/", "-") or "home")
                for p in pages}
     sheets, body = [], []
     for path, prefix in anchors.items():
-        soup = BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser")
-        here = BASE + path
-        for link in soup.select("link[rel=stylesheet]"):
-            sheet = (site / urlsplit(urljoin(here, link["href"])).path[1:]).as_uri()
+        html, here = (site / path / "index.html").read_text("utf-8"), BASE + path
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
+            sheet = (site / urlsplit(urljoin(here, href)).path[1:]).as_uri()
             sheets += [sheet] * (sheet not in sheets)
-        article = soup.select_one(".md-content article")
-        for gone in article.select('.headerlink, .md-content__button, .notebook-links, '
-                                   'a[id^="__codelineno"], img[src$="#only-dark"]'):
-            gone.decompose()
-        for tag in article.select("[id]"):
-            tag["id"] = f"{prefix}--{tag['id']}"
-        for details in article.select("details"):
-            details["open"] = ""
-        for img in article.select("img[src]"):
-            img.attrs.pop("loading", None)
-            img["src"] = (site / unquote(urlsplit(urljoin(here, img["src"])).path[1:])).as_uri()
-        for a in article.select("a[href]"):
-            url = urlsplit(urljoin(here, a["href"]))
-            if url.netloc == urlsplit(BASE).netloc:
+
+        def attribute(match: re.Match) -> str:
+            name, value = match[1], match[2]
+            url = urlsplit(urljoin(here, value))
+            if name == "id":
+                value = f"{prefix}--{value}"
+            elif name == "src":
+                value = (site / unquote(url.path[1:])).as_uri()
+            elif url.netloc == urlsplit(BASE).netloc:  # a link into the site
                 page = url.path[1:]
-                a["href"] = (f"#{anchors[page]}" + (f"--{url.fragment}" if url.fragment else "")
-                             if page in anchors else urljoin(site_url, page))
-        for code in article.select("pre > code"):  # each line a block that does not break
-            lines = code.decode_contents().rstrip("\n").split("\n")
-            code.clear()
-            code.append(BeautifulSoup("".join(f'<span class="pdf-line">{line}</span>'
-                                              for line in lines), "html.parser"))
+                value = (f"#{anchors[page]}" + (f"--{url.fragment}" if url.fragment else "")
+                         if page in anchors else urljoin(site_url, page))
+            return f' {name}="{value}"'
+
+        article = DROP.sub("", html[html.index("<article"):html.index("</article>") + 10])
+        article = TAG.sub(lambda tag: ATTRIBUTE.sub(attribute, tag[0]), article)
+        article = CODE.sub(lines, article.replace("<details", "<details open"))
         body.append(f'<section class="pdf-page" id="{prefix}">{article}</section>')
     return "\n".join(body), sheets
 
@@ -139,43 +146,38 @@ def cjk_font(text: str, weight: int, out: Path) -> Path:
     return path
 
 
-def font_faces(text: str, out: Path) -> str:
-    """@font-face rules of the family PDFCJK."""
-    return "\n".join(f'@font-face{{font-family:PDFCJK;font-weight:{weight};'
-                     f'src:url("{cjk_font(text, weight, out).as_uri()}")}}' for weight in CJK)
-
-
 def build(site: Path, out: Path) -> list[Path]:
     from mkdocs.config import load_config
     from playwright.sync_api import sync_playwright
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"))
+    documents = [(locale, title, *joined(site, folder, nav_pages(config), config.site_url))
+                 for locale, folder, title in languages(config)]
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
+        text = "".join(title + body for _, title, body, _ in documents)
+        style = "".join(f'@font-face{{font-family:PDFCJK;font-weight:{weight};'
+                        f'src:url("{cjk_font(text, weight, Path(tmp)).as_uri()}")}}\n'
+                        for weight in CJK) + (Path(__file__).parent / "pdf.css").read_text("utf-8")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for locale, folder, title in languages(config):
-            body, sheets = joined(site, folder, nav_pages(config), config.site_url + folder)
-            fonts = Path(tmp, locale)
-            fonts.mkdir()
-            links = "".join(f'<link rel="stylesheet" href="{s}">' for s in sheets)
-            document = Path(tmp, locale, "print.html")
+        for locale, title, body, sheets in documents:
+            links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in sheets)
+            document = Path(tmp, f"{locale}.html")
             document.write_text(
                 f'<!doctype html><html lang="{locale}"><head><meta charset="utf-8">'
-                f"<title>{title}</title>{links}<style>{font_faces(title + body, fonts)}\n"
-                f'@page{{@bottom-left{{content:"{title}"}}}}\n'
-                f"{(Path(__file__).parent / 'pdf.css').read_text('utf-8')}</style></head>"
-                f'<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
+                f'<title>{title}</title>{links}<style>{style}\n'
+                f'@page{{@bottom-left{{content:"{title}"}}}}</style></head>'
+                '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
                 f"{body}</body></html>", "utf-8")
             page = browser.new_page()
             page.goto(document.as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready")
-            path = out / f"{NAME}-{locale}.pdf"
-            page.pdf(path=path, format="A4", outline=True, tagged=True, print_background=True,
-                     prefer_css_page_size=True)
+            written.append(out / f"{NAME}-{locale}.pdf")
+            page.pdf(path=written[-1], format="A4", outline=True, tagged=True,
+                     print_background=True, prefer_css_page_size=True)
             page.close()
-            written.append(path)
         browser.close()
     return written
 
