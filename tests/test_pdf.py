@@ -1,5 +1,5 @@
 """The printed edition (`make pdf`, docs/_build/pdf.py), read back with pypdf and held
-against the built site: outline, code, figures, fonts, text, pages and size."""
+against the built site: outline, code lines, figures, fonts, text, pages, links, size."""
 from __future__ import annotations
 
 import functools
@@ -16,11 +16,8 @@ from tests.support import parsed, project
 _spec = importlib.util.spec_from_file_location("pdf", project.DOCS / "_build" / "pdf.py")
 pdf = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(pdf)
-
-RADICALS = re.compile("[\u2e80-\u2fdf]")  # what a CFF CJK font printed by Chromium extracts as
+RADICALS = re.compile("[\u2e80-\u2fdf]")  # what a CFF CJK font printed by Chromium gives
 HAN = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
-MAX_BYTES = 10_000_000
 
 
 def squeeze(text: str) -> str:
@@ -29,101 +26,86 @@ def squeeze(text: str) -> str:
 
 
 def site_contents(site, lang: str) -> dict:
-    """What the PDF of lang must hold, from the built site: [(level, h1 or h2 text)], the
-    lines of every code block, the alt text of every (light) figure."""
-    config, folder = project.config(), "" if lang == project.languages()[0] else lang + "/"
+    """From the built site: [(level, h1 or h2)], every code line, every figure's alt text."""
+    folder = "" if lang == project.languages()[0] else lang + "/"
     headings, code, figures = [], [], []
-    for uri in pdf.nav_pages(config):
-        article = parsed.page(site / folder / pdf.page_dir(uri) / "index.html").select_one(
-            ".md-content article")
-        headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶").strip())
-                     for h in article.select("h1, h2")]
-        code += [line for div in article.select("div.highlight")
-                 for line in div.select_one("pre > code").get_text().splitlines() if line.strip()]
+    for uri in pdf.nav_pages(project.config()):
+        article = parsed.page(site / folder / pdf.page_dir(uri) / "index.html").article
+        headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶")) for h in
+                     article.select("h1, h2")]
+        code += [line for block in article.select("div.highlight pre > code")
+                 for line in block.get_text().splitlines() if line.strip()]
         figures += [img["alt"] for img in article.select('img[src$="#only-light"]')]
     return {"headings": headings, "code": code, "figures": figures}
 
 
 @functools.cache
 def read(data: bytes) -> dict:
-    """A PDF's outline [(level, title)], text per page, [(font, text)] as drawn, figures' alt
-    texts (tagged PDF), link annotations, and fonts."""
+    """Outline [(level, title)], text per page, [(font, text)] as drawn, figures' alt texts
+    (tags), link annotations and fonts of a PDF."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(data))
-    outline, pages, drawn, figures, links, fonts = [], [], [], [], [], {}
+    reader, got = PdfReader(io.BytesIO(data)), {"outline": [], "figures": [], "fonts": {}}
 
-    def walk_outline(items, level=0):
+    def outline(items, level=0):
         for item in items:
-            walk_outline(item, level + 1) if isinstance(item, list) else \
-                outline.append((level, item.title))
+            outline(item, level + 1) if isinstance(item, list) else \
+                got["outline"].append((level, item.title))
 
-    def walk_tags(node):
-        node = node.get_object()
-        for kid in node if isinstance(node, list) else [node] if hasattr(node, "get") else []:
+    def tags(node):
+        for kid in node if isinstance(node, list) else [node]:
             kid = kid.get_object()
             if hasattr(kid, "get") and kid.get("/S") == "/Figure":
-                figures.append(str(kid.get("/Alt", "")))
+                got["figures"].append(str(kid.get("/Alt")))
             if hasattr(kid, "get") and "/K" in kid:
-                walk_tags(kid["/K"])
+                tags(kid["/K"].get_object())
 
-    def walk_fonts(resources):
-        for font in (resources.get("/Font") or {}).values():
-            fonts[font.idnum] = font.get_object()
-        for xobject in (resources.get("/XObject") or {}).values():
-            if "/Resources" in xobject.get_object():
-                walk_fonts(xobject.get_object()["/Resources"])
+    def fonts(resources):
+        got["fonts"].update((font.idnum, font.get_object()) for font in
+                            (resources.get("/Font") or {}).values())
+        for form in (resources.get("/XObject") or {}).values():
+            fonts(form.get_object().get("/Resources") or {})
 
-    walk_outline(reader.outline)
-    if "/StructTreeRoot" in reader.trailer["/Root"]:
-        walk_tags(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    outline(reader.outline)
+    if "/StructTreeRoot" in reader.trailer["/Root"]:  # printed with tags
+        tags(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object())
+    got["drawn"] = drawn = []
+    got["pages"] = [page.extract_text(visitor_text=lambda text, cm, tm, font, size: drawn.append(
+        (str(font.get("/BaseFont")) if font else "", text))) for page in reader.pages]
     for page in reader.pages:
-        pages.append(page.extract_text(visitor_text=lambda text, cm, tm, font, size: drawn.append(
-            (str(font.get("/BaseFont", font.get("/Subtype"))) if font else "", text))))
-        walk_fonts(page.get("/Resources") or {})
-        links += [link.get_object() for link in page.get("/Annots") or []]
-    return {"outline": outline, "pages": pages, "drawn": drawn, "figures": figures,
-            "links": links, "fonts": list(fonts.values())}
+        fonts(page.get("/Resources") or {})
+    got["links"] = [link.get_object() for page in reader.pages for link in page.get("/Annots", [])]
+    return got
 
 
 def check_outline(outline: list, headings: list) -> list[str]:
     """The outline's first two levels are the pages' titles and `##` headings, in nav order."""
     found = [(level, squeeze(title)) for level, title in outline if level < 2]
-    wanted = [(level, squeeze(title)) for level, title in headings]
-    if found == wanted:
-        return []
-    missing = [f"{'##' if level else '#'} {title}" for level, title in headings
-               if (level, squeeze(title)) not in found]
-    return [f"outline differs from the nav's pages and ## headings; missing: {missing}"]
+    missing = [title for level, title in headings if (level, squeeze(title)) not in found]
+    return [] if found == [(level, squeeze(title)) for level, title in headings] else \
+        [f"the outline is not every page title and ## heading in nav order; missing {missing}"]
 
 
 def check_lines(pages: list[str], lines: list[str]) -> list[str]:
-    """Every code line whole in the text (a line cut at the margin or split across two pages,
-    with the footer between its parts, is not)."""
+    """Every code line whole in the text: not cut at the margin, nor split by a page break
+    (the footer comes between the parts)."""
     text = squeeze("\n".join(pages))
     return [f"code line not whole in the PDF: {line.strip()!r}" for line in lines
             if squeeze(line) not in text]
 
 
-def check_fonts(fonts: list, drawn: list, lang: str) -> list[str]:
-    """Every font embedded with its font program (no Type 3); Chinese set in a CJK font."""
+def check_fonts(fonts, drawn: list, lang: str) -> list[str]:
+    """Every font embedded with its font program (so no Type 3); Chinese in a CJK font."""
     problems = []
     for font in fonts:
-        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font \
-            else font
-        descriptor = descendant.get("/FontDescriptor")
-        if not descriptor or not any(key in descriptor.get_object() for key in FONT_FILES):
+        inner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = inner.get("/FontDescriptor")
+        if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object() if
+                                                               descriptor else ()):
             problems.append(f"font not embedded: {font.get('/BaseFont', font['/Subtype'])}")
-    if lang == "zh":
-        problems += sorted({f"Chinese set in {font or 'no font'}: {text.strip()[:20]!r}"
-                            for font, text in drawn if HAN.search(text) and "CJK" not in font})
-    return problems
-
-
-def check_pages(pages: list[str], title: str) -> list[str]:
-    """No blank page: each has text besides its footer (the title and its number)."""
-    return [f"page {number} is blank" for number, text in enumerate(pages, 1)
-            if not squeeze(text).replace(squeeze(title), "", 1).replace(str(number), "", 1)]
+    return problems + sorted({f"Chinese in {font or 'a Type 3 font'}: {text.strip()[:20]!r}"
+                              for font, text in drawn if lang == "zh" and HAN.search(text)
+                              and "CJK" not in font})
 
 
 @pytest.fixture(scope="session")
@@ -149,28 +131,28 @@ def test_pdf_holds_every_page_heading_code_line_and_figure(pdfs, built, lang):
 @pytest.mark.parametrize("lang", project.languages())
 def test_pdf_fonts_text_pages_links_and_size(pdfs, lang):
     got = read(pdfs[lang])
-    title = next(t for locale, _, t in pdf.languages(project.config()) if locale == lang)
-    problems = check_fonts(got["fonts"], got["drawn"], lang) + check_pages(got["pages"], title)
+    title = next(name for locale, _, name in pdf.languages(project.config()) if locale == lang)
+    problems = check_fonts(got["fonts"].values(), got["drawn"], lang)
+    problems += [f"page {n} is blank" for n, text in enumerate(got["pages"], 1)  # but its footer
+                 if not squeeze(text).replace(squeeze(title), "", 1).replace(str(n), "", 1)]
     text = "".join(got["pages"]) + "".join(title for _, title in got["outline"])
-    problems += [f"CJK radical U+{ord(c):04X} {c} in the text" for c in set(RADICALS.findall(text))]
+    problems += [f"CJK radical U+{ord(c):04X} in the text" for c in set(RADICALS.findall(text))]
     uris = [str(link["/A"].get("/URI")) for link in got["links"] if "/A" in link]
-    problems += [f"link out of the PDF to a local file: {uri}" for uri in uris
-                 if uri.startswith(("file:", pdf.BASE))]
+    problems += [f"link to a local file: {uri}" for uri in uris if uri.startswith(("file:",
+                                                                                    pdf.BASE))]
     if not any("/Dest" in link for link in got["links"]):
         problems.append("no link inside the PDF")
-    if len(pdfs[lang]) >= MAX_BYTES:
-        problems.append(f"{len(pdfs[lang]) / 1e6:.1f} MB, over {MAX_BYTES / 1e6:.0f} MB")
+    if len(pdfs[lang]) >= 10_000_000:
+        problems.append(f"{len(pdfs[lang]) / 1e6:.1f} MB, over 10 MB")
     assert not problems, "\n".join(problems)
 
 
-# Faults: the checks above fail on a page left out and on a code line cut at the margin.
-
+# Faults: the checks fail on a page left out and on a code line cut at the margin.
 def test_a_page_missing_from_the_pdf_fails(pdfs, built):
     got, site = read(pdfs["en"]), site_contents(built, "en")
     tops = [n for n, (level, _) in enumerate(got["outline"]) if level == 0]
-    outline = got["outline"][:tops[2]] + got["outline"][tops[3]:]  # the third page left out
     assert check_outline(got["outline"], site["headings"]) == []
-    assert check_outline(outline, site["headings"])
+    assert check_outline(got["outline"][:tops[2]] + got["outline"][tops[3]:], site["headings"])
 
 
 def test_a_code_line_cut_at_the_margin_fails(page):

@@ -1,22 +1,18 @@
-"""The printable edition: one A4 PDF per language, printed by Chromium from the built site.
+"""The printed edition: `python docs/_build/pdf.py SITE_DIR OUT_DIR` prints, from a built
+site, OUT_DIR/<NAME>-<lang>.pdf for each language: the nav's pages in order, each page's
+article with its ids prefixed (internal links stay in the PDF), the site's stylesheets and
+pdf.css, printed by Chromium (Playwright) to A4 with an outline and tags.
+(mkdocs-print-site-plugin collects only the default language under mkdocs-static-i18n.)
 
-    python docs/_build/pdf.py SITE_DIR OUT_DIR     (after `mkdocs build -d SITE_DIR`)
-
-writes OUT_DIR/<NAME>-<lang>.pdf. The pages of mkdocs.yml's nav are joined in nav order
-into one document (each page's article, its ids prefixed so that internal links stay
-inside the PDF), styled by the site's stylesheets and pdf.css, and printed through
-Playwright with an outline and tags. mkdocs-print-site-plugin is not used: it collects
-only the default language's pages under mkdocs-static-i18n.
-
-Chinese is set in Noto Sans CJK, but not as installed: Chromium (Skia) embeds a font
-with CFF outlines as Type 3 glyphs, and its ToUnicode map gives each glyph the first
-code point that the font's cmap maps to it, so 用 (whose glyph the Kangxi radical
-U+2F64 shares) would extract as ⽤. The font is subset here to the document's
-characters, without U+2E80-U+2FDF, and converted to TrueType outlines, which Chromium
-embeds as a CID font.
-"""
+Chromium embeds a font with CFF outlines, such as the installed Noto Sans CJK, as Type 3
+glyphs whose ToUnicode gives each glyph the lowest code point mapped to it: 用 shares its
+glyph with the Kangxi radical U+2F64 and extracts as ⽤. So Chinese is set in a copy of
+Noto Sans CJK SC subset to the document's characters less U+2E80-U+2FDF, with TrueType
+outlines, which Chromium embeds as a CID font."""
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import subprocess
@@ -77,8 +73,8 @@ def joined(site: Path, folder: str, pages: list[str], site_url: str):
                for p in pages}
     sheets, body = [], []
     for path, prefix in anchors.items():
-        html, here = (site / path / "index.html").read_text("utf-8"), BASE + path
-        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
+        text, here = (site / path / "index.html").read_text("utf-8"), BASE + path
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
             sheet = (site / urlsplit(urljoin(here, href)).path[1:]).as_uri()
             sheets += [sheet] * (sheet not in sheets)
 
@@ -95,7 +91,7 @@ def joined(site: Path, folder: str, pages: list[str], site_url: str):
                          if page in anchors else urljoin(site_url, page))
             return f' {name}="{value}"'
 
-        article = DROP.sub("", html[html.index("<article"):html.index("</article>") + 10])
+        article = DROP.sub("", text[text.index("<article"):text.index("</article>") + 10])
         article = TAG.sub(lambda tag: ATTRIBUTE.sub(attribute, tag[0]), article)
         article = CODE.sub(lines, article.replace("<details", "<details open"))
         body.append(f'<section class="pdf-page" id="{prefix}">{article}</section>')
@@ -115,8 +111,7 @@ def cjk_font(text: str, weight: int, out: Path) -> Path:
     if "Noto Sans CJK SC" not in found[2]:
         sys.exit(f"pdf.py: no {CJK[weight]} font (Debian: apt-get install fonts-noto-cjk)")
     font = TTFont(found[0], fontNumber=int(found[1]))
-    options = Options(layout_features=[], notdef_outline=True)
-    subsetter = Subsetter(options)
+    subsetter = Subsetter(Options(layout_features=[], notdef_outline=True))
     subsetter.populate(unicodes={ord(c) for c in text} - set(RADICALS))
     subsetter.subset(font)
     order, outlines = font.getGlyphOrder(), font.getGlyphSet()
@@ -130,9 +125,6 @@ def cjk_font(text: str, weight: int, out: Path) -> Path:
     for table in ("CFF ", "VORG"):
         if table in font:
             del font[table]
-    for name, glyph in glyf.glyphs.items():
-        glyph.recalcBounds(glyf)
-        font["hmtx"][name] = font["hmtx"][name][0], getattr(glyph, "xMin", 0)
     maxp = font["maxp"]
     maxp.tableVersion, maxp.maxZones = 0x00010000, 1
     for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
@@ -141,9 +133,8 @@ def cjk_font(text: str, weight: int, out: Path) -> Path:
     post = font["post"]
     post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
     font.sfntVersion = "\0\1\0\0"
-    path = out / f"cjk-{weight}.ttf"
-    font.save(path)
-    return path
+    font.save(out / f"cjk-{weight}.ttf")
+    return out / f"cjk-{weight}.ttf"
 
 
 def build(site: Path, out: Path) -> list[Path]:
@@ -167,8 +158,9 @@ def build(site: Path, out: Path) -> list[Path]:
             document = Path(tmp, f"{locale}.html")
             document.write_text(
                 f'<!doctype html><html lang="{locale}"><head><meta charset="utf-8">'
-                f'<title>{title}</title>{links}<style>{style}\n'
-                f'@page{{@bottom-left{{content:"{title}"}}}}</style></head>'
+                f"<title>{html.escape(title)}</title>{links}<style>{style}\n"
+                f"@page{{@bottom-left{{content:{json.dumps(title, ensure_ascii=False)}}}}}"
+                "</style></head>"
                 '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
                 f"{body}</body></html>", "utf-8")
             page = browser.new_page()
