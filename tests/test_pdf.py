@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.support import parsed, project
+from tests.support import builds, parsed, project
 
 _spec = importlib.util.spec_from_file_location("pdf", project.DOCS / "_build" / "pdf.py")
 pdf = importlib.util.module_from_spec(_spec)
@@ -113,7 +113,8 @@ def pdfs(built, tmp_path_factory) -> dict:
     """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site."""
     out = tmp_path_factory.mktemp("pdf")
     run = subprocess.run([sys.executable, str(project.DOCS / "_build" / "pdf.py"), str(built),
-                          str(out)], capture_output=True, text=True, timeout=600)
+                          str(out)], capture_output=True, text=True, timeout=600,
+                         env=builds.environment())  # the address the site is built for
     assert run.returncode == 0, run.stdout + run.stderr
     return {lang: (out / f"{pdf.NAME}-{lang}.pdf").read_bytes() for lang in project.languages()}
 

@@ -177,5 +177,5 @@ def build(site: Path, out: Path) -> list[Path]:
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         sys.exit("usage: python docs/_build/pdf.py SITE_DIR OUT_DIR")
-    for written in build(Path(sys.argv[1]), Path(sys.argv[2])):
+    for written in build(Path(sys.argv[1]).resolve(), Path(sys.argv[2])):
         print(written, f"{written.stat().st_size / 1e6:.1f} MB")
