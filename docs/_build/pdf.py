@@ -1,0 +1,181 @@
+"""The printed edition: `python docs/_build/pdf.py SITE_DIR OUT_DIR` prints, from a built
+site, OUT_DIR/<NAME>-<lang>.pdf for each language: the nav's pages in order, each page's
+article with its ids prefixed (internal links stay in the PDF), the site's stylesheets and
+pdf.css, printed by Chromium (Playwright) to A4 with an outline and tags.
+(mkdocs-print-site-plugin collects only the default language under mkdocs-static-i18n.)
+
+Chromium embeds a font with CFF outlines, such as the installed Noto Sans CJK, as Type 3
+glyphs whose ToUnicode gives each glyph the lowest code point mapped to it: 用 shares its
+glyph with the Kangxi radical U+2F64 and extracts as ⽤. So Chinese is set in a copy of
+Noto Sans CJK SC subset to the document's characters less U+2E80-U+2FDF, with TrueType
+outlines, which Chromium embeds as a CID font."""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = "pytorch-autograd"  # the file name's stem; the header links it (overrides/main.html)
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
+CJK = {400: "Noto Sans CJK SC:style=Regular", 700: "Noto Sans CJK SC:style=Bold"}
+BASE = "http://pdf.invalid/"  # the site's pages are resolved against this while joined
+
+
+# What the printed page leaves out: permalinks, code line anchors, buttons, dark figures.
+DROP = re.compile(r'<a class="headerlink".*?</a>|<a id="__codelineno-[^>]*></a>'
+                  r'|<a [^>]*class="md-content__button.*?</a>|<div class="notebook-links">.*?</div>'
+                  r'|<img [^>]*#only-dark"[^>]*>| loading="lazy"', re.S)
+TAG = re.compile(r"<[a-z][^>]*>")
+ATTRIBUTE = re.compile(r' (id|src|href)="([^"]*)"')
+CODE = re.compile(r"(<pre[^>]*>(?:<span></span>)?<code[^>]*>)(.*?)(</code>)", re.S)
+
+
+def lines(code: re.Match) -> str:
+    """A code block with each line a block of its own, which does not break across pages."""
+    return code[1] + "".join(f'<span class="pdf-line">{line}</span>'
+                             for line in code[2].rstrip("\n").split("\n")) + code[3]
+
+
+def nav_pages(config) -> list[str]:
+    """The nav's pages, in order: ["index.md", "autograd/graph.md", ...]."""
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            yield from walk(value) if isinstance(value, list) else [value]
+    return [page for page in walk(config["nav"]) if "://" not in page]
+
+
+def page_dir(uri: str) -> str:
+    """autograd/graph.md -> autograd/graph/, recipe/index.md -> recipe/, index.md -> ''."""
+    stem = re.sub(r"(^|/)index$", "", uri.rsplit(".", 1)[0])
+    return stem + "/" if stem else ""
+
+
+def languages(config) -> list[tuple[str, str, str]]:
+    """(locale, the folder below the site, the site's name), the default language first."""
+    langs = sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
+    return [(lang.locale, "" if lang.default else lang.locale + "/",
+             lang.site_name or config.site_name) for lang in langs]
+
+
+def joined(site: Path, folder: str, pages: list[str], site_url: str):
+    """The body of one language's document and its stylesheets (file URLs)."""
+    anchors = {folder + page_dir(p): "p-" + (page_dir(p).strip("/").replace("/", "-") or "home")
+               for p in pages}
+    sheets, body = [], []
+    for path, prefix in anchors.items():
+        text, here = (site / path / "index.html").read_text("utf-8"), BASE + path
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
+            sheet = (site / urlsplit(urljoin(here, href)).path[1:]).as_uri()
+            sheets += [sheet] * (sheet not in sheets)
+
+        def attribute(match: re.Match) -> str:
+            name, value = match[1], match[2]
+            url = urlsplit(urljoin(here, value))
+            if name == "id":
+                value = f"{prefix}--{value}"
+            elif name == "src":
+                value = (site / unquote(url.path[1:])).as_uri()
+            elif url.netloc == urlsplit(BASE).netloc:  # a link into the site
+                page = url.path[1:]
+                value = (f"#{anchors[page]}" + (f"--{url.fragment}" if url.fragment else "")
+                         if page in anchors else urljoin(site_url, page))
+            return f' {name}="{value}"'
+
+        article = DROP.sub("", text[text.index("<article"):text.index("</article>") + 10])
+        article = TAG.sub(lambda tag: ATTRIBUTE.sub(attribute, tag[0]), article)
+        article = CODE.sub(lines, article.replace("<details", "<details open"))
+        body.append(f'<section class="pdf-page" id="{prefix}">{article}</section>')
+    return "\n".join(body), sheets
+
+
+def cjk_font(text: str, weight: int, out: Path) -> Path:
+    """Noto Sans CJK SC (weight) subset to text's characters, less the radicals, with
+    TrueType outlines."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.subset import Options, Subsetter
+    from fontTools.ttLib import TTFont, newTable
+
+    found = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", CJK[weight]],
+                           capture_output=True, text=True, check=True).stdout.split("\n")
+    if "Noto Sans CJK SC" not in found[2]:
+        sys.exit(f"pdf.py: no {CJK[weight]} font (Debian: apt-get install fonts-noto-cjk)")
+    font = TTFont(found[0], fontNumber=int(found[1]))
+    subsetter = Subsetter(Options(layout_features=[], notdef_outline=True))
+    subsetter.populate(unicodes={ord(c) for c in text} - set(RADICALS))
+    subsetter.subset(font)
+    order, outlines = font.getGlyphOrder(), font.getGlyphSet()
+    glyf = font["glyf"] = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        outlines[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    for table in ("CFF ", "VORG"):
+        if table in font:
+            del font[table]
+    maxp = font["maxp"]
+    maxp.tableVersion, maxp.maxZones = 0x00010000, 1
+    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, field, 0)
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
+    font.sfntVersion = "\0\1\0\0"
+    font.save(out / f"cjk-{weight}.ttf")
+    return out / f"cjk-{weight}.ttf"
+
+
+def build(site: Path, out: Path) -> list[Path]:
+    from mkdocs.config import load_config
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    documents = [(locale, title, *joined(site, folder, nav_pages(config), config.site_url))
+                 for locale, folder, title in languages(config)]
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
+        text = "".join(title + body for _, title, body, _ in documents)
+        style = "".join(f'@font-face{{font-family:PDFCJK;font-weight:{weight};'
+                        f'src:url("{cjk_font(text, weight, Path(tmp)).as_uri()}")}}\n'
+                        for weight in CJK) + (Path(__file__).parent / "pdf.css").read_text("utf-8")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for locale, title, body, sheets in documents:
+            links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in sheets)
+            document = Path(tmp, f"{locale}.html")
+            document.write_text(
+                f'<!doctype html><html lang="{locale}"><head><meta charset="utf-8">'
+                f"<title>{html.escape(title)}</title>{links}<style>{style}\n"
+                f"@page{{@bottom-left{{content:{json.dumps(title, ensure_ascii=False)}}}}}"
+                "</style></head>"
+                '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
+                f"{body}</body></html>", "utf-8")
+            page = browser.new_page()
+            page.goto(document.as_uri(), wait_until="load")
+            page.evaluate("document.fonts.ready")
+            written.append(out / f"{NAME}-{locale}.pdf")
+            page.pdf(path=written[-1], format="A4", outline=True, tagged=True,
+                     print_background=True, prefer_css_page_size=True)
+            page.close()
+        browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: python docs/_build/pdf.py SITE_DIR OUT_DIR")
+    for written in build(Path(sys.argv[1]).resolve(), Path(sys.argv[2])):
+        print(written, f"{written.stat().st_size / 1e6:.1f} MB")

@@ -1,0 +1,164 @@
+"""The printed edition (`make pdf`, docs/_build/pdf.py), read back with pypdf and held
+against the built site: outline, code lines, figures, fonts, text, pages, links, size."""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import io
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.support import builds, parsed, project
+
+_spec = importlib.util.spec_from_file_location("pdf", project.DOCS / "_build" / "pdf.py")
+pdf = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(pdf)
+RADICALS = re.compile("[\u2e80-\u2fdf]")  # what a CFF CJK font printed by Chromium gives
+HAN = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace: a wrapped code line extracts with a line break in it."""
+    return re.sub(r"\s+", "", text)
+
+
+def site_contents(site, lang: str) -> dict:
+    """From the built site: [(level, h1 or h2)], every code line, every figure's alt text."""
+    folder = "" if lang == project.languages()[0] else lang + "/"
+    headings, code, figures = [], [], []
+    for uri in pdf.nav_pages(project.config()):
+        article = parsed.page(site / folder / pdf.page_dir(uri) / "index.html").article
+        headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶")) for h in
+                     article.select("h1, h2")]
+        code += [line for block in article.select("div.highlight pre > code")
+                 for line in block.get_text().splitlines() if line.strip()]
+        figures += [img["alt"] for img in article.select('img[src$="#only-light"]')]
+    return {"headings": headings, "code": code, "figures": figures}
+
+
+@functools.cache
+def read(data: bytes) -> dict:
+    """Outline [(level, title)], text per page, [(font, text)] as drawn, figures' alt texts
+    (tags), link annotations and fonts of a PDF."""
+    from pypdf import PdfReader
+
+    reader, got = PdfReader(io.BytesIO(data)), {"outline": [], "figures": [], "fonts": {}}
+
+    def outline(items, level=0):
+        for item in items:
+            outline(item, level + 1) if isinstance(item, list) else \
+                got["outline"].append((level, item.title))
+
+    def tags(node):
+        for kid in node if isinstance(node, list) else [node]:
+            kid = kid.get_object()
+            if hasattr(kid, "get") and kid.get("/S") == "/Figure":
+                got["figures"].append(str(kid.get("/Alt")))
+            if hasattr(kid, "get") and "/K" in kid:
+                tags(kid["/K"].get_object())
+
+    def fonts(resources):
+        got["fonts"].update((font.idnum, font.get_object()) for font in
+                            (resources.get("/Font") or {}).values())
+        for form in (resources.get("/XObject") or {}).values():
+            fonts(form.get_object().get("/Resources") or {})
+
+    outline(reader.outline)
+    if "/StructTreeRoot" in reader.trailer["/Root"]:  # printed with tags
+        tags(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object())
+    got["drawn"] = drawn = []
+    got["pages"] = [page.extract_text(visitor_text=lambda text, cm, tm, font, size: drawn.append(
+        (str(font.get("/BaseFont")) if font else "", text))) for page in reader.pages]
+    for page in reader.pages:
+        fonts(page.get("/Resources") or {})
+    got["links"] = [link.get_object() for page in reader.pages for link in page.get("/Annots", [])]
+    return got
+
+
+def check_outline(outline: list, headings: list) -> list[str]:
+    """The outline's first two levels are the pages' titles and `##` headings, in nav order."""
+    found = [(level, squeeze(title)) for level, title in outline if level < 2]
+    missing = [title for level, title in headings if (level, squeeze(title)) not in found]
+    return [] if found == [(level, squeeze(title)) for level, title in headings] else \
+        [f"the outline is not every page title and ## heading in nav order; missing {missing}"]
+
+
+def check_lines(pages: list[str], lines: list[str]) -> list[str]:
+    """Every code line whole in the text: not cut at the margin, nor split by a page break
+    (the footer comes between the parts)."""
+    text = squeeze("\n".join(pages))
+    return [f"code line not whole in the PDF: {line.strip()!r}" for line in lines
+            if squeeze(line) not in text]
+
+
+def check_fonts(fonts, drawn: list, lang: str) -> list[str]:
+    """Every font embedded with its font program (so no Type 3); Chinese in a CJK font."""
+    problems = []
+    for font in fonts:
+        inner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = inner.get("/FontDescriptor")
+        if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object() if
+                                                               descriptor else ()):
+            problems.append(f"font not embedded: {font.get('/BaseFont', font['/Subtype'])}")
+    return problems + sorted({f"Chinese in {font or 'a Type 3 font'}: {text.strip()[:20]!r}"
+                              for font, text in drawn if lang == "zh" and HAN.search(text)
+                              and "CJK" not in font})
+
+
+@pytest.fixture(scope="session")
+def pdfs(built, tmp_path_factory) -> dict:
+    """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site."""
+    out = tmp_path_factory.mktemp("pdf")
+    run = subprocess.run([sys.executable, str(project.DOCS / "_build" / "pdf.py"), str(built),
+                          str(out)], capture_output=True, text=True, timeout=600,
+                         env=builds.environment())  # the address the site is built for
+    assert run.returncode == 0, run.stdout + run.stderr
+    return {lang: (out / f"{pdf.NAME}-{lang}.pdf").read_bytes() for lang in project.languages()}
+
+
+@pytest.mark.parametrize("lang", project.languages())
+def test_pdf_holds_every_page_heading_code_line_and_figure(pdfs, built, lang):
+    got, site = read(pdfs[lang]), site_contents(built, lang)
+    problems = check_outline(got["outline"], site["headings"]) + \
+        check_lines(got["pages"], site["code"])
+    if got["figures"] != site["figures"]:
+        problems.append(f"figures (tagged, by alt text) {got['figures']} != {site['figures']}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", project.languages())
+def test_pdf_fonts_text_pages_links_and_size(pdfs, lang):
+    got = read(pdfs[lang])
+    title = next(name for locale, _, name in pdf.languages(project.config()) if locale == lang)
+    problems = check_fonts(got["fonts"].values(), got["drawn"], lang)
+    problems += [f"page {n} is blank" for n, text in enumerate(got["pages"], 1)  # but its footer
+                 if not squeeze(text).replace(squeeze(title), "", 1).replace(str(n), "", 1)]
+    text = "".join(got["pages"]) + "".join(title for _, title in got["outline"])
+    problems += [f"CJK radical U+{ord(c):04X} in the text" for c in set(RADICALS.findall(text))]
+    uris = [str(link["/A"].get("/URI")) for link in got["links"] if "/A" in link]
+    problems += [f"link to a local file: {uri}" for uri in uris if uri.startswith(("file:",
+                                                                                    pdf.BASE))]
+    if not any("/Dest" in link for link in got["links"]):
+        problems.append("no link inside the PDF")
+    if len(pdfs[lang]) >= 10_000_000:
+        problems.append(f"{len(pdfs[lang]) / 1e6:.1f} MB, over 10 MB")
+    assert not problems, "\n".join(problems)
+
+
+# Faults: the checks fail on a page left out and on a code line cut at the margin.
+def test_a_page_missing_from_the_pdf_fails(pdfs, built):
+    got, site = read(pdfs["en"]), site_contents(built, "en")
+    tops = [n for n, (level, _) in enumerate(got["outline"]) if level == 0]
+    assert check_outline(got["outline"], site["headings"]) == []
+    assert check_outline(got["outline"][:tops[2]] + got["outline"][tops[3]:], site["headings"])
+
+
+def test_a_code_line_cut_at_the_margin_fails(page):
+    line = "print(torch.autograd.grad(outputs, inputs, grad_outputs=None, retain_graph=None, " \
+           "create_graph=False, only_inputs=True, allow_unused=None, is_grads_batched=False))"
+    for css, fails in (("white-space: pre; overflow: hidden", True), ("white-space: pre-wrap", False)):
+        page.set_content(f'<pre style="{css}"><code>{line}</code></pre>')
+        assert bool(check_lines(read(page.pdf(format="A4"))["pages"], [line])) is fails, css
