@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 TORCH_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_INDEX_ARG = $$($(PY) -c "import socket; socket.getaddrinfo('download.pytorch.org', 443)" 2>/dev/null && echo --extra-index-url $(TORCH_INDEX))
 
-.PHONY: serve build test check update page bench clean
+.PHONY: serve build test check update page bench pdf clean
 
 $(STAMP): requirements.txt docs/_build/requirements.txt tests/requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (or: make PYTHON=python3 ...)"; exit 1; }
@@ -51,6 +51,10 @@ page: $(STAMP)  ## one page in every language: its code blocks and the include c
 bench: $(STAMP) $(NODE_STAMP)  ## timings and sizes, printed as name: value (installs Lighthouse)
 	npm ci --prefix tests/bench --silent --no-audit --no-fund
 	$(PY) -m tests.support.bench
+
+pdf: $(STAMP)  ## the printed edition: site/pdf/pytorch-autograd-<lang>.pdf (Chromium, fonts-noto-cjk)
+	$(PY) -m mkdocs build --strict
+	$(PY) docs/_build/pdf.py site site/pdf
 
 clean:  ## the built site, the build's store and pytest's cache
 	rm -rf site .cache .pytest_cache
