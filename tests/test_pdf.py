@@ -13,7 +13,7 @@ import pytest
 
 from tests.support import builds, parsed, project
 
-_spec = importlib.util.spec_from_file_location("pdf", project.DOCS / "_build" / "pdf.py")
+_spec = importlib.util.spec_from_file_location("pdf", project.ROOT / "docs" / "_build" / "pdf.py")
 pdf = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(pdf)
 RADICALS = re.compile("[\u2e80-\u2fdf]")  # what a CFF CJK font printed by Chromium gives
@@ -112,7 +112,7 @@ def check_fonts(fonts, drawn: list, lang: str) -> list[str]:
 def pdfs(built, tmp_path_factory) -> dict:
     """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site."""
     out = tmp_path_factory.mktemp("pdf")
-    run = subprocess.run([sys.executable, str(project.DOCS / "_build" / "pdf.py"), str(built),
+    run = subprocess.run([sys.executable, str(project.ROOT / "docs" / "_build" / "pdf.py"), str(built),
                           str(out)], capture_output=True, text=True, timeout=600,
                          env=builds.environment())  # the address the site is built for
     assert run.returncode == 0, run.stdout + run.stderr
