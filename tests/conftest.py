@@ -102,6 +102,11 @@ def pytest_collection_finish(session):
                                   folder)
 
 
+def pytest_terminal_summary(terminalreporter):
+    for line in targets.UPDATED:  # make update: what it wrote
+        terminalreporter.write_line(line)
+
+
 def pytest_sessionfinish(session):
     for process, folder in _started.values():
         if process.poll() is None:

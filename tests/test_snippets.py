@@ -52,7 +52,7 @@ def runs(request) -> dict[Path, runner.Run]:
     return {f: done.get(f) or sources[f] for f in files}
 
 
-def update(snippet: Path, source: str, run: runner.Run, request) -> None:
+def update(snippet: Path, source: str, run: runner.Run) -> None:
     """Rewrite the snippet's `#>` blocks from the run, atomically, and say what changed."""
     try:
         new = expected_output.rewrite(source, run.chunks, rel(snippet))
@@ -69,7 +69,7 @@ def update(snippet: Path, source: str, run: runner.Run, request) -> None:
         os.replace(tmp, snippet)  # atomic: the file is old or new, never half-written
     said = (f"wrote {added} new and {changed - added} changed `#>` blocks" if new != source
             else "already up to date")
-    request.config.pluginmanager.get_plugin("terminalreporter").write_line(f"{rel(snippet)}: {said}")
+    targets.UPDATED.append(f"{rel(snippet)}: {said}")  # conftest prints them at the end
 
 
 def test_output_matches(snippet, runs, request):
@@ -79,7 +79,7 @@ def test_output_matches(snippet, runs, request):
     source = read_source(snippet)
     problems = []
     if request.config.getoption("--update-outputs"):
-        update(snippet, source, run, request)  # the new blocks are the run's output
+        update(snippet, source, run)  # the new blocks are the run's output
     else:
         problems = expected_output.compare(source, run.chunks, name)
     if run.stderr:

@@ -13,6 +13,7 @@ import pytest
 from tests.support import pages, project
 
 ROOT = project.ROOT
+UPDATED: list[str] = []  # what `make update` wrote, one line per snippet
 
 
 def _closest(name: str, known: list[str]) -> str:
