@@ -210,15 +210,15 @@ print("second", x.grad.data, " torch", second_t.item())
 # --8<-- [end:second_derivative]
 
 # --8<-- [start:logistic]
-# The recipe's data: two clouds of 100 points, labels 0 and 1.
+# The recipe's training data: its first 80 points of each cloud, labels 0 and 1.
 torch.manual_seed(10)
-n, mean, shift = 100, 1.7, 1.0
+n, mean, shift, k = 100, 1.7, 1.0, 80
 cloud0 = torch.normal(mean * torch.ones(n, 2), 1) + shift
 cloud1 = torch.normal(-mean * torch.ones(n, 2), 1) + shift
-train_x = torch.cat((cloud0, cloud1))
-train_y = torch.cat((torch.zeros(n), torch.ones(n)))
+train_x = torch.cat((cloud0[:k], cloud1[:k]))
+train_y = torch.cat((torch.zeros(k), torch.ones(k)))
 
-# torch: nn.Linear + BCEWithLogitsLoss + plain SGD.
+# torch: nn.Linear + BCEWithLogitsLoss + plain SGD (no momentum, unlike the recipe).
 model = torch.nn.Linear(2, 1)
 loss_fn = torch.nn.BCEWithLogitsLoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -233,8 +233,8 @@ labels = train_y.tolist()
 for step in range(5):
     losses = []
     for (x1, x2), label in zip(points, labels):
-        p = (w1 * x1 + w2 * x2 + b).sigmoid()  # the probability of class 1
-        losses.append(-(label * p.log() + (1 - label) * (1 - p).log()))
+        z = w1 * x1 + w2 * x2 + b  # the score (logit) of the point
+        losses.append((1 + z.exp()).log() - label * z)  # BCE in the score: ln(1 + e^z) - yz
     loss = sum(losses) * (1 / len(losses))  # the mean binary cross-entropy
     for param in (w1, w2, b):
         param.grad = 0
@@ -247,20 +247,31 @@ for step in range(5):
     loss_t.backward()
     optimizer.step()
     print(f"step {step}  loss {loss.data:.6f}  torch {loss_t.item():.6f}")
-    #> step 0  loss 0.394664  torch 0.394664
-    #> step 1  loss 0.360641  torch 0.360641
-    #> step 2  loss 0.334654  torch 0.334654
-    #> step 3  loss 0.314056  torch 0.314056
-    #> step 4  loss 0.297242  torch 0.297242
+    #> step 0  loss 0.394292  torch 0.394292
+    #> step 1  loss 0.358699  torch 0.358699
+    #> step 2  loss 0.331612  torch 0.331612
+    #> step 3  loss 0.310204  torch 0.310204
+    #> step 4  loss 0.292771  torch 0.292771
 
 (w1_t, w2_t), b_t = model.weight[0].tolist(), model.bias.item()
 print(f"w1 {w1.data:.6f}  torch {w1_t:.6f}")
-#> w1 -0.235194  torch -0.235194
+#> w1 -0.241104  torch -0.241104
 print(f"w2 {w2.data:.6f}  torch {w2_t:.6f}")
-#> w2 -0.592372  torch -0.592372
+#> w2 -0.593085  torch -0.593085
 print(f"b  {b.data:.6f}  torch {b_t:.6f}")
-#> b  0.173688  torch 0.173688
+#> b  0.172401  torch 0.172401
 # --8<-- [end:logistic]
+
+# --8<-- [start:stale_data]
+# Changing data before backward: the rule of * reads the new value of w.
+w = Value(1.0)
+x = Value(2.0)
+y = w * x  # dy/dx = w = 1
+w.data = 11.0
+y.backward()
+print("x.grad", x.grad.data)  # should be 1: no error, a wrong gradient
+#> x.grad 11.0
+# --8<-- [end:stale_data]
 
 # --8<-- [start:exercise_tanh]
 def tanh(self):
@@ -314,6 +325,23 @@ Value.__add__ = add  # the right rule back
 # --8<-- [end:exercise_bug]
 
 # --8<-- [start:exercise_retain]
+def saves_values(op):
+    """op's nodes keep values of the forward pass for their rule: mark them."""
+    def marked(*args):
+        out = op(*args)
+        out._saved = True
+        return out
+    return marked
+
+
+Value.__mul__ = saves_values(mul)  # add reads no forward value: it stays unmarked
+Value.__pow__ = saves_values(power)
+Value.exp = saves_values(exp)
+Value.log = saves_values(log)
+Value.sigmoid = saves_values(sigmoid)
+Value.tanh = saves_values(tanh)
+
+
 def freed():
     raise RuntimeError("backward() through this graph a second time: "
                        "pass retain_graph=True to the first call")
@@ -324,12 +352,27 @@ def backward_once(self, gradient=1.0, retain_graph=False):
     backward(self, gradient)  # the engine's backward, as before
     if not retain_graph:  # like torch freeing what the nodes saved
         for node in order:
-            if node._inputs:  # leaves stay usable in new graphs
+            if getattr(node, "_saved", False):  # a node that saved nothing stays usable
                 node._backward = freed
 
 
 Value.backward = backward_once
 
+# Additions only: nothing was saved, so a second pass works, as in torch.
+w = Value(1.0)
+x = Value(2.0)
+y = (x + w) + (w + 1)
+y.backward()
+y.backward()
+w_t = torch.tensor(1.0, requires_grad=True)
+x_t = torch.tensor(2.0, requires_grad=True)
+y_t = (x_t + w_t) + (w_t + 1)
+y_t.backward()
+y_t.backward()
+print("w.grad", w.grad.data, " torch", w_t.grad.item())  # dy/dw = 2, twice
+#> w.grad 4.0  torch 4.0
+
+# A product saved its inputs: the second pass is refused.
 w = Value(1.0)
 x = Value(2.0)
 y = (x + w) * (w + 1)
