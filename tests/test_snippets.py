@@ -12,6 +12,7 @@ uses each thing the child imitates or inherits (tests/support/targets.py).
 """
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 
@@ -58,16 +59,17 @@ def update(snippet: Path, source: str, run: runner.Run) -> None:
         new = expected_output.rewrite(source, run.chunks, rel(snippet))
     except expected_output.SourceError as err:
         pytest.fail(str(err))
-    _, before = expected_output.parse(source, rel(snippet))
-    _, after = expected_output.parse(new, rel(snippet))
-    old = {tuple(s.expected) for s in before}
-    added, changed = len(after) - len(before), sum(tuple(s.expected) not in old for s in after)
+    blocks = [[tuple(site.expected) for site in expected_output.parse(text, rel(snippet))[1]]
+              for text in (source, new)]
+    steps = difflib.SequenceMatcher(a=blocks[0], b=blocks[1], autojunk=False).get_opcodes()
+    added = sum(j2 - j1 for op, _, _, j1, j2 in steps if op == "insert")
+    changed = sum(j2 - j1 for op, _, _, j1, j2 in steps if op == "replace")
     if new != source:
         bom = "\ufeff" if snippet.read_bytes().startswith(b"\xef\xbb\xbf") else ""
         tmp = snippet.with_name(f".{snippet.name}.tmp")
         tmp.write_text(bom + new, encoding="utf-8")
         os.replace(tmp, snippet)  # atomic: the file is old or new, never half-written
-    said = (f"wrote {added} new and {changed - added} changed `#>` blocks" if new != source
+    said = (f"wrote {added} new and {changed} changed `#>` blocks" if new != source
             else "already up to date")
     targets.UPDATED.append(f"{rel(snippet)}: {said}")  # conftest prints them at the end
 
