@@ -32,6 +32,7 @@ except RuntimeError as err:
 # --8<-- [start:version]
 # A saved tensor changed in place is caught by its version counter.
 w = torch.tensor(1.0, requires_grad=True)
+x = torch.tensor(2.0, requires_grad=True)
 y = w * x  # saves w, since dy/dx = w
 with torch.no_grad():
     w.add_(10)
