@@ -35,9 +35,10 @@ test: $(STAMP) $(NODE_STAMP)  ## every check: snippets, pages, build, links, bro
 	@$(PYTEST) $(PYTEST_ARGS) || { rc=$$?; \
 	  [ $$rc -ne 5 ] || echo "make test: pytest collected no tests, which is a failure" >&2; exit $$rc; }
 
-# SNIPPETS: files or folders (default: every snippet)
+# SNIPPETS: files or folders (default: every snippet, and a sample of them also run in a
+# real fresh interpreter, as make test does)
 check: $(STAMP)  ## the `#>` outputs of snippets: make check [SNIPPETS=snippets/x/y.py]
-	$(PYTEST) -q tests/test_snippets.py $(if $(SNIPPETS),--snippets $(SNIPPETS))
+	$(PYTEST) -q tests/test_snippets.py $(if $(SNIPPETS),--snippets $(SNIPPETS) -k "not fresh_interpreter")
 
 update: $(STAMP)  ## rewrite the `#>` lines from a real run: make update SNIPPETS=snippets/x/y.py
 	@[ -n "$(SNIPPETS)" ] || { echo "make update rewrites outputs: name them, SNIPPETS=snippets/x/y.py (or SNIPPETS=snippets for all)"; exit 2; }
