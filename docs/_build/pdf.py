@@ -30,8 +30,8 @@ CJK = {400: "Noto Sans CJK SC:style=Regular", 700: "Noto Sans CJK SC:style=Bold"
 BASE = "http://pdf.invalid/"  # the site's pages are resolved against this while joined
 
 
-# What the printed page leaves out: permalinks, code line anchors, buttons, dark figures.
-DROP = re.compile(r'<a class="headerlink".*?</a>|<a id="__codelineno-[^>]*></a>'
+# What the printed page leaves out: permalinks, buttons, dark figures.
+DROP = re.compile(r'<a class="headerlink".*?</a>'
                   r'|<a [^>]*class="md-content__button.*?</a>|<div class="notebook-links">.*?</div>'
                   r'|<img [^>]*#only-dark"[^>]*>| loading="lazy"', re.S)
 TAG = re.compile(r"<[a-z][^>]*>")
