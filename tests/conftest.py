@@ -6,9 +6,9 @@
   A path that names nothing stops the run with a message, before anything runs.
 - BACKGROUND: the slow commands, a fixed list. When collection is done, each one
   a selected test asks for (by its fixture) starts, while the other tests run:
-  the site build first, then the build with nothing set, the fault run
-  (tests/support/faults.py) and `python <snippet>` in an empty folder for a sample
-  of snippets. The tests that wait for them run last.
+  the site build and `python <snippet>` in an empty folder for a sample of snippets;
+  once the site is built, the build with nothing set and the fault run
+  (tests/support/faults.py). The tests that wait for them run last.
 - `site_url`: the built site served as GitHub Pages serves it (base path, gzip).
 - Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
 """
@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -68,6 +69,10 @@ def background_commands(config) -> dict:
 
 
 _started: dict[str, tuple[subprocess.Popen, Path]] = {}
+_later: list[threading.Thread] = []
+_stopping = threading.Event()
+# Started once the site is built: they build the same pages, so they find the store warm.
+AFTER_SITE = {"bare_site", "fault_run"}
 
 
 def pytest_collection_modifyitems(items):
@@ -91,15 +96,28 @@ def pytest_collection_finish(session):
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
     if os.environ.get("TESTS_BUILT_SITE"):  # the site is built already (tests/support/faults.py)
         wanted.discard("site")
-    for name, command in background_commands(session.config).items():
-        if name in wanted:
-            folder = Path(tempfile.mkdtemp(prefix="background-"))
-            (folder / "cwd").mkdir()
-            argv, env, cwd = command(folder)
-            with open(folder / "out", "wb") as out:
-                _started[name] = (subprocess.Popen(argv, cwd=cwd, env=env, stdout=out,
-                                                   stdin=subprocess.DEVNULL, stderr=subprocess.STDOUT),
-                                  folder)
+    commands = {name: command for name, command in background_commands(session.config).items()
+                if name in wanted}
+    later = {name: commands.pop(name) for name in AFTER_SITE & set(commands) if "site" in commands}
+    for name, command in commands.items():
+        start(name, command)
+    if later:
+        def after_site():
+            _started["site"][0].wait()
+            for name, command in later.items():
+                if not _stopping.is_set():
+                    start(name, command)
+        _later.append(threading.Thread(target=after_site, daemon=True))
+        _later[0].start()
+
+
+def start(name: str, command) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="background-"))
+    (folder / "cwd").mkdir()
+    argv, env, cwd = command(folder)
+    with open(folder / "out", "wb") as out:
+        _started[name] = (subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stdin=subprocess.DEVNULL,
+                                           stderr=subprocess.STDOUT), folder)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -108,15 +126,26 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def pytest_sessionfinish(session):
-    for process, folder in _started.values():
+    _stopping.set()
+    stop()
+    for thread in _later:  # it may have started one before it saw _stopping
+        thread.join()
+    stop()
+    for _, folder in _started.values():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def stop() -> None:
+    for process, _ in list(_started.values()):
         if process.poll() is None:
             process.kill()
             process.wait()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def finished(name: str) -> SimpleNamespace:
     """The command's .returncode, .output (standard output and error) and .folder."""
+    for thread in _later:
+        thread.join()
     if name not in _started:
         pytest.fail(f"the background command {name!r} was not started (pytest --co?)")
     process, folder = _started[name]
