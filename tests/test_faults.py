@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import expected_output, html_checker, links, pages, parsed, runner
+from tests.support import expected_output, faults, html_checker, links, pages, parsed, runner
 from tests.support.project import ROOT
 
 GOOD = '''import torch
@@ -84,12 +84,7 @@ COPY_MISTAKES = {
 @pytest.mark.parametrize("file, change, check, start, says",
                          [(*m[:4], m[4:]) for m in COPY_MISTAKES.values()], ids=COPY_MISTAKES.keys())
 def test_a_mistake_in_the_pages_or_snippets_is_named(project, file, change, check, start, says):
-    path = project / file
-    changed = change(path.read_text(encoding="utf-8") if path.exists() else "")
-    if changed is None:
-        path.unlink()
-    else:
-        path.write_text(changed, encoding="utf-8")
+    faults.change(project / file, change)
     found = check(project)
     assert any(p.startswith(start) and all(text in p for text in says) for p in found), found
     if TITLE not in says:  # a wrong include is the include's mistake, not its fence title's

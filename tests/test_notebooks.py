@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import ast
 import difflib
-import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+import nbformat
 
 from tests.support.builds import EXAMPLE_ENV
 from tests.support import expected_output, pages, parsed, project, runner
@@ -49,11 +50,6 @@ def labels(lang: str) -> dict:
     return config.extra["labels"]
 
 
-def joined(text: str | list[str]) -> str:
-    """A notebook's text field (a cell's source, an output's text): a string or a list of lines."""
-    return "".join(text) if isinstance(text, list) else text
-
-
 def buttons(html_path: Path, why: str = ""):
     """(title, download link, Colab link or None): the buttons right under the page's title."""
     h1 = parsed.page(html_path).select_one(".md-content h1")
@@ -64,8 +60,8 @@ def buttons(html_path: Path, why: str = ""):
     return h1, bar.select_one("a[download]"), bar.select_one(f'a[href^="{COLAB}"]')
 
 
-def downloaded(site, lang: str, page: str) -> tuple[Path, dict]:
-    """The notebook the page's download button gives, and its JSON. The build's warnings
+def downloaded(site, lang: str, page: str) -> tuple[Path, nbformat.NotebookNode]:
+    """The notebook the page's download button gives, read by nbformat. The build's warnings
     about it (a cell that raised, say) explain a missing button."""
     html = site.dir / project.site_url_path(lang, page) / "index.html"
     says = "".join(f"\n{line}" for line in site.output.splitlines()
@@ -74,7 +70,7 @@ def downloaded(site, lang: str, page: str) -> tuple[Path, dict]:
     assert download is not None, f"{html}: no download button"
     path = (html.parent / download["href"]).resolve()
     assert path.suffix == ".ipynb" and path.is_file(), f"{html}: the download {download['href']} is missing"
-    return path, json.loads(path.read_text(encoding="utf-8"))
+    return path, nbformat.read(path, as_version=4)
 
 
 # --- what each code cell must hold and print, from the page's includes ----------
@@ -112,37 +108,32 @@ def section_lines(inc) -> tuple[int, int]:
     return marks["start"], marks["end"]
 
 
-def printed(fence, runs: dict[str, runner.Run]) -> tuple[list[str], list[str]]:
-    """(the lines the page shows under the fence's code, in print order; problems): what the
-    statements of its sections print in the snippet's run, checked against its `#>` lines."""
-    text, problems = "", []
+def problems_with_outputs(name: str, fence, outputs: list[dict], runs: dict[str, runner.Run]) -> list[str]:
+    """A code cell prints, in print order, what the statements of its fence's sections print
+    in each snippet's run (checked against the snippet's `#>` lines too), draws its figures
+    and writes nothing else."""
+    text, found = "", []
     for inc in fence.includes:
         run = runs.get(inc.path)
         if run is None:
-            problems.append(f'line {inc.line}: include "{inc.target}" not found')
+            found.append(f'line {inc.line}: include "{inc.target}" not found')
             continue
         if run.error or run.stderr:
-            problems.append(f"{inc.path}: fails as a script:\n{run.error or run.stderr}")
+            found.append(f"{inc.path}: fails as a script:\n{run.error or run.stderr}")
             continue
-        source = (ROOT / inc.path).read_text(encoding="utf-8")
-        problems += expected_output.compare(source, run.chunks, inc.path)
+        found += expected_output.compare((ROOT / inc.path).read_text(encoding="utf-8"), run.chunks, inc.path)
         lo, hi = section_lines(inc)
         text += "".join(t for line, t in run.chunks if lo <= line <= hi)
-    return (expected_output.split_lines(text) if text else []), problems
-
-
-def problems_with_outputs(name: str, fence, outputs: list[dict], runs) -> list[str]:
-    want, found = printed(fence, runs)
+    want = expected_output.split_lines(text) if text else []
     for out in outputs:
         if out["output_type"] == "error":
             found.append(f"{name}: raised {out.get('ename')}: {out.get('evalue')}")
         elif out["output_type"] == "stream" and out["name"] == "stderr":
-            found.append(f"{name}: wrote to standard error:\n{joined(out['text'])}")
+            found.append(f"{name}: wrote to standard error:\n{out['text']}")
         elif out["output_type"] == "execute_result":
             found.append(f"{name}: Jupyter echoes a value the page does not show: "
                          f"{out['data'].get('text/plain', '')[:200]}")
-    stdout = "".join(joined(o["text"]) for o in outputs
-                     if o["output_type"] == "stream" and o["name"] == "stdout")
+    stdout = "".join(o["text"] for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
     actual = expected_output.split_lines(stdout) if stdout else []
     if not expected_output.block_matches(want, actual):
         diff = "\n".join(difflib.unified_diff(want, actual, "the page (#> lines)", "the notebook",
@@ -178,9 +169,9 @@ def test_page_offers_its_notebook_under_its_title(built, site, lang, page_uri):
     assert built / colab["href"].removeprefix(prefix) == path, \
         f"{html}: Colab would open {colab['href']}, not the downloaded {path.relative_to(built)}"
     page_title = h1.get_text().rstrip("¶").strip()
-    notebook_title = joined(nb["cells"][0]["source"]).split("\n")[0].removeprefix("# ").strip()
+    notebook_title = nb["cells"][0]["source"].split("\n")[0].removeprefix("# ").strip()
     assert page_title.startswith(notebook_title), (page_title, notebook_title)
-    prose = "".join(joined(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    prose = "".join(c["source"] for c in nb["cells"] if c["cell_type"] == "markdown")
     share = len(re.findall(r"[\u3400-\u9fff]", prose)) / max(1, len(prose))  # en pages name a few zh terms
     assert (share > 0.1) if lang == "zh" else (share < 0.01), \
         f"{path}: prose not in the page's language ({share:.0%} Chinese characters)"
@@ -195,7 +186,7 @@ def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_
     problems = []
     for k, (group, cell) in enumerate(zip(groups, cells), 1):
         name = f"{path.name} code cell {k} ({group.includes[0].target})"
-        want, got = expected_code(group), joined(cell["source"])
+        want, got = expected_code(group), cell["source"]
         # Only a `;` may be added, after a last expression that Jupyter would otherwise echo.
         if got.replace(";", "") != want.replace(";", "") or \
                 ast.dump(ast.parse(got)) != ast.dump(ast.parse(want)):
@@ -209,7 +200,7 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site
     path, nb = downloaded(site, lang, page_uri)
     problems = []
     for k, cell in enumerate(nb["cells"]):
-        text = joined(cell["source"])
+        text = cell["source"]
         for pattern, what, kinds in NOT_IN_CELLS:
             if cell["cell_type"] in kinds and (m := re.search(pattern, text, re.M)):
                 around = text[max(0, m.start() - 30):m.end() + 30]
@@ -259,7 +250,7 @@ def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
             if not text_node.find_parent("code"):
                 problems.append(f"$ math left in the text: {text_node[:80]!r}")
     # The figures its notebook draws, each from the site's figure files.
-    nb = json.loads((html_path.parent / Path(uri).name).read_text(encoding="utf-8"))
+    nb = nbformat.read(html_path.parent / Path(uri).name, as_version=4)
     outputs = [o for c in code_cells(nb) for o in c.get("outputs", [])]
     problems += [f"a cell of the notebook raised {o.get('ename')}"
                  for o in outputs if o["output_type"] == "error"]
