@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.support import links, pages, project, runner
+from tests.support.builds import BASE_PATH
 
 
 def test_strict_build_passes(site):
@@ -64,8 +65,6 @@ def test_figures_are_reproducible(root, built, tmp_path):
 
 
 def test_no_broken_link_or_anchor_in_the_built_site(built):
-    from tests.support.builds import BASE_PATH
-
     problems = links.check_site(built, BASE_PATH)
     assert not problems, "\n".join(problems)
 

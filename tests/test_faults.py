@@ -9,11 +9,14 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from tests.support import expected_output, faults, html_checker, links, pages, parsed, runner
-from tests.support.project import ROOT
+from tests.support import (audit, expected_output, faults, html_checker, links, pages, parsed, runner, server,
+                           targets)
+from tests.support.project import ROOT, config, hook
 
 GOOD = '''import torch
 
@@ -146,8 +149,6 @@ def test_html_checker_names_the_page_line_and_error(tmp_path):
 
 
 def test_browser_audit_names_external_requests_and_missing_alt(page, tmp_path):
-    from tests.support import audit, server
-
     (tmp_path / "bad").mkdir()
     (tmp_path / "ok.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')
     (tmp_path / "bad" / "index.html").write_text(
@@ -174,8 +175,7 @@ FOOLS = {
     "os.write (C level)": ("import os\nos.write(1, b'raw\\n')\n", "bad.py:2: printed output"),
     "logging to stdout": ("import logging, sys\nlogging.basicConfig(stream=sys.stdout)\n"
                           "logging.warning('w')\n", "bad.py:3: printed output"),
-    "a child process": ("import subprocess\nsubprocess.run(['echo', 'hi'])\n",
-                        "bad.py:2: printed output"),
+    "a child process": ("import subprocess\nsubprocess.run(['echo', 'hi'])\n", "bad.py:2: printed output"),
     "a function call": ("def f():\n    print('in f')\n\n\nf()\n", "bad.py:5: printed output"),
     "end=''": ("print('a', end='')\n#> a\n", "bad.py:1: its output does not end with a newline"),
     "a bare expression": ("x = 5\nx\n#> 5\n", "a script does not echo expressions: print it"),
@@ -258,12 +258,6 @@ def test_typed_output_outside_a_checked_block():
 def test_repository_links_fail_loudly_when_the_markup_changes():
     """docs/_build/hooks/repository.py links the titles pymdownx.superfences writes; if
     their markup changes, the build stops instead of leaving them unlinked."""
-    from types import SimpleNamespace
-
-    from mkdocs.exceptions import PluginError
-
-    from tests.support.project import config, hook
-
     page = SimpleNamespace(markdown='```{.python title="snippets/home/versions.py"}\n```\n',
                            file=SimpleNamespace(src_uri="zh/index.md"))
     renamed = '<div class="title">snippets/home/versions.py</div><pre><code></code></pre>'
@@ -272,8 +266,6 @@ def test_repository_links_fail_loudly_when_the_markup_changes():
 
 
 def test_a_page_is_named_as_a_contributor_names_it():
-    from tests.support import targets
-
     both = [ROOT / "docs" / lang / "autograd" / "tips.md" for lang in ("zh", "en")]
     for given in ("autograd/tips.md", "docs/zh/autograd/tips.md", "docs/en/autograd/tips.md"):
         assert targets.page(given) == both, given
