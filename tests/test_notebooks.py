@@ -148,10 +148,6 @@ def problems_with_outputs(name: str, fence, outputs: list[dict], runs: dict[str,
     return found
 
 
-def code_cells(nb: dict) -> list[dict]:
-    return [c for c in nb["cells"] if c["cell_type"] == "code"]
-
-
 # --- the notebooks as built -------------------------------------------------------
 
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
@@ -180,7 +176,7 @@ def test_page_offers_its_notebook_under_its_title(built, site, lang, page_uri):
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
 def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_runs, lang, page_uri):
     path, nb = downloaded(site, lang, page_uri)
-    groups, cells = fences(lang, page_uri), code_cells(nb)
+    groups, cells = fences(lang, page_uri), [c for c in nb.cells if c.cell_type == "code"]
     assert len(cells) == len(groups), \
         f"{path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
     problems = []
@@ -251,7 +247,7 @@ def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
                 problems.append(f"$ math left in the text: {text_node[:80]!r}")
     # The figures its notebook draws, each from the site's figure files.
     nb = nbformat.read(html_path.parent / Path(uri).name, as_version=4)
-    outputs = [o for c in code_cells(nb) for o in c.get("outputs", [])]
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
     problems += [f"a cell of the notebook raised {o.get('ename')}"
                  for o in outputs if o["output_type"] == "error"]
     drawn = sum(1 for o in outputs if "image/png" in o.get("data", {}))
