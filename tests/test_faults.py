@@ -52,7 +52,7 @@ def test_snippet_that_hangs_names_the_line():
 
 TITLE = "must name the file it includes"
 # A file of the copy, how it is broken (None: deleted), the check, and its problem: how it starts and
-# what it says.
+# what else it says.
 COPY_MISTAKES = {
     "a missing include": (
         "docs/zh/index.md", lambda text: text.replace("snippets/home/versions.py", "snippets/home/version.py"),
@@ -67,13 +67,13 @@ COPY_MISTAKES = {
         pages.check_includes, "docs/en/index.md:", TITLE),
     "a snippet no page includes": (
         "snippets/backward/orphan.py", lambda text: "print(1)\n#> 1\n",
-        pages.check_includes, "snippets/backward/orphan.py:1:", "no docs/zh page includes this snippet"),
+        pages.check_includes, "snippets/backward/orphan.py:1: no docs/zh page includes this snippet"),
     "a section marker without its partner": (
         "snippets/home/versions.py", lambda text: "# --8<-- [start:part]\n" + text,
-        pages.check_includes, "snippets/home/versions.py:1:", "[start:part] without an [end:part]"),
+        pages.check_includes, "snippets/home/versions.py:1: [start:part] without an [end:part]"),
     "a page in one language only": (
         "docs/en/index.md", lambda text: None,
-        pages.check_twins, "docs/zh/index.md:1:", "page has no en twin"),
+        pages.check_twins, "docs/zh/index.md:1: page has no en twin"),
     "an English page without an include": (
         "docs/en/autograd/backward.md",
         lambda text: text.replace('--8<-- "snippets/backward/inputs.py"', ""),
