@@ -1,12 +1,11 @@
-"""`mkdocs build --strict` passes; figures, notebooks and links in the built site."""
+"""`mkdocs build --strict` passes; figures, notebooks and links in the built site (the nav's
+notebook page: tests/test_notebooks.py)."""
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from pathlib import Path
 
 from tests.support import links, pages, project, runner
+from tests.support.builds import BASE_PATH
 
 
 def test_strict_build_passes(site):
@@ -22,13 +21,15 @@ def test_every_page_is_built_in_every_language(root, built):
             assert f'<html lang="{lang}"' in html.read_text(encoding="utf-8"), html
 
 
-def test_figures_land_in_the_site_not_in_docs(root, built):
-    figures = project.hook("figures")
-    for snippet in figures.figure_snippets():
+def test_what_the_build_makes_is_in_the_site_not_in_docs(root, built):
+    for snippet in project.hook("figures").figure_snippets():
         stem = snippet.relative_to(root / "snippets").with_suffix("").as_posix()
         assert list((built / "figures").glob(f"{stem}*.svg")), \
             f"{snippet.relative_to(root)}: its figures are missing from the built site"
-    assert not list((root / "docs").rglob("*.svg")), "generated figures must not be in docs/"
+    assert list(built.rglob("*.ipynb")), "no notebook in the built site"
+    for made in ("*.svg", "*.ipynb"):
+        assert not list((root / "docs").rglob(made)), f"{made} files are built: none belongs in docs/"
+    assert not (built / "_build").exists() and not list(built.rglob("*.py")), "build or test code in the site"
 
 
 def test_figures_are_reproducible(root, built, tmp_path):
@@ -58,47 +59,14 @@ def test_figures_are_reproducible(root, built, tmp_path):
         for svg, name in pairs:
             if b"<dc:date>" in svg.read_bytes():
                 problems.append(f"{snippet.relative_to(root)}: {name} holds a date")
-            elif digest(svg) != digest(built / name):
+            elif svg.read_bytes() != (built / name).read_bytes():
                 problems.append(f"{snippet.relative_to(root)}: drawn again, {name} differs")
     assert snippets and not problems, "\n".join(problems)
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def test_notebooks_are_rendered_executed_and_downloadable(built):
-    for lang in project.languages():
-        for uri in project.notebook_uris():
-            page = built / project.site_url_path(lang, uri) / "index.html"
-            html = page.read_text(encoding="utf-8")
-            where = page.relative_to(built)
-            assert "jupyter-wrapper" in html, f"{where}: not rendered by mkdocs-jupyter"
-            assert '"cell_type"' not in html, f"{where}: raw notebook JSON (i18n issue #198)"
-            assert not re.search(r'<script[^>]+src="(https?:)?//', html), f"{where}: CDN script"
-            assert re.findall(r'<img[^>]*src="[^"]*figures/[^"]+\.svg(#[\w-]+)?"', html), \
-                f"{where}: the figures drawn by its cells are missing"
-            download = page.parent / "notebook.ipynb"
-            nb = json.loads(download.read_text(encoding="utf-8"))
-            outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
-            assert outputs, f"{download.relative_to(built)}: not executed"
-            assert not [o for o in outputs if o.get("output_type") == "error"]
-
-
-def test_notebooks_are_built_not_committed(root, built):
-    assert list(built.rglob("*.ipynb")), "no notebook in the built site"
-    assert not list((root / "docs").rglob("*.ipynb")), "notebooks are built: none belongs in docs/"
-
-
 def test_no_broken_link_or_anchor_in_the_built_site(built):
-    from tests.support.builds import BASE_PATH
-
     problems = links.check_site(built, BASE_PATH)
     assert not problems, "\n".join(problems)
-
-
-def test_no_build_code_or_test_code_in_the_site(built):
-    assert not (built / "_build").exists() and not list(built.rglob("*.py"))
 
 
 def test_copied_theme_partials_match_the_installed_material(root):

@@ -9,11 +9,14 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from tests.support import expected_output, html_checker, links, pages, parsed, runner
-from tests.support.project import ROOT
+from tests.support import (audit, expected_output, faults, html_checker, links, pages, parsed, runner, server,
+                           targets)
+from tests.support.project import ROOT, config, hook
 
 GOOD = '''import torch
 
@@ -42,40 +45,53 @@ def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:
     return "\n".join(found + expected_output.compare(source, run.chunks, "bad.py"))
 
 
-def test_the_good_snippet_passes():
-    assert problems(GOOD) == ""
-
-
-def test_wrong_output_line():
-    found = problems(GOOD.replace("#> tensor([5.])", "#> tensor([6.])"))
-    assert "bad.py:6: this statement printed something else" in found
-    assert "-tensor([6.])" in found and "+tensor([5.])" in found
-
-
-def test_missing_output_line():
-    found = problems(GOOD.replace("#> tensor([5.])\n", ""))
-    assert "bad.py:6: printed output that no `#>` block accounts for" in found
-
-
-def test_snippet_that_raises():
-    found = problems(GOOD + "y.backward()\n")
-    assert "RuntimeError" in found and 'File "bad.py", line 8' in found
-
-
 def test_snippet_that_hangs_names_the_line():
     found = problems("import time\n\ntime.sleep(30)\nprint(1)\n", timeout=1)
     assert "bad.py:3: timed out after 1 s" in found
 
 
-def test_missing_include_fails_its_fence_and_the_page_check(project):
-    page = project / "docs" / "zh" / "index.md"
-    page.write_text(page.read_text().replace("snippets/home/versions.py", "snippets/home/version.py"))
-    found = pages.check_includes(project)
-    assert any(p.startswith("docs/zh/index.md:") and 'include "snippets/home/version.py" not found: '
-               "there is no file snippets/home/version.py (did you mean snippets/home/versions.py?)"
-               in p for p in found), found
-    # the title names the include's path; it is the include that is wrong, not the title
-    assert not any("must name the file it includes" in p for p in found), found
+TITLE = "must name the file it includes"
+# A file of the copy, how it is broken (None: deleted), the check, and its problem: how it starts and
+# what else it says.
+COPY_MISTAKES = {
+    "a missing include": (
+        "docs/zh/index.md", lambda text: text.replace("snippets/home/versions.py", "snippets/home/version.py"),
+        pages.check_includes, "docs/zh/index.md:", 'include "snippets/home/version.py" not found: '
+        "there is no file snippets/home/version.py (did you mean snippets/home/versions.py?)"),
+    "a wrong section name": (
+        "docs/en/recipe/index.md", lambda text: text.replace(':setup"', ':setupx"'),
+        pages.check_includes, "docs/en/recipe/index.md:",
+        'include "snippets/recipe/train.py:setupx" not found: snippets/recipe/train.py has no section'),
+    "a fence title that names another file": (
+        "docs/en/index.md", lambda text: text.replace('title="snippets/home/versions.py"', 'title="x.py"'),
+        pages.check_includes, "docs/en/index.md:", TITLE),
+    "a snippet no page includes": (
+        "snippets/backward/orphan.py", lambda text: "print(1)\n#> 1\n",
+        pages.check_includes, "snippets/backward/orphan.py:1: no docs/zh page includes this snippet"),
+    "a section marker without its partner": (
+        "snippets/home/versions.py", lambda text: "# --8<-- [start:part]\n" + text,
+        pages.check_includes, "snippets/home/versions.py:1: [start:part] without an [end:part]"),
+    "a page in one language only": (
+        "docs/en/index.md", lambda text: None,
+        pages.check_twins, "docs/zh/index.md:1: page has no en twin"),
+    "an English page without an include": (
+        "docs/en/autograd/backward.md",
+        lambda text: text.replace('--8<-- "snippets/backward/inputs.py"', ""),
+        pages.check_twins, "docs/zh/autograd/backward.md:", " and docs/en/autograd/backward.md:", "diverge"),
+    "an English page that drops a section": (
+        "docs/en/autograd/grad.md", lambda text: re.sub(r"^## ", "", text, count=1, flags=re.M),
+        pages.check_twins, "docs/zh/autograd/grad.md:", " and docs/en/autograd/grad.md:", "diverge"),
+}
+
+
+@pytest.mark.parametrize("file, change, check, start, says",
+                         [(*m[:4], m[4:]) for m in COPY_MISTAKES.values()], ids=COPY_MISTAKES.keys())
+def test_a_mistake_in_the_pages_or_snippets_is_named(project, file, change, check, start, says):
+    faults.change(project / file, change)
+    found = check(project)
+    assert any(p.startswith(start) and all(text in p for text in says) for p in found), found
+    if TITLE not in says:  # a wrong include is the include's mistake, not its fence title's
+        assert not any(TITLE in p for p in found), found
 
 
 def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
@@ -112,37 +128,6 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
     assert not (fault_run.folder / "site" / "en" / "autograd" / "tips" / "tips.ipynb").exists()
 
 
-def test_wrong_section_name_is_found_by_the_page_check(project):
-    page = project / "docs" / "en" / "recipe" / "index.md"
-    text = page.read_text()
-    target = next(i.target for i, _ in pages.model().includes(pages.model().read(page)) if i.section)
-    page.write_text(text.replace(f'"{target}"', f'"{target}x"', 1))
-    found = pages.check_includes(project)
-    assert any(p.startswith("docs/en/recipe/index.md:") and f'include "{target}x" not found' in p
-               for p in found), found
-
-
-def test_page_in_one_language_only(project):
-    (project / "docs" / "en" / "index.md").unlink()
-    assert any(p.startswith("docs/zh/index.md:1: page has no en twin")
-               for p in pages.check_twins(project))
-
-
-def test_twin_pages_that_diverge(project):
-    page = project / "docs" / "en" / "autograd" / "backward.md"
-    page.write_text(page.read_text().replace('--8<-- "snippets/backward/inputs.py"', ""))
-    found = pages.check_twins(project)
-    assert any(p.startswith("docs/zh/autograd/backward.md:") and "docs/en/autograd/backward.md:"
-               in p and "diverge" in p for p in found), found
-
-
-def test_snippet_no_page_includes(project):
-    (project / "snippets" / "backward" / "orphan.py").write_text("print(1)\n#> 1\n")
-    found = pages.check_includes(project)
-    assert any(p.startswith("snippets/backward/orphan.py:1: no docs/zh page includes this snippet")
-               for p in found), found
-
-
 def test_link_checker_names_broken_links_and_anchors(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2>')
@@ -164,8 +149,6 @@ def test_html_checker_names_the_page_line_and_error(tmp_path):
 
 
 def test_browser_audit_names_external_requests_and_missing_alt(page, tmp_path):
-    from tests.support import audit, server
-
     (tmp_path / "bad").mkdir()
     (tmp_path / "ok.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')
     (tmp_path / "bad" / "index.html").write_text(
@@ -179,15 +162,20 @@ def test_browser_audit_names_external_requests_and_missing_alt(page, tmp_path):
 
 
 # Issue: the output check cannot be fooled. Each source below is wrong in one
-# way; the check must say so, naming bad.py and the line.
+# way; the check must say so, naming bad.py and the line (with all the texts given).
 FOOLS = {
+    "a wrong output line": (GOOD.replace("#> tensor([5.])", "#> tensor([6.])"),
+                            "bad.py:6: this statement printed something else",
+                            "-tensor([6.])\n+tensor([5.])"),
+    "a missing output line": (GOOD.replace("#> tensor([5.])\n", ""),
+                              "bad.py:6: printed output that no `#>` block accounts for"),
+    "an exception": (GOOD + "y.backward()\n", "RuntimeError", 'File "bad.py", line 8', "    y.backward()"),
     "sys.stdout.write": ("import sys\nsys.stdout.write('hidden\\n')\n", "bad.py:2: printed output"),
     "pprint": ("import pprint\npprint.pprint({'a': 1})\n", "bad.py:2: printed output"),
     "os.write (C level)": ("import os\nos.write(1, b'raw\\n')\n", "bad.py:2: printed output"),
     "logging to stdout": ("import logging, sys\nlogging.basicConfig(stream=sys.stdout)\n"
                           "logging.warning('w')\n", "bad.py:3: printed output"),
-    "a child process": ("import subprocess\nsubprocess.run(['echo', 'hi'])\n",
-                        "bad.py:2: printed output"),
+    "a child process": ("import subprocess\nsubprocess.run(['echo', 'hi'])\n", "bad.py:2: printed output"),
     "a function call": ("def f():\n    print('in f')\n\n\nf()\n", "bad.py:5: printed output"),
     "end=''": ("print('a', end='')\n#> a\n", "bad.py:1: its output does not end with a newline"),
     "a bare expression": ("x = 5\nx\n#> 5\n", "a script does not echo expressions: print it"),
@@ -214,14 +202,16 @@ FOOLS = {
 }
 
 
-@pytest.mark.parametrize("source, message", FOOLS.values(), ids=FOOLS.keys())
-def test_the_output_check_is_not_fooled(source, message):
-    assert message in problems(source, timeout=20)
+@pytest.mark.parametrize("source, messages", [(s, m) for s, *m in FOOLS.values()], ids=FOOLS.keys())
+def test_the_output_check_is_not_fooled(source, messages):
+    found = problems(source, timeout=20)
+    assert all(message in found for message in messages), found
 
 
-def test_the_last_digit_may_differ_by_one_unit():
-    assert problems("print(0.6931)\n#> 0.6930\n") == ""
-    assert problems("print(0.6931)\n#> 0.6932\n") == ""
+# The last printed digit may differ by one unit.
+@pytest.mark.parametrize("source", [GOOD, "print(0.6931)\n#> 0.6930\n", "print(0.6931)\n#> 0.6932\n"])
+def test_a_right_snippet_passes(source):
+    assert problems(source) == ""
 
 
 def test_update_refuses_output_a_comment_cannot_hold():
@@ -235,10 +225,6 @@ def test_update_writes_the_block(tmp_path):
     loop = "for i in range(3):\n    print(i)\n"  # one block for every pass of the loop
     assert expected_output.rewrite(loop, [(2, "0\n"), (2, "1\n"), (2, "2\n")], "bad.py") == \
         loop + "    #> 0\n    #> 1\n    #> 2\n"
-
-
-def test_a_traceback_shows_the_line_that_raised():
-    assert "    y.backward()" in problems(GOOD + "y.backward()\n")
 
 
 WRONG_ARGUMENTS = {  # make ... -> what it must say (it exits non-zero and writes nothing)
@@ -263,29 +249,6 @@ def test_a_wrong_argument_stops_with_a_message(target, argument):
     assert before == {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
 
 
-def test_fence_title_must_name_its_file(project):
-    page = project / "docs" / "en" / "index.md"
-    page.write_text(page.read_text().replace('title="snippets/home/versions.py"',
-                                              'title="snippets/home/other.py"'))
-    assert any(p.startswith("docs/en/index.md:") and "must name the file it includes" in p
-               for p in pages.check_includes(project))
-
-
-def test_section_marker_without_its_partner(project):
-    snippet = project / "snippets" / "home" / "versions.py"
-    snippet.write_text("# --8<-- [start:part]\n" + snippet.read_text())
-    assert "snippets/home/versions.py:1: [start:part] without an [end:part]" in \
-        [p.removeprefix(str(project) + "/") for p in pages.check_includes(project)]
-
-
-def test_english_page_that_drops_a_section(project):
-    page = project / "docs" / "en" / "autograd" / "grad.md"
-    text = page.read_text()
-    heading = next(line for line in text.splitlines() if line.startswith("## "))
-    page.write_text(text.replace(heading, heading.replace("## ", "")))
-    assert any("docs/en/autograd/grad.md" in p and "diverge" in p for p in pages.check_twins(project))
-
-
 def test_typed_output_outside_a_checked_block():
     html = ('<div class="md-content"><div class="highlight"><pre><code>x = 1\n#&gt; 1\n'
             '</code></pre></div></div>')
@@ -295,12 +258,6 @@ def test_typed_output_outside_a_checked_block():
 def test_repository_links_fail_loudly_when_the_markup_changes():
     """docs/_build/hooks/repository.py links the titles pymdownx.superfences writes; if
     their markup changes, the build stops instead of leaving them unlinked."""
-    from types import SimpleNamespace
-
-    from mkdocs.exceptions import PluginError
-
-    from tests.support.project import config, hook
-
     page = SimpleNamespace(markdown='```{.python title="snippets/home/versions.py"}\n```\n',
                            file=SimpleNamespace(src_uri="zh/index.md"))
     renamed = '<div class="title">snippets/home/versions.py</div><pre><code></code></pre>'
@@ -309,8 +266,6 @@ def test_repository_links_fail_loudly_when_the_markup_changes():
 
 
 def test_a_page_is_named_as_a_contributor_names_it():
-    from tests.support import targets
-
     both = [ROOT / "docs" / lang / "autograd" / "tips.md" for lang in ("zh", "en")]
     for given in ("autograd/tips.md", "docs/zh/autograd/tips.md", "docs/en/autograd/tips.md"):
         assert targets.page(given) == both, given

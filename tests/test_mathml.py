@@ -12,19 +12,14 @@ from mkdocs.exceptions import PluginError
 from tests.support import project
 
 
-@pytest.fixture(scope="module")
-def mathml():
-    return project.hook("mathml")
-
-
-def convert(mathml, html: str, src_uri: str = "zh/autograd/graph.md", markdown: str = "") -> str:
+def convert(html: str, src_uri: str = "zh/autograd/graph.md", markdown: str = "") -> str:
     page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), markdown=markdown)
-    return mathml.on_page_content(html, page=page, config=None, files=None)
+    return project.hook("mathml").on_page_content(html, page=page, config=None, files=None)
 
 
-def test_inline_and_display_math_become_mathml(mathml):
-    html = convert(mathml, '<p>For <span class="arithmatex">\\(y = x^2 &lt; 1\\)</span>:</p>\n'
-                           '<div class="arithmatex">\\[\\frac{\\partial y}{\\partial x} = 2x\\]</div>')
+def test_inline_and_display_math_become_mathml():
+    html = convert('<p>For <span class="arithmatex">\\(y = x^2 &lt; 1\\)</span>:</p>\n'
+                   '<div class="arithmatex">\\[\\frac{\\partial y}{\\partial x} = 2x\\]</div>')
     assert "\\(" not in html and "\\[" not in html and "arithmatex" not in html
     assert "<math><mrow><mi>y</mi><mo>=</mo></mrow></math>" in html  # broken after the relation
     assert "<mo>&lt;</mo>" in html
@@ -32,27 +27,23 @@ def test_inline_and_display_math_become_mathml(mathml):
     assert "<mfrac>" in html
 
 
-def test_a_formula_that_does_not_convert_warns_naming_page_line_and_formula(mathml, caplog):
-    markdown = "# Title\n\nSome text\n\n\\[\n\\frac{1}{\\left(\n\\]\n"
+# (a formula, what its warning also names)
+@pytest.mark.parametrize("tex, why", [("\\frac{1}{\\left(", ""), ("\\nosuch{x}", "unknown command \\nosuch")])
+def test_a_formula_that_does_not_convert_warns_naming_page_line_and_formula(caplog, tex, why):
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.mathml"):
-        html = convert(mathml, '<div class="arithmatex">\\[\\frac{1}{\\left(\\]</div>',
-                       "en/autograd/backward.md", markdown)
+        html = convert(f'<div class="arithmatex">\\[{tex}\\]</div>', "en/autograd/backward.md",
+                       f"# Title\n\nSome text\n\n\\[\n{tex}\n\\]\n")
     assert [r.getMessage().split("  (")[0] for r in caplog.records] == [
-        "docs/en/autograd/backward.md:6: a formula does not convert to MathML: \\frac{1}{\\left("]
-    assert '<div class="math-error" role="alert">\\frac{1}{\\left(</div>' in html
+        f"docs/en/autograd/backward.md:6: a formula does not convert to MathML: {tex}"]
+    assert why in caplog.text
+    assert f'<div class="math-error" role="alert">{tex}</div>' in html
 
 
-def test_an_unknown_command_is_named(mathml, caplog):
-    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.mathml"):
-        convert(mathml, '<div class="arithmatex">\\[\\nosuch{x}\\]</div>', "en/index.md")
-    assert "unknown command \\nosuch" in caplog.text
-
-
-def test_tex_the_hook_did_not_convert_fails(mathml):
+def test_tex_the_hook_did_not_convert_fails():
     with pytest.raises(PluginError, match="TeX left unconverted"):
-        convert(mathml, "<p>\\(x\\) written as is</p>")
+        convert("<p>\\(x\\) written as is</p>")
     # in code it is code
-    assert convert(mathml, "<pre><code>\\(x\\)</code></pre>") == "<pre><code>\\(x\\)</code></pre>"
+    assert convert("<pre><code>\\(x\\)</code></pre>") == "<pre><code>\\(x\\)</code></pre>"
 
 
 def test_every_formula_of_the_site_converts(site):

@@ -1,26 +1,20 @@
-"""Every chapter page with code, as the notebook a reader downloads from it.
-
-The notebook is found the way a reader finds it: through the "download" link
-under the page's title in the built site. It must hold the page's prose and,
-in order, one code cell per code block of the page with the snippet's code,
-and mention no file of the repository. Its outputs are those of the build's
-run of it, top to bottom with nbclient in a new kernel in an empty folder (as
-Jupyter or Colab runs it, kernel defaults and all; kept in the build's store under
-its code and every installed package's version): each cell prints exactly what
-the `#>` lines of its snippets say, draws its figures and writes nothing to
-standard error. The nav's notebook
-page is checked as a page of this site: no JupyterLab CSS or scripts, the
-site's code blocks and figures, buttons under its title.
+"""Every chapter page with code, as the notebook a reader downloads from it (README,
+"What `make test` checks"), found through the page's download button: the page's prose,
+one code cell per code block with its snippet's code, and the build's run of it, which
+prints exactly the `#>` lines, draws the figures and writes nothing to standard error.
+The nav's notebook page is checked as a page of this site.
 """
 from __future__ import annotations
 
 import ast
-import json
+import difflib
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+import nbformat
 
 from tests.support.builds import EXAMPLE_ENV
 from tests.support import expected_output, pages, parsed, project, runner
@@ -28,17 +22,23 @@ from tests.support import expected_output, pages, parsed, project, runner
 ROOT = project.ROOT
 COLAB = "https://colab.research.google.com/github/"
 REPO = urlsplit(EXAMPLE_ENV["REPO_URL"]).path.strip("/")
-# Words a notebook must not say about itself: it is not "a version of" a page.
-SELF_DESCRIPTIONS = re.compile(r"version of this page|notebook version|this notebook|本页的.{0,6}版本|"
-                               r"笔记本版本|notebook 版本|另一个版本", re.I)
-
-
-def pages_with_code(lang: str) -> list[str]:
-    return project.hook("notebooks").pages_with_code(pages.config(), lang)
-
-
-PAGES = [(lang, page) for lang in project.languages() for page in pages_with_code(lang)]
+PAGES = [(lang, page) for lang in project.languages()
+         for page in project.hook("notebooks").pages_with_code(pages.config(), lang)]
 IDS = [f"{lang}/{page}" for lang, page in PAGES]
+# What no cell may hold: (pattern, what it is, the kinds of cell read).
+ANY, PROSE = ("code", "markdown", "raw"), ("markdown",)
+NOT_IN_CELLS = [
+    (r"snippets/|docs/|tests/|\.ipynb|\.md\b|--8<--", "names a file of the repository", ANY),
+    (r"^[ \t]*#>", "holds `#>` lines (the output stands under the cell)", ANY),
+    (r"\\\(|\\\[", "math in \\( \\[ (Jupyter reads $ and $$)", PROSE),
+    (r"^\s*(!!!|\?\?\?|===)", "admonition or tab syntax Jupyter does not know", PROSE),
+    (r"\{\s*[#.][^}]*\}", "an attribute list", PROSE),
+    (r"!\[", "an image (the code cells draw the figures)", PROSE),
+    (r"\]\((?!https?://)", "a link into the site", PROSE),
+    # a notebook is not "a version of" a page
+    (r"(?i)version of this page|notebook version|this notebook|本页的.{0,6}版本|笔记本版本|notebook 版本|"
+     r"另一个版本", "describes itself", PROSE),
+]
 
 
 def labels(lang: str) -> dict:
@@ -50,37 +50,27 @@ def labels(lang: str) -> dict:
     return config.extra["labels"]
 
 
-def soup(path: Path):
-    return parsed.page(path)
-
-
-def build_says(site, lang: str, page: str) -> str:
-    """The build's warnings about the page's notebook (a cell that raised, say)."""
-    return "".join(f"\n{line}" for line in site.output.splitlines()
-                   if f"docs/{lang}/{page}:" in line and "notebook" in line)
-
-
 def buttons(html_path: Path, why: str = ""):
-    """(download link, Colab link or None) of the buttons right under the page's title."""
-    page = soup(html_path)
-    h1 = page.select_one(".md-content h1")
+    """(title, download link, Colab link or None): the buttons right under the page's title."""
+    h1 = parsed.page(html_path).select_one(".md-content h1")
     assert h1 is not None, f"{html_path}: no title"
     bar = h1.find_next_sibling()
     assert bar is not None and "notebook-links" in bar.get("class", []), \
         f"{html_path}: the notebook buttons are not right under the title{why}"
-    download = bar.select_one("a[download]")
-    colab = bar.select_one(f'a[href^="{COLAB}"]')
-    return h1, download, colab
+    return h1, bar.select_one("a[download]"), bar.select_one(f'a[href^="{COLAB}"]')
 
 
-def downloaded(site, lang: str, page: str) -> tuple[Path, dict]:
-    """The notebook the page's download button gives, and its JSON."""
+def downloaded(site, lang: str, page: str) -> tuple[Path, nbformat.NotebookNode]:
+    """The notebook the page's download button gives, read by nbformat. The build's warnings
+    about it (a cell that raised, say) explain a missing button."""
     html = site.dir / project.site_url_path(lang, page) / "index.html"
-    _, download, _ = buttons(html, build_says(site, lang, page))
+    says = "".join(f"\n{line}" for line in site.output.splitlines()
+                   if f"docs/{lang}/{page}:" in line and "notebook" in line)
+    download = buttons(html, says)[1]
     assert download is not None, f"{html}: no download button"
     path = (html.parent / download["href"]).resolve()
     assert path.suffix == ".ipynb" and path.is_file(), f"{html}: the download {download['href']} is missing"
-    return path, json.loads(path.read_text(encoding="utf-8"))
+    return path, nbformat.read(path, as_version=4)
 
 
 # --- what each code cell must hold and print, from the page's includes ----------
@@ -91,17 +81,17 @@ def fences(lang: str, page: str) -> list:
     return [f for f in model.fences(model.read(ROOT / "docs" / lang / page)) if f.includes]
 
 
-def expected(fence) -> tuple[str, bool]:
-    """(the code without `#>` lines and section markers, whether it draws a figure)."""
-    source = "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
-                          for inc in fence.includes)
-    return source, "plt.show()" in source
+def expected_code(fence) -> str:
+    """The fence's code without `#>` lines and section markers."""
+    return "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
+                       for inc in fence.includes)
 
 
 @pytest.fixture(scope="session")
-def script_runs(request) -> dict[str, runner.Run]:
+def script_runs() -> dict[str, runner.Run]:
     """{snippet: its run as `python snippet.py`}, which says which statement printed what."""
-    files = sorted({inc.path for lang, page in PAGES for fence in fences(lang, page) for inc in fence.includes})
+    files = sorted({inc.path for lang, page in PAGES for fence in fences(lang, page)
+                    for inc in fence.includes})
     # The same jobs as test_snippets runs (source as it reads it, path from the root).
     files = [f for f in files if (ROOT / f).is_file()]  # a missing one fails test_pages
     jobs = [runner.Job((ROOT / f).read_text(encoding="utf-8-sig"), f) for f in files]
@@ -113,74 +103,49 @@ def section_lines(inc) -> tuple[int, int]:
     lines = (ROOT / inc.path).read_text(encoding="utf-8").split("\n")
     if inc.section is None:
         return 1, len(lines)
-    marks = [(m["kind"], n) for n, line in enumerate(lines, 1)
-             for m in pages.model().MARKER.finditer(line) if m["name"] == inc.section]
-    return dict(marks)["start"], dict(marks)["end"]
+    marks = {m["kind"]: n for n, line in enumerate(lines, 1)
+             for m in pages.model().MARKER.finditer(line) if m["name"] == inc.section}
+    return marks["start"], marks["end"]
 
 
-def printed(fence, runs: dict[str, runner.Run]) -> tuple[list[str], list[str]]:
-    """(the lines the page shows under the cell's code, in the order they are printed;
-    problems). The snippet run as a script attributes each printed line to a statement:
-    the cell prints what the statements of its sections print, which test_snippets
-    checks against the `#>` lines (checked here again, for these files)."""
-    text, problems = "", []
+def problems_with_outputs(name: str, fence, outputs: list[dict], runs: dict[str, runner.Run]) -> list[str]:
+    """A code cell prints, in print order, what the statements of its fence's sections print
+    in each snippet's run (checked against the snippet's `#>` lines too), draws its figures
+    and writes nothing else."""
+    text, found = "", []
     for inc in fence.includes:
         run = runs.get(inc.path)
         if run is None:
-            problems.append(f'line {inc.line}: include "{inc.target}" not found')
+            found.append(f'line {inc.line}: include "{inc.target}" not found')
             continue
         if run.error or run.stderr:
-            problems.append(f"{inc.path}: fails as a script:\n{run.error or run.stderr}")
+            found.append(f"{inc.path}: fails as a script:\n{run.error or run.stderr}")
             continue
-        source = (ROOT / inc.path).read_text(encoding="utf-8")
-        problems += expected_output.compare(source, run.chunks, inc.path)
+        found += expected_output.compare((ROOT / inc.path).read_text(encoding="utf-8"), run.chunks, inc.path)
         lo, hi = section_lines(inc)
         text += "".join(t for line, t in run.chunks if lo <= line <= hi)
-    return (expected_output.split_lines(text) if text else []), problems
-
-
-def stdout(outputs: list[dict]) -> str:
-    return "".join(_text(o) for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
-
-
-def _text(output: dict) -> str:
-    text = output.get("text", "")
-    return "".join(text) if isinstance(text, list) else text
-
-
-def problems_with_outputs(name: str, fence, outputs: list[dict], runs) -> list[str]:
-    import difflib
-
-    want, found = printed(fence, runs)
-    draws = expected(fence)[1]
-    kinds = [o["output_type"] for o in outputs]
+    want = expected_output.split_lines(text) if text else []
     for out in outputs:
         if out["output_type"] == "error":
             found.append(f"{name}: raised {out.get('ename')}: {out.get('evalue')}")
         elif out["output_type"] == "stream" and out["name"] == "stderr":
-            found.append(f"{name}: wrote to standard error:\n{_text(out)}")
+            found.append(f"{name}: wrote to standard error:\n{out['text']}")
         elif out["output_type"] == "execute_result":
             found.append(f"{name}: Jupyter echoes a value the page does not show: "
                          f"{out['data'].get('text/plain', '')[:200]}")
-    actual = expected_output.split_lines(stdout(outputs)) if stdout(outputs) else []
+    stdout = "".join(o["text"] for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
+    actual = expected_output.split_lines(stdout) if stdout else []
     if not expected_output.block_matches(want, actual):
         diff = "\n".join(difflib.unified_diff(want, actual, "the page (#> lines)", "the notebook",
                                               lineterm=""))
         found.append(f"{name}: prints something else than the page shows:\n{diff}")
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
+    draws = "plt.show()" in expected_code(fence)
     if draws and not images:
-        found.append(f"{name}: draws no figure (output types: {kinds})")
+        found.append(f"{name}: draws no figure (output types: {[o['output_type'] for o in outputs]})")
     if images and not draws:
         found.append(f"{name}: shows {images} figure(s) although its code calls no plt.show()")
     return found
-
-
-def code_cells(nb: dict) -> list[dict]:
-    return [c for c in nb["cells"] if c["cell_type"] == "code"]
-
-
-def source(cell: dict) -> str:
-    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 
 # --- the notebooks as built -------------------------------------------------------
@@ -188,27 +153,22 @@ def source(cell: dict) -> str:
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
 def test_page_offers_its_notebook_under_its_title(built, site, lang, page_uri):
     html = built / project.site_url_path(lang, page_uri) / "index.html"
-    h1, download, colab = buttons(html, build_says(site, lang, page_uri))
-    shown = {"download": download.get_text(" ", strip=True),
-             "colab": colab.get_text(" ", strip=True) if colab else ""}
-    words = labels(lang)
-    assert shown["download"] == words["download_notebook"], shown
     path, nb = downloaded(site, lang, page_uri)
+    h1, download, colab = buttons(html)
+    words = labels(lang)
+    assert download.get_text(" ", strip=True) == words["download_notebook"]
     # Colab opens the same file from the branch the Pages workflow publishes the site's notebooks to.
     assert colab is not None, f"{html}: no Open in Colab button (the build knows the repository)"
-    assert shown["colab"] == words["open_in_colab"], shown
+    assert colab.get_text(" ", strip=True) == words["open_in_colab"]
     prefix = f"{COLAB}{REPO}/blob/notebooks/"
     assert colab["href"].startswith(prefix), colab["href"]
     assert built / colab["href"].removeprefix(prefix) == path, \
         f"{html}: Colab would open {colab['href']}, not the downloaded {path.relative_to(built)}"
-    title = nb["cells"][0]["source"]
-    title = "".join(title) if isinstance(title, list) else title
     page_title = h1.get_text().rstrip("¶").strip()
-    notebook_title = title.split("\n")[0].removeprefix("# ").strip()
+    notebook_title = nb["cells"][0]["source"].split("\n")[0].removeprefix("# ").strip()
     assert page_title.startswith(notebook_title), (page_title, notebook_title)
-    cjk = re.compile(r"[\u3400-\u9fff]")
-    prose = "".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
-    share = len(cjk.findall(prose)) / max(1, len(prose))  # en pages name a few zh terms
+    prose = "".join(c["source"] for c in nb["cells"] if c["cell_type"] == "markdown")
+    share = len(re.findall(r"[\u3400-\u9fff]", prose)) / max(1, len(prose))  # en pages name a few zh terms
     assert (share > 0.1) if lang == "zh" else (share < 0.01), \
         f"{path}: prose not in the page's language ({share:.0%} Chinese characters)"
 
@@ -216,13 +176,13 @@ def test_page_offers_its_notebook_under_its_title(built, site, lang, page_uri):
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
 def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_runs, lang, page_uri):
     path, nb = downloaded(site, lang, page_uri)
-    groups, cells = fences(lang, page_uri), code_cells(nb)
+    groups, cells = fences(lang, page_uri), [c for c in nb.cells if c.cell_type == "code"]
     assert len(cells) == len(groups), \
         f"{path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
     problems = []
     for k, (group, cell) in enumerate(zip(groups, cells), 1):
         name = f"{path.name} code cell {k} ({group.includes[0].target})"
-        want, got = expected(group)[0], source(cell)
+        want, got = expected_code(group), cell["source"]
         # Only a `;` may be added, after a last expression that Jupyter would otherwise echo.
         if got.replace(";", "") != want.replace(";", "") or \
                 ast.dump(ast.parse(got)) != ast.dump(ast.parse(want)):
@@ -236,32 +196,17 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site
     path, nb = downloaded(site, lang, page_uri)
     problems = []
     for k, cell in enumerate(nb["cells"]):
-        text = source(cell)
-        where = f"{path.name} cell {k}"
-        for pattern, what in [(r"snippets/|docs/|tests/|\.ipynb|\.md\b|--8<--", "names a file of the repository"),
-                              (r"^[ \t]*#>", "holds `#>` lines (the output stands under the cell)")]:
-            if re.search(pattern, text, re.M):
-                problems.append(f"{where}: {what}: {re.search(pattern, text, re.M)[0]!r}")
-        if cell["cell_type"] != "markdown":
-            continue
-        for pattern, what in [(r"\\\(|\\\[", "math in \\( \\[ (Jupyter reads $ and $$)"),
-                              (r"^\s*(!!!|\?\?\?|===)", "admonition or tab syntax Jupyter does not know"),
-                              (r"\{\s*[#.][^}]*\}", "an attribute list"),
-                              (r"!\[", "an image (the code cells draw the figures)"),
-                              (r"\]\((?!https?://)", "a link into the site")]:
-            if m := re.search(pattern, text, re.M):
-                problems.append(f"{where}: {what}: {text[max(0, m.start() - 30):m.end() + 30]!r}")
-        if m := SELF_DESCRIPTIONS.search(text):
-            problems.append(f"{where}: describes itself: {m[0]!r}")
+        text = cell["source"]
+        for pattern, what, kinds in NOT_IN_CELLS:
+            if cell["cell_type"] in kinds and (m := re.search(pattern, text, re.M)):
+                around = text[max(0, m.start() - 30):m.end() + 30]
+                problems.append(f"{path.name} cell {k}: {what}: {around!r}")
     assert not problems, "\n".join(problems)
 
 
-# --- how the build runs them ------------------------------------------------------
-
 def test_the_build_refuses_a_notebook_that_leaves_files_behind():
-    """The outputs checked above come from the build's own run (docs/_build/hooks/
-    notebooks.py): a new kernel in an empty folder, the kernel's defaults. A cell
-    that raises fails it, and so does a file left in that folder."""
+    """The build's run (docs/_build/hooks/notebooks.py) fails for a cell that raises, and
+    for a file left in its working folder."""
     hook = project.hook("notebooks")
     with pytest.raises(hook.NotebookError, match=r"left files in its working folder: \['left.txt'\]"):
         hook.execute(["open('left.txt', 'w').close()"])
@@ -270,44 +215,49 @@ def test_the_build_refuses_a_notebook_that_leaves_files_behind():
 # --- the nav's notebook pages ----------------------------------------------------
 
 NOTEBOOK_PAGES = [(lang, uri) for lang in project.languages() for uri in project.notebook_uris()]
+# (CSS selector in the page's content, whether it must match, the problem if it does not hold)
+SELECTED = [
+    (".jupyter-wrapper", True, "not rendered by mkdocs-jupyter (no .jupyter-wrapper)"),
+    ("style, script", False, "inline <style> or <script> in the content (JupyterLab CSS, MathJax, clipboard)"),
+    (".jupyter-wrapper div.language-python.highlight pre > code", True,
+     "no code cell in the site's code blocks"),
+    (".jupyter-wrapper .notebook-output pre > code", True, "no text output in the site's output blocks"),
+    (".highlight-ipynb, .jp-OutputArea-output, .anchor-link", False, "mkdocs-jupyter markup left unstyled"),
+    (".jupyter-wrapper .arithmatex, .jupyter-wrapper math", True,
+     "no math as the site renders it (arithmatex, or MathML once converted)"),
+]
+NOT_IN_HTML = [  # (pattern, the problem if the page's HTML holds it)
+    ('"cell_type"', "raw notebook JSON (mkdocs-static-i18n issue #198)"),
+    ("word-break", "word-break in the page: numbers would split"),
+    ("data:image", "an inline image: figures come from the site's figure files"),
+    (r'<script[^>]+src="(https?:)?//', "a script from another host"),
+]
 
 
 @pytest.mark.parametrize("lang, uri", NOTEBOOK_PAGES, ids=[f"{lang}/{uri}" for lang, uri in NOTEBOOK_PAGES])
 def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
     html_path = built / project.site_url_path(lang, uri) / "index.html"
-    text = html_path.read_text(encoding="utf-8")
-    page = soup(html_path)
+    text, page = html_path.read_text(encoding="utf-8"), parsed.page(html_path)
     content = page.select_one(".md-content")
-    problems = []
-    wrapper = content.select_one(".jupyter-wrapper")
-    if wrapper is None:
-        problems.append("not rendered by mkdocs-jupyter (no .jupyter-wrapper)")
-    if '"cell_type"' in text:
-        problems.append("raw notebook JSON (mkdocs-static-i18n issue #198)")
-    if content.find(["style", "script"]):
-        problems.append(f"inline <{content.find(['style', 'script']).name}> in the content "
-                        "(JupyterLab CSS, MathJax or clipboard scripts)")
-    if "word-break" in text:
-        problems.append("word-break in the page: numbers would split")
-    if "data:image" in text:
-        problems.append("an inline image: figures come from the site's figure files")
-    if re.search(r'<script[^>]+src="(https?:)?//', text):
-        problems.append("a script from another host")
-    if not content.select(".jupyter-wrapper div.language-python.highlight pre > code"):
-        problems.append("no code cell in the site's code blocks")
-    if not content.select(".jupyter-wrapper .notebook-output pre > code"):
-        problems.append("no text output in the site's output blocks")
-    if content.select(".highlight-ipynb, .jp-OutputArea-output, .anchor-link"):
-        problems.append("mkdocs-jupyter markup left unstyled")
-    figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
-    if not figures or not all(re.search(r"(^|/)figures/.+\.svg(#[\w-]+)?$", src) for src in figures):
-        problems.append(f"figures not from the site's figure files: {figures}")
-    if not content.select(".jupyter-wrapper .arithmatex, .jupyter-wrapper math"):
-        problems.append("no math as the site renders it (arithmatex, or MathML once converted)")
+    problems = [what for selector, wanted, what in SELECTED if bool(content.select(selector)) != wanted]
+    problems += [what for pattern, what in NOT_IN_HTML if re.search(pattern, text)]
     for cell in content.select(".jupyter-wrapper .jp-MarkdownCell"):
         for text_node in cell.find_all(string=re.compile(r"\$[^$\n]+\$")):
             if not text_node.find_parent("code"):
                 problems.append(f"$ math left in the text: {text_node[:80]!r}")
+    # The figures its notebook draws, each from the site's figure files.
+    nb = nbformat.read(html_path.parent / Path(uri).name, as_version=4)
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    problems += [f"a cell of the notebook raised {o.get('ename')}"
+                 for o in outputs if o["output_type"] == "error"]
+    drawn = sum(1 for o in outputs if "image/png" in o.get("data", {}))
+    figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
+    if not figures or not all(re.search(r"(^|/)figures/.+\.svg(#[\w-]+)?$", src) for src in figures):
+        problems.append(f"figures not from the site's figure files: {figures}")
+    shown = {urljoin(str(html_path), src) for src in figures}
+    if not len(shown) >= drawn > 0:
+        problems.append(f"{drawn} figures drawn, {len(shown)} shown")
+    problems += [f"missing figure {url}" for url in shown if not Path(urlsplit(url).path).is_file()]
     # Title in the page's language, buttons under it, edit link to the page it is made from.
     h1, download, colab = buttons(html_path)
     suffix = labels(lang)["notebook_title_suffix"].strip()
@@ -320,14 +270,3 @@ def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
     if edit is not None and not edit["href"].endswith(source_page):
         problems.append(f"the edit link {edit['href']} is not {source_page}")
     assert not problems, f"{html_path.relative_to(built)}:\n" + "\n".join(problems)
-
-
-@pytest.mark.parametrize("lang, uri", NOTEBOOK_PAGES, ids=[f"{lang}/{uri}" for lang, uri in NOTEBOOK_PAGES])
-def test_notebook_page_shows_every_figure_its_notebook_draws(built, lang, uri):
-    html_path = built / project.site_url_path(lang, uri) / "index.html"
-    nb = json.loads((html_path.parent / Path(uri).name).read_text(encoding="utf-8"))
-    drawn = sum(1 for c in code_cells(nb) for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
-    shown = {urljoin(str(html_path), img["src"]) for img in soup(html_path).select(".jupyter-wrapper img")}
-    assert len(shown) >= drawn > 0, f"{html_path}: {drawn} figures drawn, {len(shown)} shown"
-    for url in shown:
-        assert Path(urlsplit(url).path).is_file(), f"{html_path}: missing figure {url}"

@@ -1,9 +1,7 @@
-"""`python -m tests.support.faults OUT`: a copy of the project with one mistake of each
-kind a contributor makes, its site built, then the tests that read pages, snippets and
-the site run on it (tests/test_faults.py reads what each said).
-
-OUT/project is the copy, OUT/site its site, OUT/build.log MkDocs' log (and OUT/returncode);
-the tests' report goes to standard output.
+"""`python -m tests.support.faults OUT`: a copy of the project (OUT/project) with one mistake
+of each kind a contributor makes, its site built (OUT/site, MkDocs' log in OUT/build.log, its
+exit status in OUT/returncode), then the tests that read pages, snippets and the site run on
+it, reporting to standard output (tests/test_faults.py reads what each said).
 """
 from __future__ import annotations
 
@@ -24,55 +22,54 @@ MISTAKES_PAGE = ("# 错误\n\n" + FENCE.format("snippets/errata/gone.py", "", ""
                  + FENCE.format("snippets/errata/missing_hash.py", "", "") + "\n"
                  + FENCE.format("snippets/recipe/train.py", "", ":dataa") + "\n"
                  + FENCE.format("snippets/recipe/train.py", " continuation", ":model"))
-FILE_NAME = 'from pathlib import Path\n\nprint(Path(__file__).name)\n#> where_am_i.py\n'
-BAD_FORMULA = "\n\\[\n\\frac{1}{\\left(\n\\]\n"
-BROKEN_LINKS = "\nSee [nowhere](autograd/nowhere.md) and [a bad anchor](autograd/backward.md#no-such-heading).\n"
+WHERE_AM_I = '```python title="snippets/tips/where_am_i.py"\n--8<-- "snippets/tips/where_am_i.py"\n```\n'
+MISTAKES = {  # a file of the copy: its text made from the one it has
+    "mistakes.md": lambda text: MISTAKES_PAGE,
+    "docs/zh/index.md": lambda text: text.replace('--8<-- "snippets/home/versions.py"',
+                                                  '--8<-- "snippets/home/gone.py"'),
+    "docs/en/index.md": lambda text: text + "\nSee [nowhere](autograd/nowhere.md) and "
+                                            "[a bad anchor](autograd/backward.md#no-such-heading).\n",
+    "docs/en/autograd/backward.md": lambda text: text + "\n\\[\n\\frac{1}{\\left(\n\\]\n",
+    "snippets/tips/where_am_i.py": lambda text: "from pathlib import Path\n\nprint(Path(__file__).name)\n"
+                                                "#> where_am_i.py\n",
+    "docs/en/autograd/tips.md": lambda text: text + "\n" + WHERE_AM_I,
+    "snippets/odd/bom.py": lambda text: "\ufeffprint(1)\n#> 1\n",
+    "snippets/odd/.#lock.py": lambda text: "garbage(",  # an editor's lock file
+    "snippets/odd/backup.py~": lambda text: "garbage(",
+}
 
 
-def append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def make_mistakes(copy: Path) -> None:
-    (copy / "mistakes.md").write_text(MISTAKES_PAGE, encoding="utf-8")
-    home = copy / "docs" / "zh" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8").replace('--8<-- "snippets/home/versions.py"',
-                                                             '--8<-- "snippets/home/gone.py"'), encoding="utf-8")
-    append(copy / "docs" / "en" / "index.md", BROKEN_LINKS)
-    append(copy / "docs" / "en" / "autograd" / "backward.md", BAD_FORMULA)
-    (copy / "snippets" / "tips" / "where_am_i.py").write_text(FILE_NAME, encoding="utf-8")
-    append(copy / "docs" / "en" / "autograd" / "tips.md",
-           '\n```python title="snippets/tips/where_am_i.py"\n--8<-- "snippets/tips/where_am_i.py"\n```\n')
-    odd = copy / "snippets" / "odd"
-    odd.mkdir()
-    (odd / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
-    (odd / "bom.py").write_bytes("\ufeffprint(1)\n#> 1\n".encode("utf-8"))
-    (odd / ".#lock.py").write_text("garbage(")  # an editor's lock file
-    (odd / "backup.py~").write_text("garbage(")
-
-
-def copy_project(to: Path) -> Path:
-    for name in ("docs", "snippets", "tests"):
-        shutil.copytree(ROOT / name, to / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "pytest.ini"):
-        shutil.copy(ROOT / name, to)
-    (ROOT / ".cache").mkdir(exist_ok=True)
-    (to / ".cache").symlink_to(ROOT / ".cache")  # the store is keyed by content: share it
-    return to
+def change(path: Path, how) -> None:
+    """Write how(its text) into path ("" if there is none); how returning None deletes it."""
+    text = how(path.read_text(encoding="utf-8") if path.exists() else "")
+    if text is None:
+        path.unlink()
+    else:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def main(out: Path) -> int:
-    copy = copy_project(out / "project")
-    make_mistakes(copy)
+    copy = out / "project"
+    for name in ("docs", "snippets", "tests"):  # the tests run here need no Node tools
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+    for name in ("mkdocs.yml", "pytest.ini"):
+        shutil.copy(ROOT / name, copy)
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (copy / ".cache").symlink_to(ROOT / ".cache")  # the store is keyed by content: share it
+    for name, how in MISTAKES.items():
+        change(copy / name, how)
+    (copy / "snippets" / "odd" / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
     with open(out / "build.log", "wb") as log:  # read by the site fixture
         done = subprocess.run(builds.command(out / "site", copy), cwd=copy, env=builds.environment(),
                               stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     (out / "returncode").write_text(str(done.returncode))
     env = {**os.environ, "TESTS_BUILT_SITE": str(out), "PYTHONPATH": str(copy)}
+    tests = ["tests/test_pages.py", "tests/test_build.py", "tests/test_notebooks.py", "tests/test_mathml.py",
+             "tests/test_reader.py", "tests/test_snippets.py"]
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
-                           "-rfE", "mistakes.md", "tests/test_pages.py", "tests/test_build.py",
-                           "tests/test_notebooks.py", "tests/test_mathml.py", "tests/test_reader.py",
-                           "tests/test_snippets.py", "--snippets", "snippets/odd", "-k", "not fresh and not nothing_set"],
+                           "-rfE", "mistakes.md", *tests, "--snippets", "snippets/odd",
+                           "-k", "not fresh and not nothing_set"],
                           cwd=copy, env=env, stdin=subprocess.DEVNULL).returncode
 
 

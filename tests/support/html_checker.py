@@ -1,5 +1,4 @@
-"""The Nu HTML Checker (npm package vnu-jar, run with Java): its command line and
-its report, as {HTML file: ["line:column: message"]}."""
+"""The Nu HTML Checker (npm package vnu-jar, run with Java) over a folder of HTML files."""
 from __future__ import annotations
 
 import json
@@ -15,8 +14,8 @@ from tests.support import project
 VNU = project.ROOT / "tests" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def command(folder: Path) -> list[str]:
-    """vnu's command line: the HTML files below folder."""
+def check(folder: Path) -> dict[str, list[str]]:
+    """{HTML file below folder: ["line:column: message", ...]} for every error vnu finds."""
     java = shutil.which("java")
     if not java:
         pytest.fail("the HTML checker needs Java: apt-get install default-jre-headless")
@@ -24,26 +23,16 @@ def command(folder: Path) -> list[str]:
         pytest.fail(f"{VNU} is missing: npm ci --prefix tests (make test does it)")
     # A stack the checker needs (its advice), and the JVM's quick-start settings: a
     # one-shot run spends more on compiling and collecting than on checking.
-    return [java, "-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU),
-            "--errors-only", "--format", "json", "--stdout", "--skip-non-html",
-            str(folder)]
-
-
-def errors(folder: Path, stdout: str, returncode: int, stderr: str) -> dict[str, list[str]]:
-    """{HTML file below folder: ["line:column: message", ...]} from vnu's report."""
+    done = subprocess.run([java, "-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU),
+                           "--errors-only", "--format", "json", "--stdout", "--skip-non-html", str(folder)],
+                          capture_output=True, text=True, timeout=300)
     try:
-        messages = json.loads(stdout)["messages"]
+        messages = json.loads(done.stdout)["messages"]
     except (ValueError, KeyError):
-        pytest.fail(f"the HTML checker gave no report (exit {returncode}):\n{stderr}")
+        pytest.fail(f"the HTML checker gave no report (exit {done.returncode}):\n{done.stderr}")
     found: dict[str, list[str]] = {}
     for m in messages:
         page = Path(unquote(urlsplit(m.get("url", "")).path)).relative_to(folder).as_posix()
         where = f"{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}"
         found.setdefault(page, []).append(f"{where}: {m.get('message', m)}")
     return found
-
-
-def check(folder: Path) -> dict[str, list[str]]:
-    """{HTML file below folder: ["line:column: message", ...]} for every error vnu finds."""
-    done = subprocess.run(command(folder), capture_output=True, text=True, timeout=300)
-    return errors(folder, done.stdout, done.returncode, done.stderr)
