@@ -227,24 +227,30 @@ def test_update_writes_the_block(tmp_path):
         loop + "    #> 0\n    #> 1\n    #> 2\n"
 
 
-WRONG_ARGUMENTS = {  # make ... -> what it must say (it exits non-zero and writes nothing)
-    ("check", "SNIPPETS=snippets/tips/zero_grd.py"):
-        "no snippet snippets/tips/zero_grd.py; did you mean snippets/tips/zero_grad.py?",
-    ("update", "SNIPPETS=snippets/tips/zero_grd.py"):
-        "no snippet snippets/tips/zero_grd.py; did you mean snippets/tips/zero_grad.py?",
-    ("check", "SNIPPETS=snippets/nowhere"): "no snippet snippets/nowhere",
-    ("page", "PAGE=tips.md"): "no page tips.md; did you mean autograd/tips.md?",
-    ("page", "PAGE=autograd/tip.md"): "no page autograd/tip.md; did you mean autograd/tips.md?",
+WRONG_NAMES = {  # what a contributor names -> what the run must say before it runs anything
+    "snippets/tips/zero_grd.py": "no snippet snippets/tips/zero_grd.py; did you mean snippets/tips/zero_grad.py?",
+    "snippets/nowhere": "no snippet snippets/nowhere",
+    "tips.md": "no page tips.md; did you mean autograd/tips.md?",
+    "autograd/tip.md": "no page autograd/tip.md; did you mean autograd/tips.md?",
 }
 
 
-@pytest.mark.parametrize("target, argument", WRONG_ARGUMENTS, ids=" ".join)
-def test_a_wrong_argument_stops_with_a_message(target, argument):
+@pytest.mark.parametrize("given", WRONG_NAMES)
+def test_a_wrong_name_stops_with_a_message(given):
+    with pytest.raises(pytest.UsageError) as stopped:
+        targets.page(given) if given.endswith(".md") else targets.snippets([given])
+    assert WRONG_NAMES[given] in str(stopped.value)
+
+
+@pytest.mark.parametrize("target, argument", [("check", "SNIPPETS=snippets/tips/zero_grd.py"),
+                                              ("update", "SNIPPETS=snippets/tips/zero_grd.py"),
+                                              ("page", "PAGE=autograd/tip.md")])
+def test_make_with_a_wrong_name_stops_and_writes_nothing(target, argument):
     before = {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
     done = subprocess.run(["make", "-s", "--no-print-directory", target, argument], cwd=ROOT,
                           capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     out = done.stdout + done.stderr
-    assert done.returncode != 0 and WRONG_ARGUMENTS[(target, argument)] in out, out
+    assert done.returncode != 0 and WRONG_NAMES[argument.split("=")[1]] in out, out
     assert "INTERNALERROR" not in out and "passed" not in out, out
     assert before == {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
 
