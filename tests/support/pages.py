@@ -70,9 +70,10 @@ def check_includes(root: Path) -> list[str]:
     return problems
 
 
-def _tokens(text: str):
-    # Admonition and tab bodies (indented by 4) read as top-level Markdown, line numbers kept.
-    return MarkdownIt("commonmark").enable("table").parse(re.sub(r"^(?:    )+(?=\S|$)", "", text, flags=re.M))
+def flat(text: str) -> str:
+    """The page with the bodies of admonitions and tabs (indented by 4) dedented, so that
+    Markdown reads them as top-level blocks; line numbers kept."""
+    return re.sub(r"^(?:    )+(?=\S|$)", "", text, flags=re.M)
 
 
 def skeleton(page: Path) -> list[tuple[int, str]]:
@@ -89,7 +90,7 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
             items.append((n, "display math"))
         if re.match(r'^\s*=== "', line):
             items.append((n, "content tab"))
-    for token in _tokens(text):
+    for token in MarkdownIt("commonmark").enable("table").parse(flat(text)):
         n = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":
             items.append((n, f"heading {token.tag}"))
