@@ -1,11 +1,11 @@
-"""The pages of the project: what they include (read by the build's page model,
-docs/_build/hooks/pages.py) and how the two language trees line up.
-
-Every check takes the repository root (the fault tests point it at a broken
-copy) and returns problems as 'file:line: message' strings.
+"""The pages: what they include (read by the build's page model, docs/_build/hooks/pages.py)
+and how the two language trees line up. Each check takes the repository root (the fault
+tests give it a broken copy) and returns problems as 'file:line: message' strings.
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -34,6 +34,7 @@ def snippet_files(root: Path) -> list[Path]:
                   if SNIPPET_NAME.match(p.name) and "__pycache__" not in p.parts)
 
 
+@functools.cache  # one object per root: model().expand keeps its parser per config
 def config(root: Path = project.ROOT):
     """What the page model needs of mkdocs.yml, for the project at root."""
     return SimpleNamespace(mdx_configs=project.config().mdx_configs,
@@ -122,8 +123,7 @@ def check_twins(root: Path) -> list[str]:
         for page in sorted(by_lang[first] & by_lang[lang]):
             a = skeleton(root / "docs" / first / page)
             b = skeleton(root / "docs" / lang / page)
-            for x, y in zip(a + [(0, "(nothing more)")] * (len(b) - len(a)),
-                            b + [(0, "(nothing more)")] * (len(a) - len(b))):
+            for x, y in itertools.zip_longest(a, b, fillvalue=(0, "(nothing more)")):
                 if x[1] != y[1]:
                     problems.append(f"docs/{first}/{page.as_posix()}:{x[0]} and docs/{lang}/"
                                     f"{page.as_posix()}:{y[0]} diverge: {x[1]} versus {y[1]}")

@@ -1,9 +1,5 @@
-"""The built site's HTML files, each parsed once per test run.
-
-Several tests read the same pages (their buttons, code blocks, links), and
-parsing a page with many highlighted code blocks costs a tenth of a second or
-more. The trees are shared: read them, never change them.
-"""
+"""The built site's HTML files, each parsed once per test run (several tests read the
+same pages); the trees are shared: read them, never change them."""
 from __future__ import annotations
 
 import functools
