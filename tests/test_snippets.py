@@ -93,8 +93,3 @@ def test_runs_the_same_in_a_fresh_interpreter(snippet, runs, fresh_run):
     assert done.output == runs[snippet].stdout, \
         f"{rel(snippet)}: a fresh interpreter printed something else than the forked run"
 
-
-def test_the_fresh_sample_uses_all_that_the_snippets_use(request):
-    files = targets.selected(request.config)
-    sample = targets.fresh_sample(files)
-    assert set().union(*map(targets.traits, sample)) == set().union(*map(targets.traits, files))

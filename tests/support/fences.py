@@ -10,7 +10,6 @@ wrong include fails that fence alone. The selected fences run in one batch.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from pathlib import Path
@@ -19,8 +18,8 @@ import pytest
 
 from tests.support import expected_output, pages, project, runner
 
-CHAINS: dict[str, list] = {}  # key -> the fences the reader has pasted, this one last
-CALL = re.compile(r'__check_fence__\("(?P<key>\w+)"\)')
+CHAINS: list[list] = []  # key -> the fences the reader has pasted, this one last
+CALL = re.compile(r"__check_fence__\((?P<key>\d+)\)")
 BLOCK = "<code block>"  # the file name in tracebacks
 
 
@@ -40,9 +39,8 @@ def _rewrite_fences(state) -> None:
     state.env["calls"] = calls = {}
     for fence, chain in model.programs(model.fences(model.blocks(state.src))):
         if fence.python and "notest" not in fence.info:
-            key = hashlib.sha256(repr([f.lines for f in chain]).encode()).hexdigest()[:16]
-            CHAINS[key] = chain
-            calls[fence.line] = f'__check_fence__("{key}")\n'
+            calls[fence.line] = f"__check_fence__({len(CHAINS)})\n"
+            CHAINS.append(chain)
     state.src = pages.flat(state.src)
 
 
@@ -57,7 +55,7 @@ def pytest_markdown_docs_globals():
     return {"__check_fence__": check_fence}
 
 
-def code(key: str) -> str:
+def code(key: int) -> str:
     """The fences' code as the reader has pasted it (raises if an include cannot expand)."""
     return "".join(pages.fence_code(project.ROOT, fence) for fence in CHAINS[key])
 
@@ -70,7 +68,7 @@ def pytest_collection_finish(session):
         m = CALL.search(getattr(getattr(item, "test_definition", None), "source", ""))
         if m:
             try:
-                todo.add(code(m["key"]))
+                todo.add(code(int(m["key"])))
             except Exception:  # reported by the fence itself
                 pass
     runner.run_memo([runner.Job(source, BLOCK) for source in todo])  # check_fence finds them there
@@ -80,14 +78,13 @@ class FenceOutputMismatch(AssertionError):
     pass
 
 
-def check_fence(key: str) -> None:
+def check_fence(key: int) -> None:
     caller = sys._getframe(1)  # pytest-markdown-docs runs the fence as code of the page's file
-    page = Path(caller.f_code.co_filename)
-    where = f"{_rel(page)}:{caller.f_lineno}"
+    where = f"{_rel(Path(caller.f_code.co_filename))}:{caller.f_lineno}"
     try:
         source = code(key)
     except Exception as err:
-        raise FenceOutputMismatch(_include_problem(key, _rel(page), caller.f_lineno, err)) from None
+        raise FenceOutputMismatch(_include_problem(CHAINS[key], where, err)) from None
     run = runner.run_memo([runner.Job(source, BLOCK)])[0]
     name = f"{where} (the code block)"
     problems = [run.error.replace(BLOCK, name)] if run.error else []
@@ -99,19 +96,19 @@ def check_fence(key: str) -> None:
         raise FenceOutputMismatch("\n".join(problems))
 
 
-def _include_problem(key: str, name: str, line: int, error: Exception) -> str:
-    """Why the fence's includes do not expand: 'page:line: include "path:section" not found:
+def _include_problem(chain: list, where: str, error: Exception) -> str:
+    """Why the fences' includes do not expand: 'page:line: include "path:section" not found:
     why', at the line of the wrong include, or in the block this one continues."""
     model = pages.model()
-    bases = model.base_paths(pages.config())
-    chain = CHAINS[key]
+    page = where.rpartition(":")[0]
     for fence in chain:
-        for problem in model.wrong_includes("\n".join(fence.lines), name, bases, fence.line):
+        for problem in model.wrong_includes("\n".join(fence.lines), page,
+                                            model.base_paths(pages.config()), fence.line):
             if fence is chain[-1]:
                 return problem
-            return (f"{name}:{line}: this code block continues the one at line {fence.line}, "
+            return (f"{where}: this code block continues the one at line {fence.line}, "
                     f"which cannot run:\n{problem}")
-    return f"{name}:{line}: {type(error).__name__}: {error}"
+    return f"{where}: {type(error).__name__}: {error}"
 
 
 def _rel(path: Path) -> str:

@@ -232,15 +232,12 @@ def _execute(job: Job, line) -> tuple[list[list[int]], str | None]:
                                      job.filename)
     fflush = ctypes.CDLL(None).fflush
     marks: list[list[int]] = []
-    size = 0
 
     def note(lineno: int) -> None:
-        nonlocal size
         fflush(None)  # C stdio buffers too: their bytes belong to the line before
         now = os.lseek(1, 0, os.SEEK_CUR)
-        if now != size:
+        if now != (marks[-1][1] if marks else 0):
             marks.append([line.value, now])
-            size = now
         line.value = lineno
 
     def local(frame, event, arg):
