@@ -92,4 +92,3 @@ def test_runs_the_same_in_a_fresh_interpreter(snippet, runs, fresh_run):
     assert done.returncode == 0, f"{rel(snippet)} failed in a fresh interpreter:\n{done.output}"
     assert done.output == runs[snippet].stdout, \
         f"{rel(snippet)}: a fresh interpreter printed something else than the forked run"
-
