@@ -15,6 +15,9 @@ from markdown_it import MarkdownIt
 from tests.support import project
 
 SNIPPET_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.py$")  # not .#x.py, x.py~, #x.py#
+# Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
+LINE_MARKS = {r"^\s*(!!!|\?\?\?\+?)\s+(\w+)": r"admonition \1 \2", r"^\s*\\\[": "display math",
+              r'^\s*=== "': "content tab"}
 
 
 def model():
@@ -82,15 +85,9 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
     headings, admonitions, tabs, includes, figures, display math, tables, links."""
     text = page.read_text(encoding="utf-8")
     items: list[tuple[int, str]] = []
+    marks = [*LINE_MARKS.items(), (model().INCLUDE, r'include "\g<target>"')]
     for n, line in enumerate(text.splitlines(), 1):
-        if m := re.match(r"^\s*(!!!|\?\?\?\+?)\s+(\w+)", line):
-            items.append((n, f"admonition {m[1]} {m[2]}"))
-        if m := model().INCLUDE.match(line):
-            items.append((n, f'include "{m["target"]}"'))
-        if re.match(r"^\s*\\\[", line):
-            items.append((n, "display math"))
-        if re.match(r'^\s*=== "', line):
-            items.append((n, "content tab"))
+        items += [(n, m.expand(name)) for pattern, name in marks if (m := re.match(pattern, line))]
     for token in MarkdownIt("commonmark").enable("table").parse(flat(text)):
         n = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":
