@@ -161,13 +161,10 @@ def compare(source: str, chunks: list[tuple[int, str]], name: str) -> list[str]:
             hint = ("a script does not echo expressions: print it" if site.bare_expression
                     else "it printed nothing")
             problems.append(f"{name}:{site.first}: `#>` lines follow this statement, but {hint}")
-            continue
-        if not text.endswith("\n"):
+        elif not text.endswith("\n"):
             problems.append(f"{name}:{site.first}: its output does not end with a newline; "
                             "a `#>` block holds whole lines")
-            continue
-        actual = split_lines(text)
-        if not block_matches(site.expected, actual):
+        elif not block_matches(site.expected, actual := split_lines(text)):
             diff = "\n".join(difflib.unified_diff(
                 site.expected, actual, "expected (#> lines)", "printed (real run)", lineterm=""))
             what = "has no `#>` lines" if not site.expected else "printed something else"
@@ -196,8 +193,7 @@ def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> str:
             if UNWRITABLE.search(out) or out != out.rstrip():
                 raise SourceError(f"{name}:{site.first}: printed {out!r}, which a `#>` comment "
                                   "cannot hold (control characters or trailing spaces)")
-        if block_matches(site.expected, actual):
-            continue
-        lines[site.last:site.last + len(site.expected)] = [
-            f"{site.indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
+        if not block_matches(site.expected, actual):
+            lines[site.last:site.last + len(site.expected)] = [
+                f"{site.indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
     return "".join(lines)
