@@ -2,8 +2,6 @@
 it, is the code of its fence that the page tests ran (tests/support/fences.py), includes
 expanded; no other block holds `#>` output; and the repository links around them.
 """
-from __future__ import annotations
-
 import re
 
 import pytest

@@ -6,8 +6,6 @@ A few snippets also run in a real interpreter, to prove the two agree: a sample 
 together imports every module the snippets import and uses each thing the forked child
 imitates or inherits (targets.fresh_sample).
 """
-from __future__ import annotations
-
 import difflib
 import os
 from pathlib import Path

@@ -5,8 +5,6 @@ just above it (when statements nest, the one indented like the block). Each byte
 run writes is attributed to the module-level line that was running (runner.py), so
 to the innermost statement there, and from it to the smallest site containing it.
 """
-from __future__ import annotations
-
 import ast
 import difflib
 import itertools

@@ -3,30 +3,27 @@ every Python fence of every page as the reader sees it, and checks its `#>` outp
 
 Through pytest-markdown-docs' public hooks, the Markdown parser reads admonition and
 tab bodies as top-level Markdown (so the exercises' answers are collected too) and
-rewrites each Python fence into a call, `__check_fence__("<key>")`, which runs the code
+rewrites each Python fence into a call, `__check_fence__(<key>)`, which runs the code
 the page model says the fence holds (its includes expanded as MkDocs expands them,
 after the fences it continues) as runner.py runs it, and compares the `#>` lines. A
 wrong include fails that fence alone. The selected fences run in one batch.
 """
-from __future__ import annotations
-
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from tests.support import expected_output, pages, project, runner
 
-CHAINS: list[list] = []  # key -> the fences the reader has pasted, this one last
+CHAINS: list[list] = []  # [key]: the fences the reader has pasted, this one last
 CALL = re.compile(r"__check_fence__\((?P<key>\d+)\)")
 BLOCK = "<code block>"  # the file name in tracebacks
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_markdown_docs_markdown_it():
-    from markdown_it import MarkdownIt
-
     md = MarkdownIt("commonmark")
     md.core.ruler.before("block", "checked_fences", _rewrite_fences)
     md.core.ruler.push("checked_fences_calls", _calls)

@@ -2,8 +2,6 @@
 and how the two language trees line up. Each check takes the repository root (the fault
 tests give it a broken copy) and returns problems as 'file:line: message' strings.
 """
-from __future__ import annotations
-
 import functools
 import itertools
 import re

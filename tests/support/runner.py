@@ -11,8 +11,6 @@ Standard output and error are captured at the file-descriptor level (C code and
 when it was written. A job that hangs, prints without end, crashes, or leaves a
 thread or a child process behind fails, naming the last line it reached.
 """
-from __future__ import annotations
-
 import ctypes
 import faulthandler
 import importlib

@@ -1,8 +1,6 @@
 """What `make check SNIPPETS=...` and `make page PAGE=...` name, resolved before anything
 runs (a name that matches nothing stops the run, saying the closest name there is), and
 the sample of snippets that also runs in a real interpreter."""
-from __future__ import annotations
-
 import ast
 import difflib
 from pathlib import Path
