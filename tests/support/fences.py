@@ -77,11 +77,16 @@ class FenceOutputMismatch(AssertionError):
 
 def check_fence(key: int) -> None:
     caller = sys._getframe(1)  # pytest-markdown-docs runs the fence as code of the page's file
-    where = f"{_rel(Path(caller.f_code.co_filename))}:{caller.f_lineno}"
-    try:
-        source = code(key)
-    except Exception as err:
-        raise FenceOutputMismatch(_include_problem(CHAINS[key], where, err)) from None
+    page = Path(caller.f_code.co_filename).resolve()
+    page = page.relative_to(project.ROOT).as_posix() if page.is_relative_to(project.ROOT) else str(page)
+    where, chain, model = f"{page}:{caller.f_lineno}", CHAINS[key], pages.model()
+    for fence in chain:  # a wrong include: at its line, or in a block this one continues
+        for problem in model.wrong_includes("\n".join(fence.lines), page,
+                                            model.base_paths(pages.config()), fence.line):
+            raise FenceOutputMismatch(problem if fence is chain[-1] else
+                                      f"{where}: this code block continues the one at line "
+                                      f"{fence.line}, which cannot run:\n{problem}")
+    source = code(key)
     run = runner.run_memo([runner.Job(source, BLOCK)])[0]
     name = f"{where} (the code block)"
     problems = [run.error.replace(BLOCK, name)] if run.error else []
@@ -91,25 +96,3 @@ def check_fence(key: int) -> None:
     problems += expected_output.compare(source, run.chunks, name)
     if problems:
         raise FenceOutputMismatch("\n".join(problems))
-
-
-def _include_problem(chain: list, where: str, error: Exception) -> str:
-    """Why the fences' includes do not expand: 'page:line: include "path:section" not found:
-    why', at the line of the wrong include, or in the block this one continues."""
-    model = pages.model()
-    page = where.rpartition(":")[0]
-    for fence in chain:
-        for problem in model.wrong_includes("\n".join(fence.lines), page,
-                                            model.base_paths(pages.config()), fence.line):
-            if fence is chain[-1]:
-                return problem
-            return (f"{where}: this code block continues the one at line {fence.line}, "
-                    f"which cannot run:\n{problem}")
-    return f"{where}: {type(error).__name__}: {error}"
-
-
-def _rel(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(project.ROOT).as_posix()
-    except ValueError:
-        return str(path)
