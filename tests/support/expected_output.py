@@ -18,7 +18,7 @@ PREFIX = "#>"
 BLOCK_LINE = page_model().OUTPUT  # the syntax of a `#>` line, defined by the page model
 # A printed float: 5., -0.5, 0.6931, 1.2e-05, 3e+10, not part of a word or a version.
 FLOAT = re.compile(r"(?<![\w.])-?\d+(?:\.\d*(?:[eE][-+]?\d+)?|[eE][-+]?\d+)(?![\w.])")
-TOKEN = re.compile(r"\.\.\.|" + FLOAT.pattern)
+TOKEN = re.compile(rf"(\.\.\.|{FLOAT.pattern})")  # captured: TOKEN.split keeps the tokens
 UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\r]")
 
 
@@ -107,17 +107,11 @@ def split_lines(text: str) -> list[str]:
 def line_matches(expected: str, actual: str) -> bool:
     if expected == actual:
         return True
-    pattern, floats, pos = [], [], 0
-    for m in TOKEN.finditer(expected):
-        pattern.append(re.escape(expected[pos:m.start()]))
-        if m.group() == "...":
-            pattern.append(".*?")
-        else:
-            pattern.append(f"({FLOAT.pattern})")
-            floats.append(m.group())
-        pos = m.end()
-    pattern.append(re.escape(expected[pos:]))
-    found = re.fullmatch("".join(pattern), actual)
+    parts = TOKEN.split(expected)  # text, token, text, ..., text
+    floats = [part for part in parts[1::2] if part != "..."]
+    pattern = "".join(re.escape(part) if k % 2 == 0 else ".*?" if part == "..." else f"({FLOAT.pattern})"
+                      for k, part in enumerate(parts))
+    found = re.fullmatch(pattern, actual)
     return bool(found) and all(map(_float_close, floats, found.groups()))
 
 
