@@ -87,12 +87,10 @@ def attribute(stmts: list[ast.stmt], sites: list[Site], chunks: list[tuple[int, 
     texts: dict[int, str] = {}
     strays: list[tuple[int, str]] = []
     for line, text in chunks:
-        inner = [s for s in stmts if s.lineno <= line <= s.end_lineno]
-        stmt = min(inner, key=lambda s: s.end_lineno - s.lineno, default=None)
-        site = None
-        if stmt is not None:
-            site = min((s for s in sites if s.first <= stmt.lineno and stmt.end_lineno <= s.last),
-                       key=lambda s: s.last - s.first, default=None)
+        stmt = min((s for s in stmts if s.lineno <= line <= s.end_lineno),
+                   key=lambda s: s.end_lineno - s.lineno, default=None)
+        site = min((s for s in sites if stmt and s.first <= stmt.lineno and stmt.end_lineno <= s.last),
+                   key=lambda s: s.last - s.first, default=None)
         if site is None:
             strays.append((stmt.lineno if stmt else line, text))
         else:
