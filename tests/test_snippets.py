@@ -19,7 +19,7 @@ from tests.support.project import ROOT
 def pytest_generate_tests(metafunc):
     if "snippet" in metafunc.fixturenames:
         files = targets.selected(metafunc.config)
-        if metafunc.function.__name__ == "test_runs_the_same_in_a_fresh_interpreter":
+        if "fresh_run" in metafunc.fixturenames:  # the sample conftest runs in a real interpreter
             files = targets.fresh_sample(files)
         metafunc.parametrize("snippet", files, ids=rel)
 
