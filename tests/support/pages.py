@@ -109,11 +109,10 @@ def check_twins(root: Path) -> list[str]:
     langs = project.languages()
     by_lang = {lang: set(pages(root, lang)) for lang in langs}
     first = langs[0]
-    for lang in langs:
-        for other in langs:
-            for page in sorted(by_lang[lang] - by_lang[other]):
-                problems.append(f"docs/{lang}/{page.as_posix()}:1: page has no {other} twin "
-                                f"(expected docs/{other}/{page.as_posix()})")
+    for lang, other in itertools.permutations(langs, 2):
+        for page in sorted(by_lang[lang] - by_lang[other]):
+            problems.append(f"docs/{lang}/{page.as_posix()}:1: page has no {other} twin "
+                            f"(expected docs/{other}/{page.as_posix()})")
     for lang in langs[1:]:
         for page in sorted(by_lang[first] & by_lang[lang]):
             a = skeleton(root / "docs" / first / page)
