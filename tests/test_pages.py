@@ -1,12 +1,10 @@
-"""The pages: includes resolve, the two languages line up, every snippet is shown."""
+"""The pages: includes resolve, every snippet is shown, the two languages line up."""
+import pytest
+
 from tests.support import pages
 
 
-def test_includes_name_real_files_and_sections(root):
-    problems = pages.check_includes(root)
-    assert not problems, "\n".join(problems)
-
-
-def test_every_page_has_a_twin_with_the_same_skeleton(root):
-    problems = pages.check_twins(root)
+@pytest.mark.parametrize("check", [pages.check_includes, pages.check_twins], ids=["includes", "twins"])
+def test_pages(check, root):
+    problems = check(root)
     assert not problems, "\n".join(problems)

@@ -1,14 +1,7 @@
-"""Where the reader runs it: the code as the built pages hand it out, and the
-repository links around it.
-
-Every code block of every built page, taken as the copy button copies it (the
-text of the block's <code>), is the code of its fence in the page with its
-includes expanded: the code that pytest-markdown-docs ran and checked
-(tests/support/fences.py), a continued block after the blocks it continues, as a
-reader pastes them. No block outside a checked snippet holds `#>` output.
+"""Where the reader runs it: each code block of each built page, as the copy button copies
+it, is the code of its fence that the page tests ran (tests/support/fences.py), includes
+expanded; no other block holds `#>` output; and the repository links around them.
 """
-from __future__ import annotations
-
 import re
 
 import pytest

@@ -1,17 +1,11 @@
-"""Every snippet prints exactly its `#>` lines, run as a reader runs it.
+"""Every snippet prints exactly its `#>` lines, run as a reader runs it (runner.py).
 
-    pytest tests/test_snippets.py                                  # every snippet
-    pytest tests/test_snippets.py --snippets snippets/backward     # some (make check SNIPPETS=...)
-    pytest tests/test_snippets.py --snippets FILE --update-outputs  # rewrite (make update SNIPPETS=...)
+    pytest tests/test_snippets.py [--snippets PATH ...] [--update-outputs]   # make check, make update
 
-Each run is a child started from a parent that imported torch once, made to look
-like `python snippets/<folder>/<name>.py` started in an empty folder
-(tests/support/runner.py). A few snippets also run for real that way, to prove the
-two agree: a small set that together imports every module the snippets import and
-uses each thing the child imitates or inherits (tests/support/targets.py).
+A few snippets also run in a real interpreter, to prove the two agree: a sample that
+together imports every module the snippets import and uses each thing the forked child
+imitates or inherits (targets.fresh_sample).
 """
-from __future__ import annotations
-
 import difflib
 import os
 from pathlib import Path
@@ -25,7 +19,7 @@ from tests.support.project import ROOT
 def pytest_generate_tests(metafunc):
     if "snippet" in metafunc.fixturenames:
         files = targets.selected(metafunc.config)
-        if metafunc.function.__name__ == "test_runs_the_same_in_a_fresh_interpreter":
+        if "fresh_run" in metafunc.fixturenames:  # the sample conftest runs in a real interpreter
             files = targets.fresh_sample(files)
         metafunc.parametrize("snippet", files, ids=rel)
 
@@ -59,18 +53,18 @@ def update(snippet: Path, source: str, run: runner.Run) -> None:
         new = expected_output.rewrite(source, run.chunks, rel(snippet))
     except expected_output.SourceError as err:
         pytest.fail(str(err))
-    blocks = [[tuple(site.expected) for site in expected_output.parse(text, rel(snippet))[1]]
-              for text in (source, new)]
-    steps = difflib.SequenceMatcher(a=blocks[0], b=blocks[1], autojunk=False).get_opcodes()
-    added = sum(j2 - j1 for op, _, _, j1, j2 in steps if op == "insert")
-    changed = sum(j2 - j1 for op, _, _, j1, j2 in steps if op == "replace")
+    said = "already up to date"
     if new != source:
         bom = "\ufeff" if snippet.read_bytes().startswith(b"\xef\xbb\xbf") else ""
         tmp = snippet.with_name(f".{snippet.name}.tmp")
         tmp.write_text(bom + new, encoding="utf-8")
         os.replace(tmp, snippet)  # atomic: the file is old or new, never half-written
-    said = (f"wrote {added} new and {changed} changed `#>` blocks" if new != source
-            else "already up to date")
+        old, now = ([tuple(site.expected) for site in expected_output.parse(text, rel(snippet))[1]]
+                    for text in (source, new))
+        steps = difflib.SequenceMatcher(a=old, b=now, autojunk=False).get_opcodes()
+        added = sum(j2 - j1 for op, _, _, j1, j2 in steps if op == "insert")
+        changed = sum(j2 - j1 for op, _, _, j1, j2 in steps if op == "replace")
+        said = f"wrote {added} new and {changed} changed `#>` blocks"
     targets.UPDATED.append(f"{rel(snippet)}: {said}")  # conftest prints them at the end
 
 
@@ -96,9 +90,3 @@ def test_runs_the_same_in_a_fresh_interpreter(snippet, runs, fresh_run):
     assert done.returncode == 0, f"{rel(snippet)} failed in a fresh interpreter:\n{done.output}"
     assert done.output == runs[snippet].stdout, \
         f"{rel(snippet)}: a fresh interpreter printed something else than the forked run"
-
-
-def test_the_fresh_sample_uses_all_that_the_snippets_use(request):
-    files = targets.selected(request.config)
-    sample = targets.fresh_sample(files)
-    assert set().union(*map(targets.traits, sample)) == set().union(*map(targets.traits, files))

@@ -1,25 +1,13 @@
-"""The `#>` convention: what a statement prints is written right below it.
+"""The `#>` check (its rules: CONTRIBUTING.md, section 1).
 
-    print(w.grad)
-    #> tensor([5.])
-
-A *block* is a run of `#>` lines; its *site* is the statement that ends on the
-line just above it (when statements nest, the one indented like the block).
-Everything a run writes to standard output is attributed to the module-level
-line that was running (see runner.py), so to the innermost statement there,
-and from it to the site that contains that statement. Every byte must land in
-a site, and each site's output must equal its block:
-
-- lines are compared exactly as printed, with two exceptions;
-- a number with digits after its decimal point may differ by one unit of its
-  last printed digit (`0.6931` accepts `0.6930` to `0.6932`), in the same
-  printed form (`1e-05` is not `0.00001`); whole numbers (`5`, `5.`) are exact;
-- `...` inside a line stands for any part of that line, never for a whole line.
+A *block* is a run of `#>` lines; its *site* is the statement that ends on the line
+just above it (when statements nest, the one indented like the block). Each byte a
+run writes is attributed to the module-level line that was running (runner.py), so
+to the innermost statement there, and from it to the smallest site containing it.
 """
-from __future__ import annotations
-
 import ast
 import difflib
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,7 +18,7 @@ PREFIX = "#>"
 BLOCK_LINE = page_model().OUTPUT  # the syntax of a `#>` line, defined by the page model
 # A printed float: 5., -0.5, 0.6931, 1.2e-05, 3e+10, not part of a word or a version.
 FLOAT = re.compile(r"(?<![\w.])-?\d+(?:\.\d*(?:[eE][-+]?\d+)?|[eE][-+]?\d+)(?![\w.])")
-TOKEN = re.compile(r"\.\.\.|" + FLOAT.pattern)
+TOKEN = re.compile(rf"(\.\.\.|{FLOAT.pattern})")  # captured: TOKEN.split keeps the tokens
 UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\r]")
 
 
@@ -41,10 +29,6 @@ class Site:
     indent: str
     expected: list[str]  # the block's text, prefix removed
     bare_expression: bool  # an expression statement that is not a call: a script prints nothing
-
-    @property
-    def block_end(self) -> int:
-        return self.last + len(self.expected)
 
 
 class SourceError(ValueError):
@@ -72,28 +56,23 @@ def parse(source: str, name: str) -> tuple[list[ast.stmt], list[Site]]:
     stmts = statements(tree)
     lines = source.splitlines()
     sites = []
-    n = 0
-    while n < len(lines):
-        m = BLOCK_LINE.match(lines[n])
-        if not m:
-            n += 1
+    numbered = ((n, BLOCK_LINE.match(line)) for n, line in enumerate(lines, 1))
+    for is_block, run in itertools.groupby(numbered, key=lambda pair: pair[1] is not None):
+        if not is_block:
             continue
-        start, indent, block = n + 1, m["indent"], []
-        while n < len(lines) and (m := BLOCK_LINE.match(lines[n])):
-            block.append(m["text"] if m["text"] is not None else "")
-            n += 1
+        run = list(run)
+        start, indent = run[0][0], run[0][1]["indent"]
+        block = [m["text"] or "" for _, m in run]
         ending = [s for s in stmts if s.end_lineno == start - 1]
         if not ending:
-            inner = [s for s in ast.walk(tree) if isinstance(s, ast.stmt)
-                     and s.end_lineno == start - 1]
+            inner = any(isinstance(s, ast.stmt) and s.end_lineno == start - 1 for s in ast.walk(tree))
             where = "inside a function or class body: put it under the call" if inner else \
                 "not right below a statement"
             raise SourceError(f"{name}:{start}: a `#>` block {where}")
+        if "..." in (stripped := [text.strip() for text in block]):
+            raise SourceError(f"{name}:{start + stripped.index('...')}: `...` alone cannot stand for a "
+                              "whole line; it matches part of a line only")
         site = next((s for s in ending if _indent(lines, s) == indent), ending[-1])
-        for k, text in enumerate(block):
-            if text.strip() == "...":
-                raise SourceError(f"{name}:{start + k}: `...` alone cannot stand for a whole "
-                                  "line; it matches part of a line only")
         sites.append(Site(site.lineno, site.end_lineno, _indent(lines, site), block,
                           isinstance(site, ast.Expr) and not isinstance(site.value, ast.Call)))
     return stmts, sites
@@ -108,12 +87,10 @@ def attribute(stmts: list[ast.stmt], sites: list[Site], chunks: list[tuple[int, 
     texts: dict[int, str] = {}
     strays: list[tuple[int, str]] = []
     for line, text in chunks:
-        inner = [s for s in stmts if s.lineno <= line <= s.end_lineno]
-        stmt = min(inner, key=lambda s: s.end_lineno - s.lineno, default=None)
-        site = None
-        if stmt is not None:
-            site = min((s for s in sites if s.first <= stmt.lineno and stmt.end_lineno <= s.last),
-                       key=lambda s: s.last - s.first, default=None)
+        stmt = min((s for s in stmts if s.lineno <= line <= s.end_lineno),
+                   key=lambda s: s.end_lineno - s.lineno, default=None)
+        site = min((s for s in sites if stmt and s.first <= stmt.lineno and stmt.end_lineno <= s.last),
+                   key=lambda s: s.last - s.first, default=None)
         if site is None:
             strays.append((stmt.lineno if stmt else line, text))
         else:
@@ -128,36 +105,28 @@ def split_lines(text: str) -> list[str]:
 def line_matches(expected: str, actual: str) -> bool:
     if expected == actual:
         return True
-    pattern, floats, pos = [], [], 0
-    for m in TOKEN.finditer(expected):
-        pattern.append(re.escape(expected[pos:m.start()]))
-        if m.group() == "...":
-            pattern.append(".*?")
-        else:
-            pattern.append(f"({FLOAT.pattern})")
-            floats.append(m.group())
-        pos = m.end()
-    pattern.append(re.escape(expected[pos:]))
-    found = re.fullmatch("".join(pattern), actual)
+    parts = TOKEN.split(expected)  # text, token, text, ..., text
+    floats = [part for part in parts[1::2] if part != "..."]
+    pattern = "".join(re.escape(part) if k % 2 == 0 else ".*?" if part == "..." else f"({FLOAT.pattern})"
+                      for k, part in enumerate(parts))
+    found = re.fullmatch(pattern, actual)
     return bool(found) and all(map(_float_close, floats, found.groups()))
 
 
-def _form(number: str):
+def _form(number: str) -> tuple[str, int, bool, str]:
+    """(mantissa, digits after its point, whether it has a point, exponent) of a printed float."""
     mantissa, _, exponent = number.lower().partition("e")
-    decimals = len(mantissa.partition(".")[2]) if "." in mantissa else None
-    return decimals, "." in mantissa, exponent
+    return mantissa, len(mantissa.partition(".")[2]), "." in mantissa, exponent
 
 
 def _float_close(want: str, got: str) -> bool:
     """Same printed form, and at most one unit of the last printed digit apart."""
-    (decimals, dot, exp), (decimals2, dot2, exp2) = _form(want), _form(got)
-    if (decimals, dot, exp) != (decimals2, dot2, exp2):
+    (mantissa, *form), (mantissa2, *form2) = _form(want), _form(got)
+    if form != form2:
         return False
-    if not decimals:  # `5.` or `3e+10`: a whole number, printed exactly
+    if not form[0]:  # `5.` or `3e+10`: a whole number, printed exactly
         return want == got
-    unit = Decimal(1).scaleb(-(decimals or 0))
-    mantissa = lambda s: Decimal(s.lower().partition("e")[0] or "0")  # noqa: E731
-    return abs(mantissa(want) - mantissa(got)) <= unit
+    return abs(Decimal(mantissa) - Decimal(mantissa2)) <= Decimal(1).scaleb(-form[0])
 
 
 def block_matches(expected: list[str], actual: list[str]) -> bool:
@@ -182,13 +151,10 @@ def compare(source: str, chunks: list[tuple[int, str]], name: str) -> list[str]:
             hint = ("a script does not echo expressions: print it" if site.bare_expression
                     else "it printed nothing")
             problems.append(f"{name}:{site.first}: `#>` lines follow this statement, but {hint}")
-            continue
-        if not text.endswith("\n"):
+        elif not text.endswith("\n"):
             problems.append(f"{name}:{site.first}: its output does not end with a newline; "
                             "a `#>` block holds whole lines")
-            continue
-        actual = split_lines(text)
-        if not block_matches(site.expected, actual):
+        elif not block_matches(site.expected, actual := split_lines(text)):
             diff = "\n".join(difflib.unified_diff(
                 site.expected, actual, "expected (#> lines)", "printed (real run)", lineterm=""))
             what = "has no `#>` lines" if not site.expected else "printed something else"
@@ -213,12 +179,11 @@ def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> str:
     for site in sorted(sites, key=lambda s: s.last, reverse=True):
         text = texts.get(site.first, "")
         actual = split_lines(text) if text else []
-        for k, out in enumerate(actual):
+        for out in actual:
             if UNWRITABLE.search(out) or out != out.rstrip():
                 raise SourceError(f"{name}:{site.first}: printed {out!r}, which a `#>` comment "
                                   "cannot hold (control characters or trailing spaces)")
-        if block_matches(site.expected, actual):
-            continue
-        block = [f"{site.indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
-        lines[site.last:site.block_end] = block
+        if not block_matches(site.expected, actual):
+            lines[site.last:site.last + len(site.expected)] = [
+                f"{site.indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
     return "".join(lines)

@@ -1,11 +1,9 @@
-"""The pages of the project: what they include (read by the build's page model,
-docs/_build/hooks/pages.py) and how the two language trees line up.
-
-Every check takes the repository root (the fault tests point it at a broken
-copy) and returns problems as 'file:line: message' strings.
+"""The pages: what they include (read by the build's page model, docs/_build/hooks/pages.py)
+and how the two language trees line up. Each check takes the repository root (the fault
+tests give it a broken copy) and returns problems as 'file:line: message' strings.
 """
-from __future__ import annotations
-
+import functools
+import itertools
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +13,9 @@ from markdown_it import MarkdownIt
 from tests.support import project
 
 SNIPPET_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.py$")  # not .#x.py, x.py~, #x.py#
+# Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
+LINE_MARKS = {r"^\s*(!!!|\?\?\?\+?)\s+(\w+)": r"admonition \1 \2", r"^\s*\\\[": "display math",
+              r'^\s*=== "': "content tab"}
 
 
 def model():
@@ -34,6 +35,7 @@ def snippet_files(root: Path) -> list[Path]:
                   if SNIPPET_NAME.match(p.name) and "__pycache__" not in p.parts)
 
 
+@functools.cache  # one object per root: model().expand keeps its parser per config
 def config(root: Path = project.ROOT):
     """What the page model needs of mkdocs.yml, for the project at root."""
     return SimpleNamespace(mdx_configs=project.config().mdx_configs,
@@ -70,9 +72,10 @@ def check_includes(root: Path) -> list[str]:
     return problems
 
 
-def _tokens(text: str):
-    # Admonition and tab bodies (indented by 4) read as top-level Markdown, line numbers kept.
-    return MarkdownIt("commonmark").enable("table").parse(re.sub(r"^(?:    )+(?=\S|$)", "", text, flags=re.M))
+def flat(text: str) -> str:
+    """The page with the bodies of admonitions and tabs (indented by 4) dedented, so that
+    Markdown reads them as top-level blocks; line numbers kept."""
+    return re.sub(r"^(?:    )+(?=\S|$)", "", text, flags=re.M)
 
 
 def skeleton(page: Path) -> list[tuple[int, str]]:
@@ -80,16 +83,10 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
     headings, admonitions, tabs, includes, figures, display math, tables, links."""
     text = page.read_text(encoding="utf-8")
     items: list[tuple[int, str]] = []
+    marks = [*LINE_MARKS.items(), (model().INCLUDE, r'include "\g<target>"')]
     for n, line in enumerate(text.splitlines(), 1):
-        if m := re.match(r"^\s*(!!!|\?\?\?\+?)\s+(\w+)", line):
-            items.append((n, f"admonition {m[1]} {m[2]}"))
-        if m := model().INCLUDE.match(line):
-            items.append((n, f'include "{m["target"]}"'))
-        if re.match(r"^\s*\\\[", line):
-            items.append((n, "display math"))
-        if re.match(r'^\s*=== "', line):
-            items.append((n, "content tab"))
-    for token in _tokens(text):
+        items += [(n, m.expand(name)) for pattern, name in marks if (m := re.match(pattern, line))]
+    for token in MarkdownIt("commonmark").enable("table").parse(flat(text)):
         n = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":
             items.append((n, f"heading {token.tag}"))
@@ -112,17 +109,15 @@ def check_twins(root: Path) -> list[str]:
     langs = project.languages()
     by_lang = {lang: set(pages(root, lang)) for lang in langs}
     first = langs[0]
-    for lang in langs:
-        for other in langs:
-            for page in sorted(by_lang[lang] - by_lang[other]):
-                problems.append(f"docs/{lang}/{page.as_posix()}:1: page has no {other} twin "
-                                f"(expected docs/{other}/{page.as_posix()})")
+    for lang, other in itertools.permutations(langs, 2):
+        for page in sorted(by_lang[lang] - by_lang[other]):
+            problems.append(f"docs/{lang}/{page.as_posix()}:1: page has no {other} twin "
+                            f"(expected docs/{other}/{page.as_posix()})")
     for lang in langs[1:]:
         for page in sorted(by_lang[first] & by_lang[lang]):
             a = skeleton(root / "docs" / first / page)
             b = skeleton(root / "docs" / lang / page)
-            for x, y in zip(a + [(0, "(nothing more)")] * (len(b) - len(a)),
-                            b + [(0, "(nothing more)")] * (len(a) - len(b))):
+            for x, y in itertools.zip_longest(a, b, fillvalue=(0, "(nothing more)")):
                 if x[1] != y[1]:
                     problems.append(f"docs/{first}/{page.as_posix()}:{x[0]} and docs/{lang}/"
                                     f"{page.as_posix()}:{y[0]} diverge: {x[1]} versus {y[1]}")

@@ -1,28 +1,20 @@
-"""The built site's HTML files, each parsed once per test run.
-
-Several tests read the same pages (their buttons, code blocks, links), and
-parsing a page with many highlighted code blocks costs a tenth of a second or
-more. The trees are shared: read them, never change them.
-"""
-from __future__ import annotations
-
+"""The built site's HTML files, each parsed once per test run (several tests read the
+same pages); the trees are shared: read them, never change them."""
 import functools
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 
-@functools.lru_cache(maxsize=None)
-def page(path: Path):
+
+@functools.cache
+def page(path: Path) -> BeautifulSoup:
     """The BeautifulSoup tree of an HTML file."""
-    from bs4 import BeautifulSoup
-
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def copied_blocks(html) -> list[tuple[str, str]]:
+def copied_blocks(html: str | BeautifulSoup) -> list[tuple[str, str]]:
     """[(title, code)] of a page's code blocks (its HTML, or its parsed tree), the code as
     the copy button copies it."""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(html, "html.parser") if isinstance(html, str) else html
     blocks = []
     for div in soup.select(".md-content div.highlight"):

@@ -1,28 +1,19 @@
 """Run Python sources as a reader runs them, each in a child process, recording
 which statement wrote which bytes of standard output.
 
-Starting Python and importing torch costs seconds; forking a process that has
-already imported them costs milliseconds. So preload() imports them once, in
-this process on Linux or in multiprocessing's fork server on macOS (and with
-SNIPPETS_START_METHOD=forkserver), and each job runs in a child forked from
-there, made to look like a fresh `python file.py` started in an empty folder:
-
-- the working directory is a new empty folder, and `sys.path` holds neither
-  the snippet's folder nor the repository (a snippet cannot import a neighbour);
-- `__main__` is a new module; the warning filters are Python's defaults (not
-  the test runner's); matplotlib's state is fresh and `plt.show()` only closes
-  the figures;
-- standard output and error are captured at the file-descriptor level, so C
-  code and `os.write` are caught too; each byte of output is attributed to the
-  line of the snippet's module-level code that was running when it was written
-  (a function call or a loop counts as its line in the snippet);
-- a job that hangs, prints without end, crashes, or leaves a thread or a child
-  process behind fails, naming the last line it reached.
+preload() imports torch and matplotlib once, in this process (fork) or in
+multiprocessing's fork server (macOS, or SNIPPETS_START_METHOD=forkserver); each job
+runs in a child forked from there, made to look like `python file.py` started in an
+empty folder: a new `__main__`, `sys.path` without the repository, Python's default
+warning filters, matplotlib's settings as at start (`plt.show()` only closes figures).
+Standard output and error are captured at the file-descriptor level (C code and
+`os.write` too), and each byte is attributed to the module-level line that was running
+when it was written. A job that hangs, prints without end, crashes, or leaves a
+thread or a child process behind fails, naming the last line it reached.
 """
-from __future__ import annotations
-
 import ctypes
 import faulthandler
+import importlib
 import io
 import json
 import linecache
@@ -49,6 +40,12 @@ OUTPUT_LIMIT = 1 << 20  # bytes of standard output before a run is stopped
 START_METHOD = os.environ.get("SNIPPETS_START_METHOD") or (
     "forkserver" if sys.platform == "darwin" else "fork")
 _context = multiprocessing.get_context(START_METHOD)
+# What snippets use, imported before any torch op (no thread pool exists at fork time).
+# torch imports its submodules lazily, at their first use, for up to a second each.
+PRELOAD = ["matplotlib.pyplot", "matplotlib.style", "torch", "torch.autograd.functional",
+           "torch.autograd.gradcheck", "torch.nn", "torch.nn.functional", "torch.optim",
+           "torch._dynamo",  # an optimizer's first step imports it
+           "torch.fx.experimental.symbolic_shapes"]  # backward with weights
 
 
 @dataclass
@@ -70,12 +67,14 @@ class Run:
 
 
 def preload() -> None:
-    """Import what snippets use where the children are forked from: here, or in the
-    fork server (call it before the first run; the server starts with it)."""
+    """Import PRELOAD where the children are forked from: here, or in the fork server
+    (call it before the first run; the server starts with it)."""
+    os.environ["MPLBACKEND"] = "Agg"
     if START_METHOD == "forkserver":
-        _context.set_forkserver_preload(["tests.support.preloaded", __name__])
+        _context.set_forkserver_preload([*PRELOAD, __name__])
     else:
-        import tests.support.preloaded  # noqa: F401
+        for name in PRELOAD:
+            importlib.import_module(name)
 
 
 def run_many(jobs: list[Job], workers: int | None = None) -> list[Run]:
@@ -105,9 +104,8 @@ _memo: dict[tuple[str, str], Run] = {}
 
 
 def run_memo(jobs: list[Job]) -> list[Run]:
-    """run_many, but a job whose source and filename already ran in this process is
-    not run again (the same code shows up in both languages, and as a page's fence
-    and as the block copied from the built page)."""
+    """run_many, but a job whose source and filename already ran in this process is not
+    run again (the same code is on both languages' pages, and in the notebook tests)."""
     todo = {(job.source, job.filename): job for job in jobs
             if (job.source, job.filename) not in _memo}
     if todo:
@@ -117,15 +115,16 @@ def run_memo(jobs: list[Job]) -> list[Run]:
 
 
 class _Child:
-    """One run in a child process, and the files and shared value it reports through."""
+    """One run in a child process, which reports through files in self.tmp and the
+    shared value self.line (the line it is on)."""
 
     def __init__(self, job: Job):
         self.job = job
         self.tmp = Path(tempfile.mkdtemp(prefix="snippet-run-"))
         (self.tmp / "cwd").mkdir()
-        for name in ("stdout", "stderr"):
-            (self.tmp / name).touch()
-        self.line = _context.Value("q", 0, lock=False)  # the line the child is on
+        (self.tmp / "stdout").touch()
+        (self.tmp / "stderr").touch()
+        self.line = _context.Value("q", 0, lock=False)
         self.deadline = time.monotonic() + job.timeout
         self.process = _context.Process(target=_child_main, args=(job, self.tmp, self.line))
         self.process.start()
@@ -143,44 +142,36 @@ class _Child:
                 return None
             self.process.kill()
             self.process.join()
-        run = self._read()
-        code = self.process.exitcode
-        if why:
-            run.error = f"{self.job.filename}:{self.line.value}: {why}"
-        elif run.error is None and code != 0:
-            how = (f"killed by {signal.Signals(-code).name}" if code < 0
-                   else f"exited with status {code}")
-            run.error = (f"{self.job.filename}:{self.line.value}: the run {how} "
-                         "(the last line it reached)")
-        self.process.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-        return run
-
-    def _read(self) -> Run:
         out = (self.tmp / "stdout").read_bytes()
         run = Run(stderr=(self.tmp / "stderr").read_bytes().decode("utf-8", "replace"))
         try:
-            data = json.loads((self.tmp / "result.json").read_text(encoding="utf-8"))
+            marks, run.error = json.loads((self.tmp / "result.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):  # the run did not get to its end
-            data = {"marks": [], "error": None}
+            marks = []
         start = 0
-        for line, end in data["marks"] + [[self.line.value, len(out)]]:
+        for line, end in marks + [[self.line.value, len(out)]]:
             if end > start:  # bytes up to `end` were written while `line` ran
                 run.chunks.append((line, out[start:end].decode("utf-8", "replace")))
                 start = end
-        run.error = data["error"]
+        code = self.process.exitcode
+        where = f"{self.job.filename}:{self.line.value}"
+        if why:
+            run.error = f"{where}: {why}"
+        elif run.error is None and code != 0:
+            how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}"
+            run.error = f"{where}: the run {how} (the last line it reached)"
+        self.process.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
         return run
 
 
 def _child_main(job: Job, tmp: Path, line) -> None:
     """In the child: become a fresh `python file.py` in an empty folder, run the
-    job, write what it left in tmp/result.json, and exit."""
+    job, write [marks, error] to tmp/result.json, and exit."""
     code = 70
     try:
         _become_fresh(job, tmp)
-        marks, error = _execute(job, line)
-        (tmp / "result.json").write_text(json.dumps({"marks": marks, "error": error}),
-                                         encoding="utf-8")
+        (tmp / "result.json").write_text(json.dumps(_execute(job, line)), encoding="utf-8")
         code = 0
     except BaseException:  # a fault of this harness, not of the snippet
         traceback.print_exc()
@@ -191,8 +182,6 @@ def _child_main(job: Job, tmp: Path, line) -> None:
 def _become_fresh(job: Job, tmp: Path) -> None:
     import matplotlib
     import matplotlib.pyplot as plt
-
-    from tests.support.preloaded import FRESH_RC
 
     for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, tmp / "stdout", os.O_WRONLY),
                             (2, tmp / "stderr", os.O_WRONLY)):
@@ -206,7 +195,7 @@ def _become_fresh(job: Job, tmp: Path) -> None:
                                   errors="backslashreplace", write_through=True)
     faulthandler.enable(file=sys.stderr)
     os.chdir(tmp / "cwd")
-    root = str(ROOT)  # sys.path of a fresh interpreter: not the repository's folders
+    root = str(ROOT)
     sys.path[:] = [str(tmp / "cwd")] + [p for p in sys.path if p and p != root
                                          and not p.startswith(root + os.sep)]
     sys.argv = [job.filename]
@@ -217,10 +206,10 @@ def _become_fresh(job: Job, tmp: Path) -> None:
     warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
     for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
         warnings.simplefilter("ignore", category, append=True)
-    logging.root.handlers.clear()  # no handlers, as in a fresh interpreter (pytest adds its own)
+    logging.root.handlers.clear()  # pytest adds its own
     logging.root.setLevel(logging.WARNING)
     logging.disable(logging.NOTSET)
-    dict.update(matplotlib.rcParams, FRESH_RC)  # unvalidated: fast
+    matplotlib.rc_file_defaults()
     plt.close("all")
     plt.show = lambda *args, **kwargs: plt.close("all")  # no window to open here
 
@@ -241,15 +230,12 @@ def _execute(job: Job, line) -> tuple[list[list[int]], str | None]:
                                      job.filename)
     fflush = ctypes.CDLL(None).fflush
     marks: list[list[int]] = []
-    size = 0
 
     def note(lineno: int) -> None:
-        nonlocal size
         fflush(None)  # C stdio buffers too: their bytes belong to the line before
         now = os.lseek(1, 0, os.SEEK_CUR)
-        if now != size:
+        if now != (marks[-1][1] if marks else 0):
             marks.append([line.value, now])
-            size = now
         line.value = lineno
 
     def local(frame, event, arg):

@@ -1,9 +1,6 @@
-"""What a targeted run names (`make check SNIPPETS=...`, `make page PAGE=...`), resolved
-before anything runs: a path that names nothing stops the run with a message that
-says the closest existing name, instead of a silent pass. And the sample of snippets
-that also runs in a real interpreter."""
-from __future__ import annotations
-
+"""What `make check SNIPPETS=...` and `make page PAGE=...` name, resolved before anything
+runs (a name that matches nothing stops the run, saying the closest name there is), and
+the sample of snippets that also runs in a real interpreter."""
 import ast
 import difflib
 from pathlib import Path
@@ -81,7 +78,7 @@ def traits(path: Path) -> set[str]:
 def fresh_sample(files: list[Path]) -> list[Path]:
     """Files whose traits together cover those of all (greedy: the file covering most of
     what is left first, path order on ties)."""
-    left = set().union(*(traits(f) for f in files)) if files else set()
+    left = set().union(*map(traits, files))
     chosen: list[Path] = []
     while left:
         best = max(files, key=lambda f: len(traits(f) & left))
