@@ -1,20 +1,12 @@
-"""MkDocs hook: the figures that snippets draw, added to the site at build time.
+"""MkDocs hook: the figures that snippets draw (`plt.show()`), made at build time.
 
-A snippet that calls `plt.show()` draws figures. Each figure it shows becomes
-`figures/<folder>/<name>.svg` (several in one run: `<name>-1.svg`,
-`<name>-2.svg`, ... in the order shown), and a variant for Material's dark
-palette beside it, `<name>.dark.svg`: the same figure saved with a transparent
-background and its colours' lightness inverted (black text turns light, pale
-fills turn dark, hues stay; saturated mid-tones are only ever lightened). The snippet runs in a fresh Python
-(`python figures.py SNIPPET OUT`, this file's second job), the SVGs are kept
-in the store (store.py) under the snippet, this file and the package versions,
-and handed to MkDocs as generated files: nothing is written into docs/,
-nothing is committed, an unchanged snippet is not run again.
-
-Pages show a figure as usual, `![alt](../figures/<folder>/<name>.svg)`; the
-hook writes it as the pair Material shows by palette (`#only-light`,
-`#only-dark`), both with the figure's width and height (no layout shift) and
-loaded lazily (the hidden one is never fetched).
+Each figure a snippet shows becomes `figures/<folder>/<name>.svg` (`<name>-1.svg`,
+`<name>-2.svg`, ... when it shows several), with `<name>.dark.svg` beside it for Material's
+dark palette: transparent, its colours' lightness inverted (saturated mid-tones only ever
+lightened). The snippet runs in a fresh Python (`python figures.py SNIPPET OUT`); the SVGs
+are kept in the store and given to MkDocs as generated files, never written into docs/.
+A page's `![alt](../figures/<folder>/<name>.svg)` becomes the pair Material shows by
+palette (`#only-light`, `#only-dark`), with width and height, loaded lazily.
 """
 from __future__ import annotations
 

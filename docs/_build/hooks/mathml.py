@@ -1,17 +1,11 @@
-"""MkDocs hook: math as MathML in the page, converted when the site is built.
+"""MkDocs hook: each formula that pymdownx.arithmatex (generic) leaves as TeX becomes
+MathML at build time, with latex2mathml (pure Python: `mkdocs serve` needs no Node). Browsers
+render it natively: no math JavaScript or fonts. Display math sits in a `.math-display`
+that scrolls sideways on its own (site.css); each formula is kept in the store.
 
-pymdownx.arithmatex (generic mode) leaves every formula as TeX in
-`<span class="arithmatex">\\(...\\)</span>` or `<div class="arithmatex">\\[...\\]</div>`.
-This hook converts each one with latex2mathml (pure Python: `mkdocs serve` needs
-no Node) into MathML, which browsers render natively: no math JavaScript, no
-math fonts, readable with JavaScript off, and a page without math loads nothing
-for math. Display math sits in a `<div class="math-display">` that scrolls
-sideways on its own when it is wider than the screen (site.css).
-
-A formula that does not convert is a warning naming the page, the line and the
-TeX (so `--strict` fails, and the site is still written), and the page shows its TeX
-in an error box. TeX left in a page's text after the conversion (markup changed
-upstream) stops the build. Each converted formula is kept in the store (store.py).
+A formula that does not convert is a warning naming page, line and TeX (`--strict` fails,
+the site is still written) and the page shows its TeX in an error box. TeX left in a page's
+text after the conversion (upstream markup changed) stops the build.
 """
 from __future__ import annotations
 
@@ -27,6 +21,7 @@ from mkdocs.plugins import event_priority
 import store
 
 log = logging.getLogger("mkdocs.hooks.mathml")  # counted by --strict
+CODE = Path(__file__).read_text(encoding="utf-8")  # in the store's key: a changed hook converts anew
 
 ARITHMATEX = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
@@ -117,35 +112,6 @@ def breakable(mathml: str) -> str:
     return "".join(out)
 
 
-def _display(mathml: str) -> str:
-    return f'<div class="math-display" tabindex="0">{mathml}</div>'
-
-
-def convert(content: str, failed: list[str]) -> str:
-    """The page's HTML with each formula as MathML; a formula that does not convert
-    stays as its TeX in a visible error box, and its error is added to `failed`."""
-    def replace(m):
-        display = m.group("display") is not None
-        tex = html.unescape(m.group("display") if display else m.group("inline"))
-        try:
-            made = store.value("mathml", [tex, display, CODE], lambda: _mathml(tex, display))
-        except MathError as err:
-            failed.append(str(err))
-            return (f'<{"div" if display else "span"} class="math-error" role="alert">'
-                    f"{html.escape(tex)}</{'div' if display else 'span'}>")
-        return _display(made) if display else made
-
-    return ARITHMATEX.sub(replace, content)
-
-
-def _mathml(tex: str, display: bool) -> str:
-    mathml = to_mathml(tex, display)
-    return mathml if display else breakable(mathml)
-
-
-CODE = Path(__file__).read_text(encoding="utf-8")  # in the store's key: a changed hook converts anew
-
-
 def leftover_tex(content: str) -> list[str]:
     """Raw `\\(...\\)` or `\\[...\\]` still in the text of a page, outside code."""
     prose, depth, pos = [], 0, 0
@@ -161,13 +127,23 @@ def leftover_tex(content: str) -> list[str]:
 
 @event_priority(-50)  # after the other hooks have changed the page's HTML
 def on_page_content(content: str, page, config, files, **kwargs):
-    failed: list[str] = []
-    content = convert(content, failed)
     source = (page.markdown or "").split("\n")
-    for error in failed:  # a warning fails --strict; the site is still written
-        tex = error.split("  (")[0].strip()
-        line = next((n for n, text in enumerate(source, 1) if tex and tex.split("\n")[0] in text), 0)
-        log.warning(f"docs/{page.file.src_uri}:{line}: a formula does not convert to MathML: {error}")
+
+    def replace(m):
+        display = m["display"] is not None
+        tex = html.unescape(m["display"] if display else m["inline"])
+        try:
+            made = store.value("mathml", [tex, display, CODE], lambda: to_mathml(tex, display)
+                               if display else breakable(to_mathml(tex, display)))
+        except MathError as err:  # a warning fails --strict; the site is still written
+            first = tex.strip().split("\n")[0]
+            line = next((n for n, text in enumerate(source, 1) if first and first in text), 0)
+            log.warning(f"docs/{page.file.src_uri}:{line}: a formula does not convert to MathML: {err}")
+            tag = "div" if display else "span"
+            return f'<{tag} class="math-error" role="alert">{html.escape(tex)}</{tag}>'
+        return f'<div class="math-display" tabindex="0">{made}</div>' if display else made
+
+    content = ARITHMATEX.sub(replace, content)
     left = leftover_tex(content)
     if left:
         raise PluginError(f"docs/{page.file.src_uri}: TeX left unconverted (is pymdownx.arithmatex "

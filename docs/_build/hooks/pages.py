@@ -1,24 +1,15 @@
-"""MkDocs hook and the page model: a page's Markdown read into blocks, and its includes.
+"""MkDocs hook and the page model: the one reader of the page syntax (README, "How it
+fits together"), used by the build hooks and, through tests/support/project.py, by every test.
 
-The one reader of this site's page syntax, used by the build hooks (the notebook
-converter imports this module) and by every test (tests/support/project.py loads it):
+`blocks(text)` reads a page into runs of text, fences and boxes (admonitions, content
+tabs), each with its 1-based line; a `Fence` knows its title, whether it continues the
+block before it, and its `--8<--` includes; `expand()` gives an include's text as
+pymdownx.snippets does. INCLUDE, MARKER (a snippet's `# --8<-- [start:name]`/`[end:name]`)
+and OUTPUT (a `#>` line) are the syntax, defined here once.
 
-- `blocks(text)`: runs of text, fences and boxes (admonitions `!!!`/`???`, content
-  tabs `===`, their bodies read as blocks too), each with its 1-based line;
-- a `Fence` knows its title, whether it continues the block before it
-  (`continuation`), and the `--8<--` includes it holds, each with its section;
-- `expand()` gives an include's text as pymdownx.snippets gives it to the page.
-
-The syntax is defined here once: INCLUDE (`--8<-- "path"` or `"path:section"`),
-MARKER (`# --8<-- [start:name]` ... `[end:name]` in a snippet) and OUTPUT (a `#>` line).
-
-As a hook it checks every include of every page: pymdownx.snippets (`check_paths:
-true`) would stop the build at a wrong one, naming neither page nor line. Instead it
-warns, which fails `mkdocs build --strict`, and the page shows the message where the
-code would be, so `mkdocs serve` keeps serving and the tests that read the site run:
-
-    docs/zh/recipe/index.md:20: include "snippets/recipe/train.py:dataa" not found:
-    snippets/recipe/train.py has no section [start:dataa] ... [end:dataa]
+As a hook, a wrong include is a warning naming page and line (`--strict` fails; with
+`check_paths` pymdownx.snippets would stop the build naming neither), and the page shows
+the message where the code would be, so `mkdocs serve` and the site's tests go on.
 """
 from __future__ import annotations
 
@@ -28,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.pages")  # counted by --strict; printed as is
 
@@ -260,21 +250,11 @@ def expand(config, target: str, outputs: bool = True) -> str:
 
 # --- MkDocs events -------------------------------------------------------------------
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100): the files of the language being built
-def on_files(files, config, **kwargs):
-    root = Path(config.config_file_path).parent
-    bases = base_paths(config)
-    for file in files.documentation_pages():
-        if file.abs_src_path and file.src_uri.endswith(".md"):
-            page = Path(file.abs_src_path)
-            where = page.relative_to(root).as_posix() if page.is_relative_to(root) else str(page)
-            for problem in wrong_includes(page.read_text(encoding="utf-8"), where, bases):
-                log.warning(problem)
-    return files
-
-
 def on_page_markdown(markdown: str, page, config, **kwargs):
     bases = base_paths(config)
+    # The file's own lines (MkDocs gives `markdown` without any front matter).
+    for problem in wrong_includes(page.file.content_string, f"docs/{page.file.src_uri}", bases):
+        log.warning(problem)
 
     def shown(m):
         why = missing(m["target"], bases)
