@@ -1,28 +1,45 @@
-"""MkDocs hook: pages that the Nu HTML Checker finds valid (tests/test_html.py).
-
-Material's base.html (outside any block a theme override can replace) writes
-its two toggle checkboxes, the navigation drawer's and the search's, with
-`autocomplete="off"`, which HTML allows only on text-like inputs. The attribute
-is dropped from exactly those two tags; if they are no longer there (Material
-changed its markup), the build fails so that this hook is revisited.
+"""MkDocs hook: the few attributes and words of Material's markup this site changes, each
+in every page and in the 404 page. Each fix expects the markup it changes as many times as
+Material writes it; when Material's markup has changed the build fails, so that the fix is
+revisited (the other changes are template blocks: docs/_build/overrides/).
 """
 from __future__ import annotations
 
-TOGGLES = [f'type="checkbox" id="__{name}" autocomplete="off">' for name in ("drawer", "search")]
+import re
 
 
-def _fix(html: str, where: str) -> str:
-    for tag in TOGGLES:
-        if html.count(tag) != 1:
-            raise RuntimeError(f"{where}: expected Material's toggle {tag!r} once; its markup "
-                               "changed, update docs/_build/hooks/valid_html.py")
-        html = html.replace(tag, tag.replace(' autocomplete="off"', ""))
+def _fix(html: str, where: str, config) -> str:
+    search = re.search(r'<nav class="md-search__options" aria-label="([^"]*)"', html)
+    fixes = [
+        # HTML allows autocomplete only on text-like inputs (tests/test_html.py), not on toggles.
+        (r'(type="checkbox" id="__(?:drawer|search)") autocomplete="off">', lambda m: f"{m[1]}>", 2),
+        # The search dialog's accessible name (axe: aria-dialog-name): Material's word for search.
+        (r'(<div class="md-search" data-md-component="search" role="dialog")>',
+         lambda m: f'{m[1]} aria-label="{search[1]}">', 1 if search else 0),
+        # That attribute makes Material's script ask api.github.com for the repository's stars
+        # and forks: a third-party request on every page, which readers in mainland China may
+        # not be able to make.
+        (r'(class="md-source") data-md-component="source"', lambda m: m[1], 2 if config.repo_url else 0),
+        # Material's script fetches sitemap.xml next to each hreflang link, expecting language
+        # roots, and mkdocs-static-i18n links each page's twin: requests for sitemaps that do
+        # not exist. The language switch in the header reads the same list and stays.
+        (r'\n\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">', lambda m: "",
+         len(config.extra.get("alternate") or [])),
+        # "Made with" in the page's language.
+        (r"Made with\s*(<a [^>]*>)\s*(Material for MkDocs)\s*</a>",
+         lambda m: config.extra["labels"]["made_with"].replace("%s", f"{m[1]}{m[2]}</a>"), 1),
+    ]
+    for pattern, replacement, count in fixes:
+        html, found = re.subn(pattern, replacement, html)
+        if found != count:
+            raise RuntimeError(f"{where}: expected Material's {pattern!r} {count} times, found it "
+                               f"{found} times; its markup changed, update docs/_build/hooks/valid_html.py")
     return html
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
-    return _fix(output, f"docs/{page.file.src_uri}")
+    return _fix(output, f"docs/{page.file.src_uri}", config)
 
 
 def on_post_template(output: str, template_name: str, config, **kwargs) -> str:
-    return _fix(output, template_name) if template_name.endswith(".html") else output
+    return _fix(output, template_name, config) if template_name.endswith(".html") else output
