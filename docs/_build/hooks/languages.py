@@ -1,14 +1,8 @@
-"""MkDocs hook: the words MkDocs itself writes, in the language being built.
-
-mkdocs-static-i18n builds each language in turn and gives each its own
-`extra.labels` (mkdocs.yml); Material translates its own theme strings. What is
-left is set here, once per language build, after the i18n plugin's on_config:
-
-- the permalink title of headings (the toc extension's `permalink_title`);
-- the 404 page: one page for the whole site (GitHub Pages serves /404.html for
-  every missing path), built in the default language, with a link to the others
-  (docs/_build/overrides/404.html). The other languages' builds skip it, else the
-  last one built would overwrite it.
+"""MkDocs hook: what MkDocs itself writes, in the language being built (mkdocs-static-i18n
+builds each in turn with its own `extra.labels`): the headings' permalink title, and the
+404 page, one for the whole site (GitHub Pages serves /404.html for every missing path),
+built in the default language with a link to each language's home page (overrides/404.html);
+the other languages' builds skip it, else the last one built would overwrite it.
 """
 from __future__ import annotations
 

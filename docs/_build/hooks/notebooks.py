@@ -1,23 +1,15 @@
-"""MkDocs hook: every chapter page with code, as an executed Jupyter notebook.
-
-Each page of every language that includes a snippet (the home page aside) gets a
-notebook in its language (its cells: notebook_cells.py), offered under its title
-("Download", "Open in Colab"). The code cells run with nbclient in a new kernel in
-an empty folder, as Jupyter or Colab runs them; a cell whose last expression would
-echo a value gets a `;`. The run is kept in the store (store.py) under its code,
-this file and the installed packages: the languages share it, and the tests check
-its outputs, the ones a reader downloads. A cell that raises, or a run that leaves a
-file in its folder, is a warning naming the page and line (`--strict` fails), and
-that page gets no notebook; the rest of the site is built.
-
-A nav entry `<folder>/notebook.ipynb` is the notebook of `<folder>/index.md`, shown
-as a page by mkdocs-jupyter and restyled as a page of this site (notebook_page.py).
-Any other page's notebook is a download next to the page: `<page>/<stem>.ipynb`.
-
-mkdocs-static-i18n rebuilds every File as a plain File (its issue #198: notebooks
-would come out as raw JSON), so the notebooks are added after it, the nav ones
-already wrapped for mkdocs-jupyter, with the attributes i18n reads to point the
-language switch at the twin notebook.
+"""MkDocs hook: every chapter page with code (the home page aside), as an executed Jupyter
+notebook in its language (its cells: notebook_cells.py), offered under its title ("Download",
+"Open in Colab") and next to it as `<page URL>/<stem>.ipynb`. The code cells run with
+nbclient in a new kernel in an empty folder, as Jupyter or Colab runs them; a cell whose
+last expression would echo a value gets a `;`. Runs are kept in the store; the tests check
+their outputs, the ones a reader downloads. A cell that raises, or a run that leaves a file
+in its folder, is a warning naming page and line (`--strict` fails) and that page gets no
+notebook. A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md`
+as a page,
+rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py). The
+notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they would
+come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
 """
 from __future__ import annotations
 
@@ -232,8 +224,8 @@ def build(config, lang: str) -> dict[str, Notebook]:
 
 # --- MkDocs events ---------------------------------------------------------------
 
-_notebooks: dict[str, Notebook] = {}  # src URI of a page (zh/autograd/graph.md) -> its notebook
-_notebook_pages: dict[str, Notebook] = {}  # src URI of a nav notebook page -> its notebook
+# src URI of a page (zh/autograd/graph.md) or of a nav notebook page -> its notebook
+_notebooks: dict[str, Notebook] = {}
 
 
 def on_config(config, **kwargs):
@@ -249,7 +241,6 @@ def on_files(files, config, **kwargs):
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
     _notebooks.clear()
-    _notebook_pages.clear()
     files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS)))
     for uri, notebook in build(config, lang).items():
         _notebooks[f"{lang}/{uri}"] = notebook
@@ -259,7 +250,7 @@ def on_files(files, config, **kwargs):
         else:
             file = nav_file(config, notebook, lang, default, i18n.all_languages)
             files.append(file)
-            _notebook_pages[file.src_uri] = notebook
+            _notebooks[file.src_uri] = notebook
     return files
 
 

@@ -1,12 +1,8 @@
-"""MkDocs hook: each code block titled with a snippet's path links to that file
-in the repository (repo_url, on the branch that edit_uri names), and the edit links go away
-when there is no repository.
-
-pymdownx.superfences writes a fence's title as `<span class="filename">…</span>`;
-a title that names a file of snippets/ becomes a link. Without a repo_url
-(a local build with REPO_URL unset) titles stay plain text. A page whose Markdown
-titles more fences with snippets than its HTML shows stops the build: the markup
-this expects has changed.
+"""MkDocs hook: a code block titled with a snippet's path (pymdownx.superfences writes
+`<span class="filename">`) links to that file in the repository, on the branch edit_uri
+names; without a repo_url (REPO_URL unset) titles stay plain text and pages have no edit
+link. A page whose Markdown titles more such fences than its HTML shows stops the build:
+the markup this expects has changed.
 """
 from __future__ import annotations
 

@@ -1,12 +1,8 @@
-"""MkDocs hook and module: the one store for what the build derives, in `.cache/`.
-
-Figures (figures.py), notebook runs (notebooks.py) and MathML (mathml.py) are each
-a pure function of their input, of the code that makes them and of the installed
-packages. Each is kept in `.cache/<kind>/<key>`, the key a hash of all three, and
-written atomically (a complete entry or none: builds may run at once), so an
-unchanged input is never made twice and a changed one is made anew. `make clean`
-empties the store. The other hooks `import store` (MkDocs puts a hook's folder on
-sys.path while it loads it); as a hook it gives Jinja its bytecode cache.
+"""MkDocs hook and module: the one store for what the build derives (figures, notebook
+runs, MathML), in `.cache/<kind>/<key>`. The key hashes the input, the code that makes it
+and the installed packages; each entry is written atomically (builds may run at once), so
+an unchanged input is never made twice. The other hooks `import store`; as a hook it gives
+Jinja its bytecode cache.
 """
 from __future__ import annotations
 
