@@ -1,8 +1,8 @@
-"""MkDocs hook and module: the one store for what the build derives (figures, notebook
-runs, MathML), in `.cache/<kind>/<key>`. The key hashes the input, the code that makes it
+"""The one store for what the build derives (figures, notebook runs, MathML), a module
+the hooks import, in `.cache/<kind>/<key>`. The key hashes the input, the code that makes it
 and the installed packages; each entry is written atomically (builds may run at once), so
-an unchanged input is never made twice. The other hooks `import store`; as a hook it gives
-Jinja its bytecode cache.
+an unchanged input is never made twice. (MkDocs puts a hook's folder on sys.path while it
+loads the hook: `import store`.)
 """
 from __future__ import annotations
 
@@ -53,12 +53,3 @@ def value(kind: str, parts, make):
     folder = entry(kind, parts, lambda tmp: (tmp / "value.json").write_text(
         json.dumps(make(), ensure_ascii=False), encoding="utf-8"))
     return json.loads((folder / "value.json").read_text(encoding="utf-8"))
-
-
-def on_env(env, config, files, **kwargs):
-    from jinja2 import FileSystemBytecodeCache
-
-    folder = CACHE / "jinja" / key("jinja")  # Jinja itself checks each template's source
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    return env
