@@ -26,9 +26,8 @@ CODE = Path(__file__).read_text(encoding="utf-8")  # in the store's key: a chang
 ARITHMATEX = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
     r'|<div class="arithmatex">\s*\\\[(?P<display>.*?)\\\]\s*</div>', re.S)
-# Text that is not code: tags and text alternate; these elements hold code, not prose.
-CODE_ELEMENTS = ("pre", "code", "script", "style", "textarea", "math")
-TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>|<!--.*?-->", re.S)
+# A page's text: without the elements that hold code, not prose, and without tags.
+NOT_PROSE = re.compile(r"<(pre|code|script|style|textarea|math)\b.*?</\1>|<!--.*?-->|<[^>]+>", re.S | re.I)
 LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
 ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
 SINGLE_MI = re.compile(r"<mi>([^<])</mi>")
@@ -93,36 +92,25 @@ def breakable(mathml: str) -> str:
 
     root = ET.fromstring(mathml)
     row = root[0] if len(root) == 1 and root[0].tag == "mrow" else root
-    pieces, piece = [], []
+    pieces = [[]]
     for child in list(row):
-        piece.append(child)
+        pieces[-1].append(child)
         if child.tag == "mo" and (child.text or "").strip() in RELATIONS:
-            pieces.append(piece)
-            piece = []
-    if piece:
-        pieces.append(piece)
+            pieces.append([])
+    pieces = [piece for piece in pieces if piece]
     if len(pieces) < 2:
         return mathml
     out = []
     for children in pieces:
-        math, mrow = ET.Element("math"), ET.Element("mrow")
-        math.append(mrow)
-        mrow.extend(children)
+        math = ET.Element("math")
+        ET.SubElement(math, "mrow").extend(children)
         out.append(ET.tostring(math, encoding="unicode", short_empty_elements=False))
     return "".join(out)
 
 
 def leftover_tex(content: str) -> list[str]:
     """Raw `\\(...\\)` or `\\[...\\]` still in the text of a page, outside code."""
-    prose, depth, pos = [], 0, 0
-    for tag in TAG.finditer(content):
-        if depth == 0:
-            prose.append(content[pos:tag.start()])
-        name = (tag.group(2) or "").lower()
-        if name in CODE_ELEMENTS and not tag.group(3):
-            depth = max(depth + (-1 if tag.group(1) else 1), 0)
-        pos = tag.end()
-    return LEFTOVER.findall(html.unescape(" ".join(prose)))
+    return LEFTOVER.findall(html.unescape(NOT_PROSE.sub(" ", content)))
 
 
 @event_priority(-50)  # after the other hooks have changed the page's HTML
