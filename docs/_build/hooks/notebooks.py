@@ -301,12 +301,11 @@ def on_page_context(context, page, config, **kwargs):
 
 # --- the buttons under a page's title ---------------------------------------------
 
-ICONS = {name: (Path(__import__("material").__file__).parent / "templates" / ".icons" / f"{name}.svg")
-         for name in ("material/download", "simple/googlecolab")}
-
-
 def icon(name: str) -> str:
-    svg = ICONS[name].read_text(encoding="utf-8").strip()
+    import material
+
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    svg = (icons / f"{name}.svg").read_text(encoding="utf-8").strip()
     return '<span class="twemoji">' + svg.replace("<svg ", '<svg aria-hidden="true" ', 1) + "</span>"
 
 

@@ -47,8 +47,8 @@ def on_page_content(content: str, page, config, **kwargs):
             f'<span class="filename"><a href="{html.escape(url)}">{m[1]}</a></span>'
 
     content, linked = TITLE.subn(link, content)
-    titled = sum(1 for f in pages.fences(pages.blocks(page.markdown or "")) if re.fullmatch(
-        r"snippets/.+\.py", f.title or "")) if page.file.src_uri.endswith(".md") else 0
+    titled = sum(1 for f in pages.fences(pages.blocks(page.markdown or ""))
+                 if re.fullmatch(r"snippets/.+\.py", f.title or ""))
     if linked != titled:
         raise PluginError(f"docs/{page.file.src_uri}: {titled} code blocks are titled with a "
                           f"snippet's path, but {linked} such titles are in the HTML: "
