@@ -6,10 +6,9 @@ last expression would echo a value gets a `;`. Runs are kept in the store; the t
 their outputs, the ones a reader downloads. A cell that raises, or a run that leaves a file
 in its folder, is a warning naming page and line (`--strict` fails) and that page gets no
 notebook. A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md`
-as a page,
-rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py). The
-notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they would
-come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
+as a page, rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py).
+The notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they
+would come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
 """
 from __future__ import annotations
 
