@@ -277,11 +277,11 @@ def nav_file(config, notebook: Notebook, lang: str, default: str, languages):
 @event_priority(100)  # before other hooks read the page (math, links, ...)
 def on_page_content(html: str, page, config, files, **kwargs):
     src = page.file.src_uri
-    notebook = _notebook_pages.get(src) or _notebooks.get(src)
+    notebook = _notebooks.get(src)
     if notebook is None:
         return html
     lang = config.plugins["i18n"].current_language
-    if src in _notebook_pages:
+    if src.endswith(".ipynb"):  # a nav notebook page
         html = notebook_page.NotebookPage(page, config, files, notebook, lang).render(html)
     if "</h1>" not in html:
         raise RuntimeError(f"docs/{src}: the notebook buttons go under the page's title, "
@@ -290,8 +290,8 @@ def on_page_content(html: str, page, config, files, **kwargs):
 
 
 def on_page_context(context, page, config, **kwargs):
-    notebook = _notebook_pages.get(page.file.src_uri)
-    if notebook is not None and config.repo_url and page.edit_url:
+    notebook = _notebooks.get(page.file.src_uri)
+    if page.file.src_uri.endswith(".ipynb") and config.repo_url and page.edit_url:
         # Its source is the page it is made from, not the generated .ipynb.
         lang = config.plugins["i18n"].current_language
         page.edit_url = page.edit_url.replace(f"{lang}/{notebook.nav_uri}", f"{lang}/{notebook.page_uri}")
