@@ -9,9 +9,11 @@ a problem.
 """
 from __future__ import annotations
 
+import json
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support import audit, project
 
@@ -24,9 +26,9 @@ AUDITED = PAGES + ["404.html"]  # the site's one 404 page, in the default langua
 
 @pytest.fixture(scope="session")
 def audited(browser, built, site_url, tmp_path_factory):
-    """audited(path) -> {"found": {check: problems}, "languages": ..., "evidence": ...}: the
-    page at path, audited once in a tab of pytest-playwright's browser (as a whole on the
-    home pages, elsewhere its own parts: see audit.py)."""
+    """audited(path) -> {"found": {check: problems}, "languages": {hreflang: URL path of the
+    language switch}, "evidence": console log and screenshot}: the page at path, audited once
+    in one tab (as a whole on the home pages, elsewhere its own parts: see audit.py)."""
     homes = {project.site_url_path(lang, "index.md") for lang in project.languages()}
     shots = tmp_path_factory.mktemp("screenshots")
     context = browser.new_context(viewport=audit.DESKTOP)
@@ -35,11 +37,22 @@ def audited(browser, built, site_url, tmp_path_factory):
     done: dict[str, dict] = {}
 
     def result(path: str) -> dict:
-        if path not in done:
-            if not audit.page_file(built, path).is_file():
-                return {"found": dict.fromkeys(audit.CHECKS, ["not in the built site"]),
-                        "languages": {}, "evidence": ""}
-            done[path] = audit.audit_in_tab(tab, site_url + path, path in homes, shots)
+        if path in done:
+            return done[path]
+        if not (built / path if path.endswith(".html") else built / path / "index.html").is_file():
+            return {"found": dict.fromkeys(audit.CHECKS, ["not in the built site"]),
+                    "languages": {}, "evidence": ""}
+        console = []
+        found = audit.audit(tab, site_url + path, path in homes, console)
+        evidence = "console:\n" + ("\n".join(console) or "(empty)")
+        if any(found.values()):
+            shot = shots / f"{path.strip('/').replace('/', '_') or 'home'}.png"
+            tab.screenshot(path=shot, full_page=True)
+            evidence = f"screenshot: {shot}\n{evidence}"
+        links = tab.eval_on_selector_all("a.md-select__link[hreflang]",
+                                         "els => els.map(a => [a.hreflang, a.href])")
+        done[path] = {"found": found, "evidence": evidence,
+                      "languages": {lang: urlsplit(href).path for lang, href in links}}
         return done[path]
 
     yield result
@@ -75,18 +88,35 @@ def test_the_404_page_leads_to_every_language_home(audited, site_url):
 @pytest.mark.parametrize("lang", project.languages())
 def test_search_finds_the_computational_graph_page(page, site_url, lang):
     assert lang in SEARCHES, f"add to SEARCHES a {lang} word of the computational-graph page"
-    start = project.site_url_path(lang, "index.md")
-    found = audit.search(page, site_url + start, SEARCHES[lang])
+    page.goto(site_url + project.site_url_path(lang, "index.md"))
+    # The index loads when search is first used (overrides/main.html): focus the box, then
+    # wait until it says "type to start searching" before typing.
+    page.click(".md-search__input")
+    ready = json.loads(page.text_content("#__config"))["translations"]["search.result.placeholder"]
+    expect(page.locator(".md-search-result__meta")).to_contain_text(ready, timeout=20000)
+    page.fill(".md-search__input", SEARCHES[lang])
+    page.dispatch_event(".md-search__input", "keyup")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    found = [urlsplit(href).path for href in page.eval_on_selector_all(
+        ".md-search-result__item a", "els => els.map(a => a.href)")]
     expected = urlsplit(site_url + project.site_url_path(lang, "autograd/graph.md")).path
     assert expected in found, found
 
 
 def test_search_index_loads_only_when_search_is_used(page, site_url):
-    assert not audit.search_index_requested(page, site_url + "autograd/graph/"), \
-        "a page requested search/search_index.json before the reader used search"
+    requested = []
+    page.on("request", lambda r: "search_index" in r.url and requested.append(r.url))
+    page.goto(site_url + "autograd/graph/", wait_until="load")
+    page.wait_for_timeout(300)
+    assert not requested, "a page requested search/search_index.json before the reader used search"
 
 
 def test_copy_button_copies_the_code(page, site_url):
-    copied = audit.copy_first_code_block(page, site_url + "autograd/backward/")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "autograd/backward/")
+    block = page.locator(".md-content .highlight").first
+    block.hover()  # the button shows on hover
+    block.locator('button[data-md-type="copy"]').click()
+    copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith('"""'), copied[:200]
     assert "torch.autograd.backward" in copied

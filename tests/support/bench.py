@@ -1,34 +1,22 @@
-"""Timings and sizes, printed one per line as `name: value` (medians of --runs runs).
+"""Timings and sizes, printed one per line as `name: value`, each the median of --runs runs.
 
     python -m tests.support.bench                # make bench (which first runs
                                                  # npm ci --prefix tests/bench: Lighthouse)
     python -m tests.support.bench --quick        # one run of each, no Lighthouse
     python -m tests.support.bench --fresh-clone  # adds fresh_clone_test_s (minutes)
 
-import_s               a cold `python -c "import torch, matplotlib.pyplot"`: the unit
-check_one_s            `make check SNIPPETS=<--snippet>` (pytest tests/test_snippets.py --snippets)
-check_one_over_import  their ratio (goal: at most 2)
-page_s                 `make page PAGE=<--page>`: that page in both languages
-serve_reload_s         `mkdocs serve`: from saving a page to the rebuilt site (goal: at most 3 s)
-fresh_clone_test_s     the whole pytest run in a fresh `git clone` of the repository's HEAD, as CI
-                       runs it: this .venv and tests/node_modules linked in, no .cache/, no
-                       .pytest_cache/ (goal: at most 150 s); fresh_clone_test_exit if it failed
-mkdocs_build_cold_s    both languages, .cache/ (what the build keeps) emptied first
-mkdocs_build_warm_s    both languages, .cache/ full
-bytes[<page>]          bytes transferred on a first visit, gzip as on GitHub Pages; the search
-                       index loads when search is first used, so it does not count
-bytes_max              the heaviest page (goal: at most 105 KB)
-lighthouse[<page>]     Lighthouse, mobile profile, each category the median of 3 runs:
-                       performance accessibility best-practices
-lighthouse_min_*       the lowest of those medians over all pages (goals: performance >= 95,
-                       accessibility and best-practices 100)
+It reports (README, "Speed and size", gives the goals): import_s, check_one_s and their ratio
+check_one_over_import (`make check SNIPPETS=<--snippet>` against a cold import of torch and
+matplotlib); page_s (`make page PAGE=<--page>`); serve_reload_s (from saving a page to the
+site rebuilt by `mkdocs serve`); fresh_clone_test_s (the whole pytest run in a fresh clone, as
+CI runs it); bytes[<page>] and bytes_max (a first visit, gzip as GitHub Pages serves it);
+lighthouse[<page>] and lighthouse_min_<category> (mobile profile, each the median of 3 runs).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -45,15 +33,12 @@ CATEGORIES = ("performance", "accessibility", "best-practices")
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
 
 
-def timed(cmd: list[str], runs: int = 1, before=None, cwd: Path = ROOT, env=None) -> float:
-    """Median seconds of `runs` runs of cmd; `before` is called before each, untimed."""
+def timed(cmd: list[str], runs: int) -> float:
+    """Median seconds of `runs` runs of cmd."""
     times = []
     for _ in range(runs):
-        if before:
-            before()
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -142,22 +127,20 @@ def main(argv=None) -> int:
     if not args.quick and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
+    if not args.pages:
+        unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
+        report("import_s", unit)
+        check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
+        report("check_one_s", check)
+        report("check_one_over_import", check / unit)
+        report("page_s", timed(PYTEST + ["tests/test_pages.py", "--page", args.page], runs))
+        report("serve_reload_s", serve_reload(runs))
     with tempfile.TemporaryDirectory() as tmp:
+        if args.fresh_clone and not args.pages:
+            fresh_clone_test(Path(tmp) / "clone")
         site = Path(tmp) / "site"
-        build = builds.command(site)
-        if not args.pages:
-            unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
-            report("import_s", unit)
-            check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
-            report("check_one_s", check)
-            report("check_one_over_import", check / unit)
-            report("page_s", timed(PYTEST + ["tests/test_pages.py", "--page", args.page], runs))
-            report("serve_reload_s", serve_reload(runs))
-            if args.fresh_clone:
-                fresh_clone_test(Path(tmp) / "clone")
-            empty = lambda: shutil.rmtree(ROOT / ".cache", True)  # noqa: E731
-            report("mkdocs_build_cold_s", timed(build, runs, env=builds.environment(), before=empty))
-        report("mkdocs_build_warm_s", timed(build, runs, env=builds.environment()))
+        subprocess.run(builds.command(site), cwd=ROOT, env=builds.environment(), check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         pages_report(site, lighthouse_too=not args.quick)
     return 0
 
