@@ -1,14 +1,11 @@
-"""Every page of every language in headless Chromium (pytest-playwright), as a
-reader gets it from GitHub Pages: one test per page and check, each failure
-with the page's URL, the console log and a screenshot.
-
-pytest-playwright's browser (Debian's Chromium: conftest.py) loads each page
-once, in one tab, when the first test of that page asks (tests/support/audit.py),
-and the page's tests read what was found. Screenshots are taken only of pages with
-a problem.
+"""Every page of every language in headless Chromium (pytest-playwright), as a reader gets
+it from GitHub Pages: one test per page and check, each failure with the page's URL, the
+console log and a screenshot. Each page is audited once (tests/support/audit.py), in one tab,
+when the first of its tests asks.
 """
 from __future__ import annotations
 
+import functools
 import json
 from urllib.parse import urljoin, urlsplit
 
@@ -18,7 +15,6 @@ from playwright.sync_api import expect
 from tests.support import audit, project
 
 SEARCHES = {"zh": "叶子节点", "en": "leaf"}  # both must find the computational-graph page
-
 
 PAGES = audit.site_pages()
 AUDITED = PAGES + ["404.html"]  # the site's one 404 page, in the default language
@@ -34,11 +30,9 @@ def audited(browser, built, site_url, tmp_path_factory):
     context = browser.new_context(viewport=audit.DESKTOP)
     context.add_init_script(path=str(audit.AXE))
     tab = context.new_page()
-    done: dict[str, dict] = {}
 
+    @functools.cache
     def result(path: str) -> dict:
-        if path in done:
-            return done[path]
         if not (built / path if path.endswith(".html") else built / path / "index.html").is_file():
             return {"found": dict.fromkeys(audit.CHECKS, ["not in the built site"]),
                     "languages": {}, "evidence": ""}
@@ -51,9 +45,8 @@ def audited(browser, built, site_url, tmp_path_factory):
             evidence = f"screenshot: {shot}\n{evidence}"
         links = tab.eval_on_selector_all("a.md-select__link[hreflang]",
                                          "els => els.map(a => [a.hreflang, a.href])")
-        done[path] = {"found": found, "evidence": evidence,
-                      "languages": {lang: urlsplit(href).path for lang, href in links}}
-        return done[path]
+        return {"found": found, "evidence": evidence,
+                "languages": {lang: urlsplit(href).path for lang, href in links}}
 
     yield result
     context.close()

@@ -56,7 +56,7 @@ def read(data: bytes) -> dict:
 
     drawn = []
     pages = [page.extract_text(visitor_text=lambda text, cm, tm, font, size: drawn.append(
-        (str(font.get("/BaseFont")) if font else "", text))) for page in reader.pages]
+        (str(font.get("/BaseFont", "")) if font else "", text))) for page in reader.pages]
     return {"outline": list(outline(reader.outline)), "pages": pages, "drawn": drawn,
             "fonts": [obj for obj in objects if obj.get("/Type") == "/Font"
                       and obj.get("/Subtype") != "/Type0"],  # a Type0 font's glyphs are its CIDFont's

@@ -1,16 +1,13 @@
-"""Timings and sizes, printed one per line as `name: value`, each the median of --runs runs.
+"""Timings and sizes for `make bench` (which first runs npm ci --prefix tests/bench, for
+Lighthouse), printed one per line as `name: value`, each the median of --runs runs. README,
+"Speed and size", gives the goals.
 
-    python -m tests.support.bench                # make bench (which first runs
-                                                 # npm ci --prefix tests/bench: Lighthouse)
-    python -m tests.support.bench --quick        # one run of each, no Lighthouse
-    python -m tests.support.bench --fresh-clone  # adds fresh_clone_test_s (minutes)
-
-It reports (README, "Speed and size", gives the goals): import_s, check_one_s and their ratio
-check_one_over_import (`make check SNIPPETS=<--snippet>` against a cold import of torch and
-matplotlib); page_s (`make page PAGE=<--page>`); serve_reload_s (from saving a page to the
-site rebuilt by `mkdocs serve`); fresh_clone_test_s (the whole pytest run in a fresh clone, as
-CI runs it); bytes[<page>] and bytes_max (a first visit, gzip as GitHub Pages serves it);
-lighthouse[<page>] and lighthouse_min_<category> (mobile profile, each the median of 3 runs).
+import_s, check_one_s and their ratio check_one_over_import: `make check SNIPPETS=<--snippet>`
+against a cold import of torch and matplotlib; page_s: `make page PAGE=<--page>`;
+serve_reload_s: from saving a page to the site rebuilt by `mkdocs serve`; fresh_clone_test_s
+(--fresh-clone, minutes): the whole pytest run in a fresh clone, as CI runs it; bytes[<page>]
+and bytes_max: a first visit, gzip as GitHub Pages serves it; lighthouse[<page>] and
+lighthouse_min_<category>: mobile profile, each the median of 3 runs (not with --quick).
 """
 from __future__ import annotations
 
@@ -83,9 +80,9 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
     """Bytes of a first visit to each page (nothing cached); Lighthouse's scores."""
     from playwright.sync_api import sync_playwright
 
+    sizes, scores = {}, {}
     with server.serve(site, builds.BASE_PATH) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=audit.CHROMIUM, args=audit.FLAGS)
-        sizes = {}
         for path in audit.site_pages():
             page = browser.new_context().new_page()
             page.goto(url + path, wait_until="networkidle")
@@ -94,22 +91,17 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
             report(f"bytes[{path or 'home'}]", sizes[path])
             page.context.close()
         report("bytes_max", max(sizes.values()))
-        scores = {path: lighthouse(url, path) for path in audit.site_pages() if lighthouse_too}
-        for c in CATEGORIES if lighthouse_too else ():
-            report(f"lighthouse_min_{c}", min(s[c] for s in scores.values()))
-
-
-def lighthouse(url: str, path: str) -> dict[str, int]:
-    """{category: the median score of 3 runs} of one page, mobile profile (the default)."""
-    runs = [json.loads(subprocess.run(
-        [str(LIGHTHOUSE), url + path, "--quiet", "--output=json", "--output-path=stdout",
-         "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=" + " ".join(audit.FLAGS)],
-        check=True, capture_output=True, env={**os.environ, "CHROME_PATH": audit.CHROMIUM},
-    ).stdout)["categories"] for _ in range(3)]
-    scores = {c: statistics.median(round(100 * (r[c]["score"] or 0)) for r in runs)
-              for c in CATEGORIES}
-    report(f"lighthouse[{path or 'home'}]", " ".join(str(scores[c]) for c in CATEGORIES))
-    return scores
+        for path in audit.site_pages() if lighthouse_too else ():
+            runs = [json.loads(subprocess.run(  # mobile profile: Lighthouse's default
+                [str(LIGHTHOUSE), url + path, "--quiet", "--output=json", "--output-path=stdout",
+                 "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=" + " ".join(audit.FLAGS)],
+                check=True, capture_output=True, env={**os.environ, "CHROME_PATH": audit.CHROMIUM},
+            ).stdout)["categories"] for _ in range(3)]
+            scores[path] = [statistics.median(round(100 * (run[c]["score"] or 0)) for run in runs)
+                            for c in CATEGORIES]
+            report(f"lighthouse[{path or 'home'}]", " ".join(map(str, scores[path])))
+    for n, category in enumerate(CATEGORIES if scores else ()):
+        report(f"lighthouse_min_{category}", min(s[n] for s in scores.values()))
 
 
 def main(argv=None) -> int:
@@ -118,8 +110,6 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="one run of each, no Lighthouse")
     parser.add_argument("--fresh-clone", action="store_true", help="also fresh_clone_test_s")
-    parser.add_argument("--pages", action="store_true",
-                        help="only the built site's page weights and Lighthouse scores")
     parser.add_argument("--snippet", default="snippets/tips/accumulate.py")
     parser.add_argument("--page", default="autograd/tips.md")
     args = parser.parse_args(argv)
@@ -127,16 +117,15 @@ def main(argv=None) -> int:
     if not args.quick and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
-    if not args.pages:
-        unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
-        report("import_s", unit)
-        check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
-        report("check_one_s", check)
-        report("check_one_over_import", check / unit)
-        report("page_s", timed(PYTEST + ["tests/test_pages.py", "--page", args.page], runs))
-        report("serve_reload_s", serve_reload(runs))
+    unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
+    report("import_s", unit)
+    check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
+    report("check_one_s", check)
+    report("check_one_over_import", check / unit)
+    report("page_s", timed(PYTEST + ["tests/test_pages.py", "--page", args.page], runs))
+    report("serve_reload_s", serve_reload(runs))
     with tempfile.TemporaryDirectory() as tmp:
-        if args.fresh_clone and not args.pages:
+        if args.fresh_clone:
             fresh_clone_test(Path(tmp) / "clone")
         site = Path(tmp) / "site"
         subprocess.run(builds.command(site), cwd=ROOT, env=builds.environment(), check=True,
