@@ -101,6 +101,7 @@ def joined(site: Path, folder: str, pages: list[str], site_url: str):
 def cjk_font(text: str, weight: int, out: Path) -> Path:
     """Noto Sans CJK SC (weight) subset to text's characters, less the radicals, with
     TrueType outlines."""
+    from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.subset import Options, Subsetter
@@ -114,25 +115,19 @@ def cjk_font(text: str, weight: int, out: Path) -> Path:
     subsetter = Subsetter(Options(layout_features=[], notdef_outline=True))
     subsetter.populate(unicodes={ord(c) for c in text} - set(RADICALS))
     subsetter.subset(font)
-    order, outlines = font.getGlyphOrder(), font.getGlyphSet()
-    glyf = font["glyf"] = newTable("glyf")
-    glyf.glyphOrder, glyf.glyphs = order, {}
-    for name in order:
+    outlines, glyphs = font.getGlyphSet(), {}
+    for name in font.getGlyphOrder():
         pen = TTGlyphPen(None)
         outlines[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
-        glyf.glyphs[name] = pen.glyph()
-    font["loca"] = newTable("loca")
+        glyphs[name] = pen.glyph()
     for table in ("CFF ", "VORG"):
         if table in font:
             del font[table]
-    maxp = font["maxp"]
-    maxp.tableVersion, maxp.maxZones = 0x00010000, 1
-    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
-        setattr(maxp, field, 0)
-    post = font["post"]
-    post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
-    font.sfntVersion = "\0\1\0\0"
+    font["glyf"], font.sfntVersion = newTable("glyf"), "\0\1\0\0"  # FontBuilder: a TrueType font
+    builder = FontBuilder(font=font)
+    builder.setupGlyf(glyphs)
+    builder.setupMaxp()
+    font["post"].formatType = 3.0  # no glyph names
     font.save(out / f"cjk-{weight}.ttf")
     return out / f"cjk-{weight}.ttf"
 
