@@ -27,8 +27,7 @@ def audited(browser, built, site_url, tmp_path_factory):
     in one tab (as a whole on the home pages, elsewhere its own parts: see audit.py)."""
     homes = {project.site_url_path(lang, "index.md") for lang in project.languages()}
     shots = tmp_path_factory.mktemp("screenshots")
-    context = browser.new_context(viewport=audit.DESKTOP)
-    context.add_init_script(path=str(audit.AXE))
+    context = browser.new_context()
     tab = context.new_page()
 
     @functools.cache

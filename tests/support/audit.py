@@ -21,7 +21,6 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 CHECKS = ("clean", "images", "math", "accessibility", "contrast", "phone", "palettes",
           "ui_language")
-DESKTOP = {"width": 1280, "height": 720}  # Playwright's default viewport
 
 
 def audit(page, url: str, whole: bool = True, console: list[str] | None = None) -> dict[str, list[str]]:
@@ -51,11 +50,11 @@ def audit(page, url: str, whole: bool = True, console: list[str] | None = None) 
     for event, listener in listeners.items():
         page.on(event, listener)
     try:
-        page.set_viewport_size(DESKTOP)  # the phone check of the page before left it narrow
+        # Playwright's default size: the phone check of the page before left the tab narrow
+        page.set_viewport_size({"width": 1280, "height": 720})
         page.goto(url, wait_until="load")
         page.evaluate("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
-        if not page.evaluate("() => typeof axe !== 'undefined'"):  # test_browser.py's tab has it
-            page.add_script_tag(path=str(AXE))
+        page.add_script_tag(path=str(AXE))
         found.update(page.evaluate(script("page")))  # images, math, ui_language
         found["accessibility"] = page.evaluate(script("axe"), whole)
         found.update(page.evaluate(script("palettes")))  # contrast, palettes

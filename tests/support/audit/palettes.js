@@ -8,23 +8,21 @@
 () => {
   const found = {contrast: [], palettes: []};
   // Figures: each as a light and a dark image; each palette shows its own only.
+  const src = (img) => img.getAttribute("src");
   const figures = [...document.querySelectorAll('.md-content img[src*="figures/"]')];
-  const light = figures.filter(img => img.getAttribute("src").endsWith("#only-light"));
-  const dark = figures.filter(img => img.getAttribute("src").endsWith("#only-dark"));
-  for (const img of figures)
-    if (!light.includes(img) && !dark.includes(img))
-      found.palettes.push(`figure without #only-light / #only-dark: ${img.getAttribute("src")}`);
-  for (const img of light) {
-    const twin = img.getAttribute("src").replace(/\.svg#only-light$/, ".dark.svg#only-dark");
-    if (!dark.some(d => d.getAttribute("src") === twin))
-      found.palettes.push(`figure without a dark variant: ${img.getAttribute("src")}`);
-  }
+  const light = figures.filter(img => src(img).endsWith("#only-light"));
+  const dark = figures.filter(img => src(img).endsWith("#only-dark"));
+  for (const img of figures.filter(img => !light.includes(img) && !dark.includes(img)))
+    found.palettes.push(`figure without #only-light / #only-dark: ${src(img)}`);
+  for (const img of light)
+    if (!dark.some(d => src(d) === src(img).replace(/\.svg#only-light$/, ".dark.svg#only-dark")))
+      found.palettes.push(`figure without a dark variant: ${src(img)}`);
   const figuresShown = (name) => {
     const [shown, hidden] = name === "slate" ? [dark, light] : [light, dark];
     for (const img of shown) if (getComputedStyle(img).display === "none")
-      found.palettes.push(`${name}: its figure is hidden: ${img.getAttribute("src")}`);
+      found.palettes.push(`${name}: its figure is hidden: ${src(img)}`);
     for (const img of hidden) if (getComputedStyle(img).display !== "none")
-      found.palettes.push(`${name}: the other palette's figure is shown: ${img.getAttribute("src")}`);
+      found.palettes.push(`${name}: the other palette's figure is shown: ${src(img)}`);
   };
 
   // Colours as axe-core reads, blends and compares them (audit.py loads it first).
