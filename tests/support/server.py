@@ -23,13 +23,12 @@ def serve(folder: Path, base: str = "/"):
             mount.symlink_to(folder.resolve(), target_is_directory=True)
             folder = Path(top)
         handler = functools.partial(_Handler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/" + base.lstrip("/")
-        finally:
-            server.shutdown()
-            server.server_close()
+        with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            try:
+                yield f"http://127.0.0.1:{server.server_address[1]}/" + base.lstrip("/")
+            finally:
+                server.shutdown()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

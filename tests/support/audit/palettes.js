@@ -37,7 +37,10 @@
       let bg;
       if (style.backgroundImage !== "none") bg = null;
       else if (own.alpha >= 1) bg = own;
-      else { const below = background(el.parentElement); bg = below && (own.alpha > 0 ? flattenColors(own, below) : below); }
+      else {
+        const below = background(el.parentElement);
+        bg = below && (own.alpha > 0 ? flattenColors(own, below) : below);
+      }
       backgrounds.set(el, bg);
     }
     return backgrounds.get(el);
