@@ -95,14 +95,6 @@ def test_search_finds_the_computational_graph_page(page, site_url, lang):
     assert expected in found, found
 
 
-def test_search_index_loads_only_when_search_is_used(page, site_url):
-    requested = []
-    page.on("request", lambda r: "search_index" in r.url and requested.append(r.url))
-    page.goto(site_url + "autograd/graph/", wait_until="load")
-    page.wait_for_timeout(300)
-    assert not requested, "a page requested search/search_index.json before the reader used search"
-
-
 def test_copy_button_copies_the_code(page, site_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(site_url + "autograd/backward/")
