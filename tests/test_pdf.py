@@ -27,10 +27,9 @@ def squeeze(text: str) -> str:
 
 def site_contents(site, lang: str) -> dict:
     """From the built site: [(level, h1 or h2)], every code line, every figure's alt text."""
-    folder = "" if lang == project.languages()[0] else lang + "/"
     headings, code, figures = [], [], []
     for uri in pdf.nav_pages(project.config()):
-        article = parsed.page(site / folder / pdf.page_dir(uri) / "index.html").article
+        article = parsed.page(site / project.site_url_path(lang, uri) / "index.html").article
         headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶")) for h in
                      article.select("h1, h2")]
         code += [line for block in article.select("div.highlight pre > code")

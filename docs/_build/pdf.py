@@ -147,7 +147,7 @@ def build(site: Path, out: Path) -> list[Path]:
         style = "".join(f'@font-face{{font-family:PDFCJK;font-weight:{weight};'
                         f'src:url("{cjk_font(text, weight, Path(tmp)).as_uri()}")}}\n'
                         for weight in CJK) + (Path(__file__).parent / "pdf.css").read_text("utf-8")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS).new_page()
         for locale, title, body, sheets in documents:
             links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in sheets)
             document = Path(tmp, f"{locale}.html")
@@ -158,14 +158,11 @@ def build(site: Path, out: Path) -> list[Path]:
                 "</style></head>"
                 '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
                 f"{body}</body></html>", "utf-8")
-            page = browser.new_page()
             page.goto(document.as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready")
             written.append(out / f"{NAME}-{locale}.pdf")
             page.pdf(path=written[-1], format="A4", outline=True, tagged=True,
                      print_background=True, prefer_css_page_size=True)
-            page.close()
-        browser.close()
     return written
 
 
