@@ -78,9 +78,5 @@ def site_pages() -> list[str]:
     """Every page's URL path below the site root, in every language."""
     from tests.support import pages, project
 
-    paths = []
-    for lang in project.languages():
-        paths += [project.site_url_path(lang, p.as_posix())
-                  for p in pages.pages(project.ROOT, lang)]
-        paths += [project.site_url_path(lang, uri) for uri in project.notebook_uris()]
-    return sorted(paths)
+    return sorted(project.site_url_path(lang, uri) for lang in project.languages() for uri in
+                  [p.as_posix() for p in pages.pages(project.ROOT, lang)] + project.notebook_uris())
