@@ -16,6 +16,7 @@ from tests.support import audit, project
 
 SEARCHES = {"zh": "叶子节点", "en": "leaf"}  # both must find the computational-graph page
 
+
 PAGES = audit.site_pages()
 AUDITED = PAGES + ["404.html"]  # the site's one 404 page, in the default language
 
