@@ -123,7 +123,7 @@ def cjk_font(text: str, weight: int, out: Path) -> Path:
     for table in ("CFF ", "VORG"):
         if table in font:
             del font[table]
-    font["glyf"], font.sfntVersion = newTable("glyf"), "\0\1\0\0"  # FontBuilder: a TrueType font
+    font["glyf"], font.sfntVersion = newTable("glyf"), "\0\1\0\0"  # FontBuilder sees TrueType
     builder = FontBuilder(font=font)
     builder.setupGlyf(glyphs)
     builder.setupMaxp()
