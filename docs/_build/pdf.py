@@ -1,8 +1,7 @@
-"""The printed edition: `python docs/_build/pdf.py SITE_DIR OUT_DIR` prints, from a built
-site, OUT_DIR/<NAME>-<lang>.pdf for each language: the nav's pages in order, each page's
-article with its ids prefixed (internal links stay in the PDF), the site's stylesheets and
-pdf.css, printed by Chromium (Playwright) to A4 with an outline and tags.
-(mkdocs-print-site-plugin collects only the default language under mkdocs-static-i18n.)
+"""The printed edition (README, "Publishing"): `python docs/_build/pdf.py SITE_DIR OUT_DIR`
+writes OUT_DIR/<NAME>-<lang>.pdf. Each page's article keeps its ids, prefixed, so that internal
+links stay in the PDF. (mkdocs-print-site-plugin collects only the default language under
+mkdocs-static-i18n.)
 
 Chromium embeds a font with CFF outlines, such as the installed Noto Sans CJK, as Type 3
 glyphs whose ToUnicode gives each glyph the lowest code point mapped to it: 用 shares its

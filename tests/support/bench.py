@@ -1,13 +1,8 @@
 """Timings and sizes for `make bench` (which first runs npm ci --prefix tests/bench, for
-Lighthouse), printed one per line as `name: value`, each the median of --runs runs. README,
-"Speed and size", gives the goals.
-
-import_s, check_one_s and their ratio check_one_over_import: `make check SNIPPETS=<--snippet>`
-against a cold import of torch and matplotlib; page_s: `make page PAGE=<--page>`;
-serve_reload_s: from saving a page to the site rebuilt by `mkdocs serve`; fresh_clone_test_s
-(--fresh-clone, minutes): the whole pytest run in a fresh clone, as CI runs it; bytes[<page>]
-and bytes_max: a first visit, gzip as GitHub Pages serves it; lighthouse[<page>] and
-lighthouse_min_<category>: mobile profile, each the median of 3 runs (not with --quick).
+Lighthouse), printed one per line as `name: value`, each the median of --runs runs: import_s,
+check_one_s, check_one_over_import, page_s, serve_reload_s, fresh_clone_test_s (--fresh-clone),
+bytes[<page>], bytes_max, lighthouse[<page>] and lighthouse_min_<category> (not with --quick).
+README, "Speed and size", says what each measures and its goal.
 """
 from __future__ import annotations
 
@@ -110,8 +105,8 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="one run of each, no Lighthouse")
     parser.add_argument("--fresh-clone", action="store_true", help="also fresh_clone_test_s")
-    parser.add_argument("--snippet", default="snippets/tips/accumulate.py")
-    parser.add_argument("--page", default="autograd/tips.md")
+    parser.add_argument("--snippet", default="snippets/tips/accumulate.py", help="check_one_s's")
+    parser.add_argument("--page", default="autograd/tips.md", help="page_s's, in both languages")
     args = parser.parse_args(argv)
     runs = 1 if args.quick else args.runs
     if not args.quick and not LIGHTHOUSE.exists():
