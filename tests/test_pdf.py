@@ -27,10 +27,9 @@ def squeeze(text: str) -> str:
 
 def site_contents(site, lang: str) -> dict:
     """From the built site: [(level, h1 or h2)], every code line, every figure's alt text."""
-    folder = "" if lang == project.languages()[0] else lang + "/"
     headings, code, figures = [], [], []
     for uri in pdf.nav_pages(project.config()):
-        article = parsed.page(site / folder / pdf.page_dir(uri) / "index.html").article
+        article = parsed.page(site / project.site_url_path(lang, uri) / "index.html").article
         headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶")) for h in
                      article.select("h1, h2")]
         code += [line for block in article.select("div.highlight pre > code")
@@ -41,41 +40,27 @@ def site_contents(site, lang: str) -> dict:
 
 @functools.cache
 def read(data: bytes) -> dict:
-    """Outline [(level, title)], text per page, [(font, text)] as drawn, figures' alt texts
-    (tags), link annotations and fonts of a PDF."""
+    """A PDF's outline [(level, title)], text per page, [(font, text)] as drawn, and its
+    fonts, figures (their tags' alt texts, in order) and link annotations."""
     from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject
 
-    reader, got = PdfReader(io.BytesIO(data)), {"outline": [], "figures": [], "fonts": {}}
+    reader = PdfReader(io.BytesIO(data))
+    objects = [obj for obj in map(reader.get_object, range(1, reader.trailer["/Size"]))
+               if isinstance(obj, DictionaryObject)]
 
     def outline(items, level=0):
         for item in items:
-            outline(item, level + 1) if isinstance(item, list) else \
-                got["outline"].append((level, item.title))
+            yield from outline(item, level + 1) if isinstance(item, list) else [(level, item.title)]
 
-    def tags(node):
-        for kid in node if isinstance(node, list) else [node]:
-            kid = kid.get_object()
-            if hasattr(kid, "get") and kid.get("/S") == "/Figure":
-                got["figures"].append(str(kid.get("/Alt")))
-            if hasattr(kid, "get") and "/K" in kid:
-                tags(kid["/K"].get_object())
-
-    def fonts(resources):
-        got["fonts"].update((font.idnum, font.get_object()) for font in
-                            (resources.get("/Font") or {}).values())
-        for form in (resources.get("/XObject") or {}).values():
-            fonts(form.get_object().get("/Resources") or {})
-
-    outline(reader.outline)
-    if "/StructTreeRoot" in reader.trailer["/Root"]:  # printed with tags
-        tags(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object())
-    got["drawn"] = drawn = []
-    got["pages"] = [page.extract_text(visitor_text=lambda text, cm, tm, font, size: drawn.append(
-        (str(font.get("/BaseFont")) if font else "", text))) for page in reader.pages]
-    for page in reader.pages:
-        fonts(page.get("/Resources") or {})
-    got["links"] = [link.get_object() for page in reader.pages for link in page.get("/Annots", [])]
-    return got
+    drawn = []
+    pages = [page.extract_text(visitor_text=lambda text, cm, tm, font, size: drawn.append(
+        (str(font.get("/BaseFont", "")) if font else "", text))) for page in reader.pages]
+    return {"outline": list(outline(reader.outline)), "pages": pages, "drawn": drawn,
+            "fonts": [obj for obj in objects if obj.get("/Type") == "/Font"
+                      and obj.get("/Subtype") != "/Type0"],  # a Type0 font's glyphs are its CIDFont's
+            "figures": [str(obj.get("/Alt")) for obj in objects if obj.get("/S") == "/Figure"],
+            "links": [obj for obj in objects if obj.get("/Subtype") == "/Link"]}
 
 
 def check_outline(outline: list, headings: list) -> list[str]:
@@ -96,13 +81,8 @@ def check_lines(pages: list[str], lines: list[str]) -> list[str]:
 
 def check_fonts(fonts, drawn: list, lang: str) -> list[str]:
     """Every font embedded with its font program (so no Type 3); Chinese in a CJK font."""
-    problems = []
-    for font in fonts:
-        inner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-        descriptor = inner.get("/FontDescriptor")
-        if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object() if
-                                                               descriptor else ()):
-            problems.append(f"font not embedded: {font.get('/BaseFont', font['/Subtype'])}")
+    problems = [f"font not embedded: {font.get('/BaseFont', font['/Subtype'])}" for font in fonts
+                if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(font.get("/FontDescriptor", {}))]
     return problems + sorted({f"Chinese in {font or 'a Type 3 font'}: {text.strip()[:20]!r}"
                               for font, text in drawn if lang == "zh" and HAN.search(text)
                               and "CJK" not in font})
@@ -133,7 +113,7 @@ def test_pdf_holds_every_page_heading_code_line_and_figure(pdfs, built, lang):
 def test_pdf_fonts_text_pages_links_and_size(pdfs, lang):
     got = read(pdfs[lang])
     title = next(name for locale, _, name in pdf.languages(project.config()) if locale == lang)
-    problems = check_fonts(got["fonts"].values(), got["drawn"], lang)
+    problems = check_fonts(got["fonts"], got["drawn"], lang)
     problems += [f"page {n} is blank" for n, text in enumerate(got["pages"], 1)  # but its footer
                  if not squeeze(text).replace(squeeze(title), "", 1).replace(str(n), "", 1)]
     text = "".join(got["pages"]) + "".join(title for _, title in got["outline"])

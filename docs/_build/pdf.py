@@ -1,8 +1,7 @@
-"""The printed edition: `python docs/_build/pdf.py SITE_DIR OUT_DIR` prints, from a built
-site, OUT_DIR/<NAME>-<lang>.pdf for each language: the nav's pages in order, each page's
-article with its ids prefixed (internal links stay in the PDF), the site's stylesheets and
-pdf.css, printed by Chromium (Playwright) to A4 with an outline and tags.
-(mkdocs-print-site-plugin collects only the default language under mkdocs-static-i18n.)
+"""The printed edition (README, "Publishing"): `python docs/_build/pdf.py SITE_DIR OUT_DIR`
+writes OUT_DIR/<NAME>-<lang>.pdf. Each page's article keeps its ids, prefixed, so that internal
+links stay in the PDF. (mkdocs-print-site-plugin collects only the default language under
+mkdocs-static-i18n.)
 
 Chromium embeds a font with CFF outlines, such as the installed Noto Sans CJK, as Type 3
 glyphs whose ToUnicode gives each glyph the lowest code point mapped to it: 用 shares its
@@ -101,6 +100,7 @@ def joined(site: Path, folder: str, pages: list[str], site_url: str):
 def cjk_font(text: str, weight: int, out: Path) -> Path:
     """Noto Sans CJK SC (weight) subset to text's characters, less the radicals, with
     TrueType outlines."""
+    from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.subset import Options, Subsetter
@@ -114,25 +114,19 @@ def cjk_font(text: str, weight: int, out: Path) -> Path:
     subsetter = Subsetter(Options(layout_features=[], notdef_outline=True))
     subsetter.populate(unicodes={ord(c) for c in text} - set(RADICALS))
     subsetter.subset(font)
-    order, outlines = font.getGlyphOrder(), font.getGlyphSet()
-    glyf = font["glyf"] = newTable("glyf")
-    glyf.glyphOrder, glyf.glyphs = order, {}
-    for name in order:
+    outlines, glyphs = font.getGlyphSet(), {}
+    for name in font.getGlyphOrder():
         pen = TTGlyphPen(None)
         outlines[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
-        glyf.glyphs[name] = pen.glyph()
-    font["loca"] = newTable("loca")
+        glyphs[name] = pen.glyph()
     for table in ("CFF ", "VORG"):
         if table in font:
             del font[table]
-    maxp = font["maxp"]
-    maxp.tableVersion, maxp.maxZones = 0x00010000, 1
-    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
-        setattr(maxp, field, 0)
-    post = font["post"]
-    post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
-    font.sfntVersion = "\0\1\0\0"
+    font["glyf"], font.sfntVersion = newTable("glyf"), "\0\1\0\0"  # FontBuilder sees TrueType
+    builder = FontBuilder(font=font)
+    builder.setupGlyf(glyphs)
+    builder.setupMaxp()
+    font["post"].formatType = 3.0  # no glyph names
     font.save(out / f"cjk-{weight}.ttf")
     return out / f"cjk-{weight}.ttf"
 
@@ -152,7 +146,7 @@ def build(site: Path, out: Path) -> list[Path]:
         style = "".join(f'@font-face{{font-family:PDFCJK;font-weight:{weight};'
                         f'src:url("{cjk_font(text, weight, Path(tmp)).as_uri()}")}}\n'
                         for weight in CJK) + (Path(__file__).parent / "pdf.css").read_text("utf-8")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS).new_page()
         for locale, title, body, sheets in documents:
             links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in sheets)
             document = Path(tmp, f"{locale}.html")
@@ -163,14 +157,11 @@ def build(site: Path, out: Path) -> list[Path]:
                 "</style></head>"
                 '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
                 f"{body}</body></html>", "utf-8")
-            page = browser.new_page()
             page.goto(document.as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready")
             written.append(out / f"{NAME}-{locale}.pdf")
             page.pdf(path=written[-1], format="A4", outline=True, tagged=True,
                      print_background=True, prefer_css_page_size=True)
-            page.close()
-        browser.close()
     return written
 
 

@@ -1,34 +1,14 @@
-"""Timings and sizes, printed one per line as `name: value` (medians of --runs runs).
-
-    python -m tests.support.bench                # make bench (which first runs
-                                                 # npm ci --prefix tests/bench: Lighthouse)
-    python -m tests.support.bench --quick        # one run of each, no Lighthouse
-    python -m tests.support.bench --fresh-clone  # adds fresh_clone_test_s (minutes)
-
-import_s               a cold `python -c "import torch, matplotlib.pyplot"`: the unit
-check_one_s            `make check SNIPPETS=<--snippet>` (pytest tests/test_snippets.py --snippets)
-check_one_over_import  their ratio (goal: at most 2)
-page_s                 `make page PAGE=<--page>`: that page in both languages
-serve_reload_s         `mkdocs serve`: from saving a page to the rebuilt site (goal: at most 3 s)
-fresh_clone_test_s     the whole pytest run in a fresh `git clone` of the repository's HEAD, as CI
-                       runs it: this .venv and tests/node_modules linked in, no .cache/, no
-                       .pytest_cache/ (goal: at most 150 s); fresh_clone_test_exit if it failed
-mkdocs_build_cold_s    both languages, .cache/ (what the build keeps) emptied first
-mkdocs_build_warm_s    both languages, .cache/ full
-bytes[<page>]          bytes transferred on a first visit, gzip as on GitHub Pages; the search
-                       index loads when search is first used, so it does not count
-bytes_max              the heaviest page (goal: at most 105 KB)
-lighthouse[<page>]     Lighthouse, mobile profile, each category the median of 3 runs:
-                       performance accessibility best-practices
-lighthouse_min_*       the lowest of those medians over all pages (goals: performance >= 95,
-                       accessibility and best-practices 100)
+"""Timings and sizes for `make bench` (which first runs npm ci --prefix tests/bench, for
+Lighthouse), printed one per line as `name: value`, each the median of --runs runs: import_s,
+check_one_s, check_one_over_import, page_s, serve_reload_s, fresh_clone_test_s (--fresh-clone),
+bytes[<page>], bytes_max, lighthouse[<page>] and lighthouse_min_<category> (not with --quick).
+README, "Speed and size", says what each measures and its goal.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -45,15 +25,12 @@ CATEGORIES = ("performance", "accessibility", "best-practices")
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
 
 
-def timed(cmd: list[str], runs: int = 1, before=None, cwd: Path = ROOT, env=None) -> float:
-    """Median seconds of `runs` runs of cmd; `before` is called before each, untimed."""
+def timed(cmd: list[str], runs: int) -> float:
+    """Median seconds of `runs` runs of cmd."""
     times = []
     for _ in range(runs):
-        if before:
-            before()
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -98,9 +75,9 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
     """Bytes of a first visit to each page (nothing cached); Lighthouse's scores."""
     from playwright.sync_api import sync_playwright
 
+    sizes, scores = {}, {}
     with server.serve(site, builds.BASE_PATH) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=audit.CHROMIUM, args=audit.FLAGS)
-        sizes = {}
         for path in audit.site_pages():
             page = browser.new_context().new_page()
             page.goto(url + path, wait_until="networkidle")
@@ -109,22 +86,17 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
             report(f"bytes[{path or 'home'}]", sizes[path])
             page.context.close()
         report("bytes_max", max(sizes.values()))
-        scores = {path: lighthouse(url, path) for path in audit.site_pages() if lighthouse_too}
-        for c in CATEGORIES if lighthouse_too else ():
-            report(f"lighthouse_min_{c}", min(s[c] for s in scores.values()))
-
-
-def lighthouse(url: str, path: str) -> dict[str, int]:
-    """{category: the median score of 3 runs} of one page, mobile profile (the default)."""
-    runs = [json.loads(subprocess.run(
-        [str(LIGHTHOUSE), url + path, "--quiet", "--output=json", "--output-path=stdout",
-         "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=" + " ".join(audit.FLAGS)],
-        check=True, capture_output=True, env={**os.environ, "CHROME_PATH": audit.CHROMIUM},
-    ).stdout)["categories"] for _ in range(3)]
-    scores = {c: statistics.median(round(100 * (r[c]["score"] or 0)) for r in runs)
-              for c in CATEGORIES}
-    report(f"lighthouse[{path or 'home'}]", " ".join(str(scores[c]) for c in CATEGORIES))
-    return scores
+        for path in audit.site_pages() if lighthouse_too else ():
+            runs = [json.loads(subprocess.run(  # mobile profile: Lighthouse's default
+                [str(LIGHTHOUSE), url + path, "--quiet", "--output=json", "--output-path=stdout",
+                 "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=" + " ".join(audit.FLAGS)],
+                check=True, capture_output=True, env={**os.environ, "CHROME_PATH": audit.CHROMIUM},
+            ).stdout)["categories"] for _ in range(3)]
+            scores[path] = [statistics.median(round(100 * (run[c]["score"] or 0)) for run in runs)
+                            for c in CATEGORIES]
+            report(f"lighthouse[{path or 'home'}]", " ".join(map(str, scores[path])))
+    for n, category in enumerate(CATEGORIES if scores else ()):
+        report(f"lighthouse_min_{category}", min(s[n] for s in scores.values()))
 
 
 def main(argv=None) -> int:
@@ -133,31 +105,26 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="one run of each, no Lighthouse")
     parser.add_argument("--fresh-clone", action="store_true", help="also fresh_clone_test_s")
-    parser.add_argument("--pages", action="store_true",
-                        help="only the built site's page weights and Lighthouse scores")
-    parser.add_argument("--snippet", default="snippets/tips/accumulate.py")
-    parser.add_argument("--page", default="autograd/tips.md")
+    parser.add_argument("--snippet", default="snippets/tips/accumulate.py", help="check_one_s's")
+    parser.add_argument("--page", default="autograd/tips.md", help="page_s's, in both languages")
     args = parser.parse_args(argv)
     runs = 1 if args.quick else args.runs
     if not args.quick and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
+    unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
+    report("import_s", unit)
+    check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
+    report("check_one_s", check)
+    report("check_one_over_import", check / unit)
+    report("page_s", timed(PYTEST + ["tests/test_pages.py", "--page", args.page], runs))
+    report("serve_reload_s", serve_reload(runs))
     with tempfile.TemporaryDirectory() as tmp:
+        if args.fresh_clone:
+            fresh_clone_test(Path(tmp) / "clone")
         site = Path(tmp) / "site"
-        build = builds.command(site)
-        if not args.pages:
-            unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
-            report("import_s", unit)
-            check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
-            report("check_one_s", check)
-            report("check_one_over_import", check / unit)
-            report("page_s", timed(PYTEST + ["tests/test_pages.py", "--page", args.page], runs))
-            report("serve_reload_s", serve_reload(runs))
-            if args.fresh_clone:
-                fresh_clone_test(Path(tmp) / "clone")
-            empty = lambda: shutil.rmtree(ROOT / ".cache", True)  # noqa: E731
-            report("mkdocs_build_cold_s", timed(build, runs, env=builds.environment(), before=empty))
-        report("mkdocs_build_warm_s", timed(build, runs, env=builds.environment()))
+        subprocess.run(builds.command(site), cwd=ROOT, env=builds.environment(), check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         pages_report(site, lighthouse_too=not args.quick)
     return 0
 

@@ -8,49 +8,39 @@
 () => {
   const found = {contrast: [], palettes: []};
   // Figures: each as a light and a dark image; each palette shows its own only.
+  const src = (img) => img.getAttribute("src");
   const figures = [...document.querySelectorAll('.md-content img[src*="figures/"]')];
-  const light = figures.filter(img => img.getAttribute("src").endsWith("#only-light"));
-  const dark = figures.filter(img => img.getAttribute("src").endsWith("#only-dark"));
-  for (const img of figures)
-    if (!light.includes(img) && !dark.includes(img))
-      found.palettes.push(`figure without #only-light / #only-dark: ${img.getAttribute("src")}`);
-  for (const img of light) {
-    const twin = img.getAttribute("src").replace(/\.svg#only-light$/, ".dark.svg#only-dark");
-    if (!dark.some(d => d.getAttribute("src") === twin))
-      found.palettes.push(`figure without a dark variant: ${img.getAttribute("src")}`);
-  }
+  const light = figures.filter(img => src(img).endsWith("#only-light"));
+  const dark = figures.filter(img => src(img).endsWith("#only-dark"));
+  for (const img of figures.filter(img => !light.includes(img) && !dark.includes(img)))
+    found.palettes.push(`figure without #only-light / #only-dark: ${src(img)}`);
+  for (const img of light)
+    if (!dark.some(d => src(d) === src(img).replace(/\.svg#only-light$/, ".dark.svg#only-dark")))
+      found.palettes.push(`figure without a dark variant: ${src(img)}`);
   const figuresShown = (name) => {
     const [shown, hidden] = name === "slate" ? [dark, light] : [light, dark];
     for (const img of shown) if (getComputedStyle(img).display === "none")
-      found.palettes.push(`${name}: its figure is hidden: ${img.getAttribute("src")}`);
+      found.palettes.push(`${name}: its figure is hidden: ${src(img)}`);
     for (const img of hidden) if (getComputedStyle(img).display !== "none")
-      found.palettes.push(`${name}: the other palette's figure is shown: ${img.getAttribute("src")}`);
+      found.palettes.push(`${name}: the other palette's figure is shown: ${src(img)}`);
   };
 
-  const parse = (c) => {
-    const m = c.match(/^rgba?\(([^)]+)\)$/);
-    if (!m) return null;
-    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(parseFloat);
-    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-  };
-  const over = (top, bottom) => {
-    const a = top[3] + bottom[3] * (1 - top[3]);
-    return [0, 1, 2].map(i => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / (a || 1)).concat([a]);
-  };
-  const lum = (c) => {
-    const [r, g, b] = c.slice(0, 3).map(v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  // Colours as axe-core reads, blends and compares them (audit.py loads it first).
+  const {Color, flattenColors, getContrast} = axe.commons.color;
+  const parse = (css) => new Color().parseString(css);
+  const rgb = (c) => `rgb(${[c.red, c.green, c.blue].map(Math.round)})`;
   let backgrounds, opacities;  // per element, per palette
   const background = (el) => {  // the colour behind el (its own layer included); null over an image
-    if (!el) return [255, 255, 255, 1];
+    if (!el) return new Color(255, 255, 255, 1);
     if (!backgrounds.has(el)) {
-      const style = getComputedStyle(el), c = parse(style.backgroundColor);
+      const style = getComputedStyle(el), own = parse(style.backgroundColor);
       let bg;
-      if (style.backgroundImage !== "none" || !c) bg = null;
-      else if (c[3] >= 1) bg = c;
-      else { const below = background(el.parentElement); bg = below && (c[3] > 0 ? over(c, below) : below); }
+      if (style.backgroundImage !== "none") bg = null;
+      else if (own.alpha >= 1) bg = own;
+      else {
+        const below = background(el.parentElement);
+        bg = below && (own.alpha > 0 ? flattenColors(own, below) : below);
+      }
       backgrounds.set(el, bg);
     }
     return backgrounds.get(el);
@@ -84,22 +74,21 @@
     for (const el of texts) {
       const box = el.getBoundingClientRect(), style = getComputedStyle(el);
       if (box.width <= 1 || box.height <= 1 || style.visibility !== "visible") continue;
-      let fg = parse(style.color);
-      const bg = background(el), alpha = opacity(el);
-      if (!fg || !bg || alpha === 0) continue;
-      fg = over([fg[0], fg[1], fg[2], fg[3] * alpha], bg);
+      const bg = background(el), alpha = opacity(el), fg = parse(style.color);
+      if (!bg || alpha === 0) continue;
+      fg.alpha *= alpha;
+      const shown = flattenColors(fg, bg);
       const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
       const needed = size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5;
-      const key = `${name} ${fg} ${bg} ${needed}`;
+      const key = `${name} ${rgb(shown)} ${rgb(bg)} ${needed}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const r = ratio(fg, bg);
+      const r = getContrast(bg, shown);
       if (r < needed) {
         const tag = el.tagName.toLowerCase() + (typeof el.className === "string" && el.className
           ? "." + el.className.trim().split(/\s+/).join(".") : "");
         found.contrast.push(`${name} palette: contrast ${r.toFixed(2)}:1 (needs ${needed}:1) for ${tag} ` +
-                   `rgb(${fg.slice(0, 3).map(Math.round)}) on rgb(${bg.slice(0, 3).map(Math.round)}): ` +
-                   el.textContent.trim().slice(0, 40));
+                            `${rgb(shown)} on ${rgb(bg)}: ${el.textContent.trim().slice(0, 40)}`);
       }
     }
   }

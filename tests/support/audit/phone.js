@@ -6,18 +6,15 @@
     .map(code => `a code name in a table breaks across lines: ${code.textContent}`);
   const root = document.documentElement, width = root.clientWidth;
   if (root.scrollWidth <= width) return broken;
-  const sticking = [];
-  for (const el of document.body.querySelectorAll("*")) {
+  const boxed = el => {  // inside a box that scrolls or clips on its own: fine
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+      if (getComputedStyle(p).overflowX !== "visible") return true;
+    return false;
+  };
+  const sticking = [...document.body.querySelectorAll("*")].filter(el => {
     const box = el.getBoundingClientRect();
-    if (box.right <= width + 1 || box.width === 0) continue;
-    // inside a box that scrolls or clips on its own: fine
-    let p = el.parentElement, boxed = false;
-    for (; p && p !== document.body; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX;
-      if (o !== "visible") { boxed = true; break; }
-    }
-    if (!boxed) sticking.push(el);
-  }
+    return box.right > width + 1 && box.width > 0 && !boxed(el);
+  });
   const outer = sticking.filter(el => !sticking.includes(el.parentElement));
   const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
     (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
