@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.support import project
+from tests.support import audit, parsed, project
 
 
 def convert(html: str, src_uri: str = "zh/autograd/graph.md", markdown: str = "") -> str:
@@ -49,3 +49,31 @@ def test_tex_the_hook_did_not_convert_fails():
 def test_every_formula_of_the_site_converts(site):
     failed = [line for line in site.output.splitlines() if "a formula does not convert" in line]
     assert not failed, "\n".join(failed)
+
+
+# Brackets that stretch: around a matrix, \left( ... \right) and \bigl( ... \bigr).
+STRETCHED = "mo:has(+ mtable), mtable + mo, mo[stretchy='true']"
+
+
+def test_brackets_stretch_in_the_sites_own_math_font(built, site_url, page):
+    """Each stretched bracket is taller than a plain one and drawn in the font site.css
+    gives it: a browser without a math font of its own would draw them all alike."""
+    paths = [path for path in audit.site_pages()
+             if parsed.page(built / path / "index.html").select(STRETCHED)]
+    assert paths, "no page with a stretched bracket: this test checks nothing"
+    problems = []
+    for path in paths:
+        page.goto(site_url + path)
+        page.evaluate("document.fonts.ready")
+        plain = page.locator("mo[stretchy='false']").first.bounding_box()["height"]
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": STRETCHED})["nodeIds"]:
+            fonts = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+            box = cdp.send("DOM.getBoxModel", {"nodeId": node})["model"]
+            if box["height"] < 1.15 * plain or fonts != {"Autograd Docs Math Delimiters"}:
+                problems.append(f"{path}: a bracket {box['height']} px high (plain: {plain}) in {fonts}")
+        cdp.detach()
+    assert not problems, "\n".join(problems)
