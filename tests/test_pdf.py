@@ -3,7 +3,6 @@ against the built site: outline, code lines, figures, fonts, text, pages, links,
 from __future__ import annotations
 
 import functools
-import importlib.util
 import io
 import re
 import subprocess
@@ -11,12 +10,9 @@ import sys
 
 import pytest
 
+from docs._build import pdf  # a namespace package: docs/ has no __init__.py
 from tests.support import builds, parsed, project
 
-_spec = importlib.util.spec_from_file_location("pdf", project.ROOT / "docs" / "_build" / "pdf.py")
-pdf = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pdf)
-RADICALS = re.compile("[\u2e80-\u2fdf]")  # what a CFF CJK font printed by Chromium gives
 HAN = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -81,11 +77,11 @@ def check_lines(pages: list[str], lines: list[str]) -> list[str]:
 
 @pytest.fixture(scope="session")
 def pdfs(built, tmp_path_factory) -> dict:
-    """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site."""
+    """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site,
+    for the address the site is built for."""
     out = tmp_path_factory.mktemp("pdf")
-    run = subprocess.run([sys.executable, str(project.ROOT / "docs" / "_build" / "pdf.py"), str(built),
-                          str(out)], capture_output=True, text=True, timeout=600,
-                         env=builds.environment())  # the address the site is built for
+    run = subprocess.run([sys.executable, pdf.__file__, str(built), str(out)], capture_output=True,
+                         text=True, timeout=600, env=builds.environment())
     assert run.returncode == 0, run.stdout + run.stderr
     return {lang: (out / f"{pdf.NAME}-{lang}.pdf").read_bytes() for lang in project.languages()}
 
@@ -105,8 +101,8 @@ def test_pdf(pdfs, built, lang):
                         and "CJK" not in font})
     problems += [f"page {n} is blank" for n, text in enumerate(got["pages"], 1)  # but its footer
                  if not squeeze(text).replace(squeeze(title), "", 1).replace(str(n), "", 1)]
-    text = "".join(got["pages"]) + "".join(title for _, title in got["outline"])
-    problems += [f"CJK radical U+{ord(c):04X} in the text" for c in set(RADICALS.findall(text))]
+    text = "".join(got["pages"]) + "".join(heading for _, heading in got["outline"])
+    problems += [f"CJK radical U+{ord(c):04X} in the text" for c in set(text) if ord(c) in pdf.RADICALS]
     uris = [str(link["/A"].get("/URI")) for link in got["links"] if "/A" in link]
     problems += [f"link to a local file: {uri}" for uri in uris if uri.startswith(("file:", pdf.BASE))]
     if not any("/Dest" in link for link in got["links"]):
