@@ -40,7 +40,8 @@ def audited(browser, site_url, tmp_path_factory):
                  for other in langs}
         switch = {lang: urlsplit(href).path for lang, href in tab.locator("a.md-select__link[hreflang]")
                   .evaluate_all("links => links.map(a => [a.hreflang, a.href])")}
-        found["language_switch"] = [] if switch == twins else [f"the language switch leads to {switch}"]
+        found["language_switch"] = [] if switch == twins else [
+            f"the language switch leads to {switch}, not {twins}"]
         evidence = "console:\n" + ("\n".join(console) or "(empty)")
         if any(found.values()):
             shot = shots / f"{path.strip('/').replace('/', '_') or 'home'}.png"
