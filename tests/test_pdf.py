@@ -87,7 +87,7 @@ def pdfs(built, tmp_path_factory) -> dict:
 
 
 @pytest.mark.parametrize("lang", project.languages())
-def test_pdf(pdfs, built, lang):
+def test_pdf_against_the_built_site(pdfs, built, lang):
     got, site = read(pdfs[lang]), site_contents(built, lang)
     title = next(name for locale, _, name in pdf.languages(project.config()) if locale == lang)
     problems = check_outline(got["outline"], site["headings"]) + check_lines(got["pages"], site["code"])
