@@ -3,7 +3,6 @@ against the built site: outline, code lines, figures, fonts, text, pages, links,
 from __future__ import annotations
 
 import functools
-import importlib.util
 import io
 import re
 import subprocess
@@ -11,12 +10,9 @@ import sys
 
 import pytest
 
+from docs._build import pdf  # a namespace package: docs/ has no __init__.py
 from tests.support import builds, parsed, project
 
-_spec = importlib.util.spec_from_file_location("pdf", project.ROOT / "docs" / "_build" / "pdf.py")
-pdf = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pdf)
-RADICALS = re.compile("[\u2e80-\u2fdf]")  # what a CFF CJK font printed by Chromium gives
 HAN = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -79,48 +75,36 @@ def check_lines(pages: list[str], lines: list[str]) -> list[str]:
             if squeeze(line) not in text]
 
 
-def check_fonts(fonts, drawn: list, lang: str) -> list[str]:
-    """Every font embedded with its font program (so no Type 3); Chinese in a CJK font."""
-    problems = [f"font not embedded: {font.get('/BaseFont', font['/Subtype'])}" for font in fonts
-                if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(font.get("/FontDescriptor", {}))]
-    return problems + sorted({f"Chinese in {font or 'a Type 3 font'}: {text.strip()[:20]!r}"
-                              for font, text in drawn if lang == "zh" and HAN.search(text)
-                              and "CJK" not in font})
-
-
 @pytest.fixture(scope="session")
 def pdfs(built, tmp_path_factory) -> dict:
-    """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site."""
+    """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site,
+    for the address the site is built for."""
     out = tmp_path_factory.mktemp("pdf")
-    run = subprocess.run([sys.executable, str(project.ROOT / "docs" / "_build" / "pdf.py"), str(built),
-                          str(out)], capture_output=True, text=True, timeout=600,
-                         env=builds.environment())  # the address the site is built for
+    run = subprocess.run([sys.executable, pdf.__file__, str(built), str(out)], capture_output=True,
+                         text=True, timeout=600, env=builds.environment())
     assert run.returncode == 0, run.stdout + run.stderr
     return {lang: (out / f"{pdf.NAME}-{lang}.pdf").read_bytes() for lang in project.languages()}
 
 
 @pytest.mark.parametrize("lang", project.languages())
-def test_pdf_holds_every_page_heading_code_line_and_figure(pdfs, built, lang):
+def test_pdf_against_the_built_site(pdfs, built, lang):
     got, site = read(pdfs[lang]), site_contents(built, lang)
-    problems = check_outline(got["outline"], site["headings"]) + \
-        check_lines(got["pages"], site["code"])
+    title = next(name for locale, _, name in pdf.languages(project.config()) if locale == lang)
+    problems = check_outline(got["outline"], site["headings"]) + check_lines(got["pages"], site["code"])
     if got["figures"] != site["figures"]:
         problems.append(f"figures (tagged, by alt text) {got['figures']} != {site['figures']}")
-    assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("lang", project.languages())
-def test_pdf_fonts_text_pages_links_and_size(pdfs, lang):
-    got = read(pdfs[lang])
-    title = next(name for locale, _, name in pdf.languages(project.config()) if locale == lang)
-    problems = check_fonts(got["fonts"], got["drawn"], lang)
+    # Every font embedded with its font program (so no Type 3); Chinese in a CJK font.
+    problems += [f"font not embedded: {font.get('/BaseFont', font['/Subtype'])}" for font in got["fonts"]
+                 if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(font.get("/FontDescriptor", {}))]
+    problems += sorted({f"Chinese in {font or 'a Type 3 font'}: {text.strip()[:20]!r}"
+                        for font, text in got["drawn"] if lang == "zh" and HAN.search(text)
+                        and "CJK" not in font})
     problems += [f"page {n} is blank" for n, text in enumerate(got["pages"], 1)  # but its footer
                  if not squeeze(text).replace(squeeze(title), "", 1).replace(str(n), "", 1)]
-    text = "".join(got["pages"]) + "".join(title for _, title in got["outline"])
-    problems += [f"CJK radical U+{ord(c):04X} in the text" for c in set(RADICALS.findall(text))]
+    text = "".join(got["pages"]) + "".join(heading for _, heading in got["outline"])
+    problems += [f"CJK radical U+{ord(c):04X} in the text" for c in set(text) if ord(c) in pdf.RADICALS]
     uris = [str(link["/A"].get("/URI")) for link in got["links"] if "/A" in link]
-    problems += [f"link to a local file: {uri}" for uri in uris if uri.startswith(("file:",
-                                                                                    pdf.BASE))]
+    problems += [f"link to a local file: {uri}" for uri in uris if uri.startswith(("file:", pdf.BASE))]
     if not any("/Dest" in link for link in got["links"]):
         problems.append("no link inside the PDF")
     if len(pdfs[lang]) >= 10_000_000:

@@ -23,7 +23,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "pytorch-autograd"  # the file name's stem; the header links it (overrides/main.html)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 CJK = {400: "Noto Sans CJK SC:style=Regular", 700: "Noto Sans CJK SC:style=Bold"}
 BASE = "http://pdf.invalid/"  # the site's pages are resolved against this while joined
@@ -146,7 +145,7 @@ def build(site: Path, out: Path) -> list[Path]:
         style = "".join(f'@font-face{{font-family:PDFCJK;font-weight:{weight};'
                         f'src:url("{cjk_font(text, weight, Path(tmp)).as_uri()}")}}\n'
                         for weight in CJK) + (Path(__file__).parent / "pdf.css").read_text("utf-8")
-        page = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS).new_page()
+        page = playwright.chromium.launch(executable_path=CHROMIUM).new_page()  # headless, no sandbox
         for locale, title, body, sheets in documents:
             links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in sheets)
             document = Path(tmp, f"{locale}.html")

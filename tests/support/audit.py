@@ -1,10 +1,7 @@
 """What a reader meets on a page, checked in a real browser (Playwright, sync API).
 
-`audit(page, url)` loads one page and returns its problems sorted by check (CHECKS; each is
-described in README, "What make test checks"). What runs in the page is in
-tests/support/audit/*.js. axe-core runs on the whole page where `whole` is set (the home
-pages), elsewhere on the page's own parts and without its colour-contrast rule, 25 times
-slower than palettes.js's walk, which measures contrast on every page in both palettes.
+`audit(page, url)` loads one page and returns its problems by check (CHECKS; README, "What
+make test checks", describes each). What runs in the page is in tests/support/audit/*.js.
 """
 from __future__ import annotations
 

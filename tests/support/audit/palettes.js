@@ -7,7 +7,6 @@
 // The page is left in the palette it had.
 () => {
   const found = {contrast: [], palettes: []};
-  // Figures: each as a light and a dark image; each palette shows its own only.
   const src = (img) => img.getAttribute("src");
   const figures = [...document.querySelectorAll('.md-content img[src*="figures/"]')];
   const light = figures.filter(img => src(img).endsWith("#only-light"));
@@ -50,7 +49,6 @@
     if (!opacities.has(el)) opacities.set(el, parseFloat(getComputedStyle(el).opacity) * opacity(el.parentElement));
     return opacities.get(el);
   };
-  // Elements with text of their own; in code, one token of each kind per block style.
   const kinds = new Set();
   const texts = [...document.body.querySelectorAll("*")].filter(el => {
     if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return false;
