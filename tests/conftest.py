@@ -127,19 +127,15 @@ def pytest_terminal_summary(terminalreporter):
 
 def pytest_sessionfinish(session):
     _stopping.set()
-    stop()
-    for thread in _later:  # it may have started one before it saw _stopping
-        thread.join()
-    stop()
+    for _round in range(2):  # twice: the after-site thread may start one before it sees _stopping
+        for process, _ in list(_started.values()):
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        for thread in _later:
+            thread.join()
     for _, folder in _started.values():
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def stop() -> None:
-    for process, _ in list(_started.values()):
-        if process.poll() is None:
-            process.kill()
-            process.wait()
 
 
 def finished(name: str) -> SimpleNamespace:

@@ -87,12 +87,6 @@ def check_fence(key: int) -> None:
                                       f"{where}: this code block continues the one at line "
                                       f"{fence.line}, which cannot run:\n{problem}")
     source = code(key)
-    run = runner.run_memo([runner.Job(source, BLOCK)])[0]
-    name = f"{where} (the code block)"
-    problems = [run.error.replace(BLOCK, name)] if run.error else []
-    if run.stderr and not run.error:
-        problems.append(f"{name}: wrote to standard error (catch and print a warning the page "
-                        f"teaches):\n{run.stderr}")
-    problems += expected_output.compare(source, run.chunks, name)
-    if problems:
-        raise FenceOutputMismatch("\n".join(problems))
+    problems = expected_output.check(source, runner.run_memo([runner.Job(source, BLOCK)])[0], BLOCK)
+    if problems:  # the file name in tracebacks and messages, as the reader finds it
+        raise FenceOutputMismatch("\n".join(problems).replace(BLOCK, f"{where} (the code block)"))

@@ -1,15 +1,13 @@
-"""Run Python sources as a reader runs them, each in a child process, recording
-which statement wrote which bytes of standard output.
+"""Run Python sources as `python file.py` in an empty folder would, each in a child
+process forked (or started by multiprocessing's fork server) from a process that imported
+torch once (README: "What `make test` checks").
 
-preload() imports torch and matplotlib once, in this process (fork) or in
-multiprocessing's fork server (macOS, or SNIPPETS_START_METHOD=forkserver); each job
-runs in a child forked from there, made to look like `python file.py` started in an
-empty folder: a new `__main__`, `sys.path` without the repository, Python's default
-warning filters, matplotlib's settings as at start (`plt.show()` only closes figures).
-Standard output and error are captured at the file-descriptor level (C code and
-`os.write` too), and each byte is attributed to the module-level line that was running
-when it was written. A job that hangs, prints without end, crashes, or leaves a
-thread or a child process behind fails, naming the last line it reached.
+The child gets a new `__main__`, `sys.path` without the repository, Python's default
+warning filters and matplotlib's settings as at start (`plt.show()` only closes figures).
+Its standard output and error are captured at the file-descriptor level, each byte
+attributed to the module-level line running when it was written. A job that hangs,
+prints without end, crashes, or leaves a thread or a child process behind fails, naming
+the last line it reached.
 """
 import ctypes
 import faulthandler
