@@ -1,16 +1,12 @@
-"""Options, fixtures and the slow commands the tests wait for.
+"""Options (`pytest --help`, section snippets: what make check, update and page pass),
+fixtures, and the slow commands the tests wait for.
 
-- `--snippets PATH ...` limits the snippet tests to those files or folders, and
-  `--update-outputs` rewrites their `#>` lines from a real run (make check, make update);
-  `--page PAGE` adds a page's files in every language to the run (make page).
-  A path that names nothing stops the run with a message, before anything runs.
-- BACKGROUND: the slow commands, a fixed list. When collection is done, each one
-  a selected test asks for (by its fixture) starts, while the other tests run:
-  the site build and `python <snippet>` in an empty folder for a sample of snippets;
-  once the site is built, the build with nothing set and the fault run
-  (tests/support/faults.py). The tests that wait for them run last.
-- `site_url`: the built site served as GitHub Pages serves it (base path, gzip).
-- Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
+The slow commands are a fixed list (background_commands). When collection is done, each one
+a selected test asks for (by its fixture) starts, while the other tests run: the site build
+and `python <snippet>` in an empty folder for a sample of snippets; once the site is built,
+the build with nothing set and the fault run (tests/support/faults.py). The tests that wait
+for them run last. `site_url` serves the built site as GitHub Pages does (base path, gzip);
+Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
 """
 from __future__ import annotations
 
@@ -57,8 +53,7 @@ def background_commands(config) -> dict:
     site build first (builds run in the project: pymdownx.snippets reads from there)."""
     commands = {
         "site": lambda out: (builds.command(out / "site"), builds.environment(), ROOT),
-        "bare_site": lambda out: (builds.command(out / "site"),
-                                  builds.environment(dict.fromkeys(builds.EXAMPLE_ENV)), ROOT),
+        "bare_site": lambda out: (builds.command(out / "site"), builds.environment(example=False), ROOT),
         "fault_run": lambda out: ([sys.executable, "-m", "tests.support.faults", str(out)],
                                   {**os.environ, "PYTHONPATH": str(ROOT)}, out),
     }

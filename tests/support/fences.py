@@ -1,12 +1,10 @@
-"""pytest plugin (pytest.ini: `-p tests.support.fences`): pytest-markdown-docs runs
-every Python fence of every page as the reader sees it, and checks its `#>` output.
+"""pytest plugin (pytest.ini: `-p tests.support.fences`): pytest-markdown-docs runs every
+Python fence of every page as the reader sees it (README: "What `make test` checks").
 
-Through pytest-markdown-docs' public hooks, the Markdown parser reads admonition and
-tab bodies as top-level Markdown (so the exercises' answers are collected too) and
-rewrites each Python fence into a call, `__check_fence__(<key>)`, which runs the code
-the page model says the fence holds (its includes expanded as MkDocs expands them,
-after the fences it continues) as runner.py runs it, and compares the `#>` lines. A
-wrong include fails that fence alone. The selected fences run in one batch.
+Through pytest-markdown-docs' public hooks, admonition and tab bodies are read as top-level
+Markdown (so exercise answers are collected too), and each Python fence becomes a call,
+`__check_fence__(<key>)`, that runs the code the page model says the fence holds and
+checks its `#>` lines. The selected fences run in one batch.
 """
 import re
 import sys
