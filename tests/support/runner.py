@@ -46,7 +46,7 @@ PRELOAD = ["matplotlib.pyplot", "matplotlib.style", "torch", "torch.autograd.fun
            "torch.fx.experimental.symbolic_shapes"]  # backward with weights
 
 
-@dataclass
+@dataclass(frozen=True)
 class Job:
     source: str
     filename: str  # shown in tracebacks and messages
@@ -98,18 +98,17 @@ def run_one(job: Job) -> Run:
     return run_many([job], workers=1)[0]
 
 
-_memo: dict[tuple[str, str], Run] = {}
+_memo: dict[Job, Run] = {}
 
 
 def run_memo(jobs: list[Job]) -> list[Run]:
-    """run_many, but a job whose source and filename already ran in this process is not
-    run again (the same code is on both languages' pages, and in the notebook tests)."""
-    todo = {(job.source, job.filename): job for job in jobs
-            if (job.source, job.filename) not in _memo}
+    """run_many, but a job that already ran in this process is not run again (the same
+    code is on both languages' pages, and in the notebook tests)."""
+    todo = [job for job in dict.fromkeys(jobs) if job not in _memo]
     if todo:
         preload()
-        _memo.update(zip(todo, run_many(list(todo.values()))))
-    return [_memo[(job.source, job.filename)] for job in jobs]
+        _memo.update(zip(todo, run_many(todo)))
+    return [_memo[job] for job in jobs]
 
 
 class _Child:
@@ -166,15 +165,13 @@ class _Child:
 def _child_main(job: Job, tmp: Path, line) -> None:
     """In the child: become a fresh `python file.py` in an empty folder, run the
     job, write [marks, error] to tmp/result.json, and exit."""
-    code = 70
     try:
         _become_fresh(job, tmp)
         (tmp / "result.json").write_text(json.dumps(_execute(job, line)), encoding="utf-8")
-        code = 0
     except BaseException:  # a fault of this harness, not of the snippet
         traceback.print_exc()
-    finally:
-        os._exit(code)  # no atexit handler, no wait for threads the snippet left
+        os._exit(70)
+    os._exit(0)  # no atexit handler, no wait for threads the snippet left
 
 
 def _become_fresh(job: Job, tmp: Path) -> None:
