@@ -59,10 +59,6 @@ class Run:
     stderr: str = ""
     error: str | None = None  # why the run failed: traceback, signal, timeout, ...
 
-    @property
-    def stdout(self) -> str:
-        return "".join(text for _, text in self.chunks)
-
 
 def preload() -> None:
     """Import PRELOAD where the children are forked from: here, or in the fork server
