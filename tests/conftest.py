@@ -1,7 +1,7 @@
 """Options (`pytest --help`, section snippets: what make check, update and page pass),
 fixtures, and the slow commands the tests wait for.
 
-The slow commands are a fixed list (background_commands). When collection is done, each one
+The slow commands are a fixed list, BACKGROUND. When collection is done, each one
 a selected test asks for (by its fixture) starts, while the other tests run: the site build
 and `python <snippet>` in an empty folder for a sample of snippets; once the site is built,
 the build with nothing set and the fault run (tests/support/faults.py). The tests that wait
