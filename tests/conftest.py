@@ -1,16 +1,12 @@
-"""Options, fixtures and the slow commands the tests wait for.
+"""Options (`pytest --help`, section snippets: what make check, update and page pass),
+fixtures, and the slow commands the tests wait for.
 
-- `--snippets PATH ...` limits the snippet tests to those files or folders, and
-  `--update-outputs` rewrites their `#>` lines from a real run (make check, make update);
-  `--page PAGE` adds a page's files in every language to the run (make page).
-  A path that names nothing stops the run with a message, before anything runs.
-- BACKGROUND: the slow commands, a fixed list. When collection is done, each one
-  a selected test asks for (by its fixture) starts, while the other tests run:
-  the site build and `python <snippet>` in an empty folder for a sample of snippets;
-  once the site is built, the build with nothing set and the fault run
-  (tests/support/faults.py). The tests that wait for them run last.
-- `site_url`: the built site served as GitHub Pages serves it (base path, gzip).
-- Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
+The slow commands are a fixed list, BACKGROUND. When collection is done, each one
+a selected test asks for (by its fixture) starts, while the other tests run: the site build
+and `python <snippet>` in an empty folder for a sample of snippets; once the site is built,
+the build with nothing set and the fault run (tests/support/faults.py). The tests that wait
+for them run last. `site_url` serves the built site as GitHub Pages does (base path, gzip);
+Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
 """
 from __future__ import annotations
 
@@ -52,34 +48,28 @@ def pytest_configure(config):
         config.args += [str(p) for p in targets.page(config.getoption("--page"))]
 
 
-def background_commands(config) -> dict:
-    """{name: its folder -> (argv, environment, working folder)}: the slow commands, the
-    site build first (builds run in the project: pymdownx.snippets reads from there)."""
-    commands = {
-        "site": lambda out: (builds.command(out / "site"), builds.environment(), ROOT),
-        "bare_site": lambda out: (builds.command(out / "site"),
-                                  builds.environment(dict.fromkeys(builds.EXAMPLE_ENV)), ROOT),
-        "fault_run": lambda out: ([sys.executable, "-m", "tests.support.faults", str(out)],
-                                  {**os.environ, "PYTHONPATH": str(ROOT)}, out),
-    }
-    for snippet in targets.fresh_sample(targets.selected(config)):  # in an empty folder
-        commands[f"fresh_run {snippet}"] = lambda out, snippet=snippet: (
-            [sys.executable, str(snippet)], {**os.environ, "MPLBACKEND": "Agg"}, out / "cwd")
-    return commands
-
-
+# The slow commands: name -> (its folder, a fresh_run's snippet) -> (argv, environment, working
+# folder). Builds run in the project: pymdownx.snippets reads from there.
+BACKGROUND = {
+    "site": lambda out, _: (builds.command(out / "site"), builds.environment(), ROOT),
+    "bare_site": lambda out, _: (builds.command(out / "site"), builds.environment(example=False), ROOT),
+    "fault_run": lambda out, _: ([sys.executable, "-m", "tests.support.faults", str(out)],
+                                 {**os.environ, "PYTHONPATH": str(ROOT)}, out),
+    "fresh_run": lambda out, snippet: ([sys.executable, snippet], {**os.environ, "MPLBACKEND": "Agg"},
+                                       out / "cwd"),  # `python <snippet>` in an empty folder
+}
+# Started once the site is built: they build the same pages, so they find the store warm.
+AFTER_SITE = {"bare_site", "fault_run"}
 _started: dict[str, tuple[subprocess.Popen, Path]] = {}
 _later: list[threading.Thread] = []
 _stopping = threading.Event()
-# Started once the site is built: they build the same pages, so they find the store warm.
-AFTER_SITE = {"bare_site", "fault_run"}
 
 
 def pytest_collection_modifyitems(items):
     # Tests that wait for a slow command run after the others, the browser tests last.
     def waits(item):
         names = set(getattr(item, "fixturenames", ()))
-        return ("site_url" in names, bool(names & {"site", "built", "bare_site", "fault_run", "fresh_run"}))
+        return "site_url" in names, bool(names & {"built", *BACKGROUND})  # its fixtures are named as it
     items.sort(key=waits)
 
 
@@ -96,25 +86,24 @@ def pytest_collection_finish(session):
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
     if os.environ.get("TESTS_BUILT_SITE"):  # the site is built already (tests/support/faults.py)
         wanted.discard("site")
-    commands = {name: command for name, command in background_commands(session.config).items()
-                if name in wanted}
-    later = {name: commands.pop(name) for name in AFTER_SITE & set(commands) if "site" in commands}
-    for name, command in commands.items():
-        start(name, command)
+    later = AFTER_SITE & wanted if "site" in wanted else set()
+    for name in sorted(wanted - later, key=lambda name: name != "site"):  # the site build first
+        start(name)
     if later:
         def after_site():
             _started["site"][0].wait()
-            for name, command in later.items():
+            for name in sorted(later):
                 if not _stopping.is_set():
-                    start(name, command)
+                    start(name)
         _later.append(threading.Thread(target=after_site, daemon=True))
         _later[0].start()
 
 
-def start(name: str, command) -> None:
+def start(name: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="background-"))
     (folder / "cwd").mkdir()
-    argv, env, cwd = command(folder)
+    kind, _, snippet = name.partition(" ")
+    argv, env, cwd = BACKGROUND[kind](folder, snippet)
     with open(folder / "out", "wb") as out:
         _started[name] = (subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stdin=subprocess.DEVNULL,
                                            stderr=subprocess.STDOUT), folder)
@@ -127,27 +116,21 @@ def pytest_terminal_summary(terminalreporter):
 
 def pytest_sessionfinish(session):
     _stopping.set()
-    stop()
-    for thread in _later:  # it may have started one before it saw _stopping
-        thread.join()
-    stop()
+    for _round in range(2):  # twice: the after-site thread may start one before it sees _stopping
+        for process, _ in list(_started.values()):
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        for thread in _later:
+            thread.join()
     for _, folder in _started.values():
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def stop() -> None:
-    for process, _ in list(_started.values()):
-        if process.poll() is None:
-            process.kill()
-            process.wait()
 
 
 def finished(name: str) -> SimpleNamespace:
     """The command's .returncode, .output (standard output and error) and .folder."""
     for thread in _later:
         thread.join()
-    if name not in _started:
-        pytest.fail(f"the background command {name!r} was not started (pytest --co?)")
     process, folder = _started[name]
     try:
         process.wait(timeout=TIMEOUT_S)

@@ -1,10 +1,7 @@
-"""Every snippet prints exactly its `#>` lines, run as a reader runs it (runner.py).
+"""Every snippet prints exactly its `#>` lines, run as a reader runs it (runner.py), and a
+sample of them (targets.fresh_sample; README says which) prints the same in a real interpreter.
 
     pytest tests/test_snippets.py [--snippets PATH ...] [--update-outputs]   # make check, make update
-
-A few snippets also run in a real interpreter, to prove the two agree: a sample that
-together imports every module the snippets import and uses each thing the forked child
-imitates or inherits (targets.fresh_sample).
 """
 import difflib
 import os
@@ -28,23 +25,20 @@ def rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
-def read_source(path: Path) -> str | runner.Run:
-    """The file's text (a BOM is fine, as for Python), or a failed Run saying why not."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        return runner.Run(error=f"{rel(path)}: not UTF-8 ({err.reason} at byte {err.start}); "
-                                "save it as UTF-8")
-
-
 @pytest.fixture(scope="session")
-def runs(request) -> dict[Path, runner.Run]:
-    files = targets.selected(request.config)
-    sources = {f: read_source(f) for f in files}
-    readable = [f for f in files if isinstance(sources[f], str)]
+def runs(request) -> dict[Path, tuple[str | None, runner.Run]]:
+    """{snippet: (its text or None, its run)}; a file that is not UTF-8 (a BOM is fine, as
+    for Python) does not run, and its run says why."""
+    sources, done = {}, {}
+    for path in targets.selected(request.config):
+        try:
+            sources[path] = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as err:
+            done[path] = runner.Run(error=f"{rel(path)}: not UTF-8 ({err.reason} at byte {err.start}); "
+                                          "save it as UTF-8")
     # run_memo: the notebook tests ask for the same runs; each snippet runs once.
-    done = dict(zip(readable, runner.run_memo([runner.Job(sources[f], rel(f)) for f in readable])))
-    return {f: done.get(f) or sources[f] for f in files}
+    done.update(zip(sources, runner.run_memo([runner.Job(text, rel(f)) for f, text in sources.items()])))
+    return {path: (sources.get(path), run) for path, run in done.items()}
 
 
 def update(snippet: Path, source: str, run: runner.Run) -> None:
@@ -69,18 +63,11 @@ def update(snippet: Path, source: str, run: runner.Run) -> None:
 
 
 def test_output_matches(snippet, runs, request):
-    run, name = runs[snippet], rel(snippet)
-    if run.error:
-        pytest.fail(f"{name}: the snippet failed:\n{run.error}\n{run.stderr}".rstrip())
-    source = read_source(snippet)
-    problems = []
-    if request.config.getoption("--update-outputs"):
+    source, run = runs[snippet]
+    updating = request.config.getoption("--update-outputs") and not run.error
+    if updating:
         update(snippet, source, run)  # the new blocks are the run's output
-    else:
-        problems = expected_output.compare(source, run.chunks, name)
-    if run.stderr:
-        problems.append(f"{name}: wrote to standard error (a warning the page teaches must be "
-                        f"caught and printed):\n{run.stderr}")
+    problems = expected_output.check(None if updating else source, run, rel(snippet))
     assert not problems, "\n".join(problems)
 
 
@@ -88,5 +75,5 @@ def test_runs_the_same_in_a_fresh_interpreter(snippet, runs, fresh_run):
     """`python snippets/<folder>/<name>.py` from an empty folder prints what the forked run printed."""
     done = fresh_run(snippet)
     assert done.returncode == 0, f"{rel(snippet)} failed in a fresh interpreter:\n{done.output}"
-    assert done.output == runs[snippet].stdout, \
+    assert done.output == "".join(text for _, text in runs[snippet][1].chunks), \
         f"{rel(snippet)}: a fresh interpreter printed something else than the forked run"

@@ -23,12 +23,7 @@ def command(site_dir: Path, root: Path = project.ROOT) -> list[str]:
             "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
 
 
-def environment(env: dict | None = None) -> dict[str, str]:
-    """os.environ with `env` set (EXAMPLE_ENV if None); a value of None unsets a variable."""
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for key, value in (EXAMPLE_ENV if env is None else env).items():
-        if value is None:
-            environ.pop(key, None)
-        else:
-            environ[key] = value
-    return environ
+def environment(example: bool = True) -> dict[str, str]:
+    """os.environ with EXAMPLE_ENV set (example=False: with its variables unset)."""
+    environ = {key: value for key, value in os.environ.items() if key not in EXAMPLE_ENV}
+    return {**environ, "NO_MKDOCS_2_WARNING": "1", **(EXAMPLE_ENV if example else {})}

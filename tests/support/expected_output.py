@@ -113,24 +113,32 @@ def line_matches(expected: str, actual: str) -> bool:
     return bool(found) and all(map(_float_close, floats, found.groups()))
 
 
-def _form(number: str) -> tuple[str, int, bool, str]:
-    """(mantissa, digits after its point, whether it has a point, exponent) of a printed float."""
-    mantissa, _, exponent = number.lower().partition("e")
-    return mantissa, len(mantissa.partition(".")[2]), "." in mantissa, exponent
-
-
 def _float_close(want: str, got: str) -> bool:
-    """Same printed form, and at most one unit of the last printed digit apart."""
-    (mantissa, *form), (mantissa2, *form2) = _form(want), _form(got)
-    if form != form2:
+    """Same printed form (point, digits after it, exponent), and at most one unit of the
+    last printed digit apart."""
+    (mantissa, _, exponent), (mantissa2, _, exponent2) = (n.lower().partition("e") for n in (want, got))
+    digits = len(mantissa.partition(".")[2])
+    if ("." in mantissa, digits, exponent) != ("." in mantissa2, len(mantissa2.partition(".")[2]), exponent2):
         return False
-    if not form[0]:  # `5.` or `3e+10`: a whole number, printed exactly
+    if not digits:  # `5.` or `3e+10`: a whole number, printed exactly
         return want == got
-    return abs(Decimal(mantissa) - Decimal(mantissa2)) <= Decimal(1).scaleb(-form[0])
+    return abs(Decimal(mantissa) - Decimal(mantissa2)) <= Decimal(1).scaleb(-digits)
 
 
 def block_matches(expected: list[str], actual: list[str]) -> bool:
     return len(expected) == len(actual) and all(map(line_matches, expected, actual))
+
+
+def check(source: str | None, run, name: str) -> list[str]:
+    """What is wrong with a run (runner.Run) of source: it failed, it wrote to standard
+    error, or its output differs from the `#>` blocks (not compared for a source of None)."""
+    if run.error:
+        return [f"{name}: the run failed:\n{run.error}\n{run.stderr}".rstrip()]
+    problems = [] if source is None else compare(source, run.chunks, name)
+    if run.stderr:
+        problems.append(f"{name}: wrote to standard error (a warning the page teaches must be "
+                        f"caught and printed):\n{run.stderr}")
+    return problems
 
 
 def compare(source: str, chunks: list[tuple[int, str]], name: str) -> list[str]:

@@ -1,12 +1,10 @@
-"""pytest plugin (pytest.ini: `-p tests.support.fences`): pytest-markdown-docs runs
-every Python fence of every page as the reader sees it, and checks its `#>` output.
+"""pytest plugin (pytest.ini: `-p tests.support.fences`): pytest-markdown-docs runs every
+Python fence of every page as the reader sees it (README: "What `make test` checks").
 
-Through pytest-markdown-docs' public hooks, the Markdown parser reads admonition and
-tab bodies as top-level Markdown (so the exercises' answers are collected too) and
-rewrites each Python fence into a call, `__check_fence__(<key>)`, which runs the code
-the page model says the fence holds (its includes expanded as MkDocs expands them,
-after the fences it continues) as runner.py runs it, and compares the `#>` lines. A
-wrong include fails that fence alone. The selected fences run in one batch.
+Through pytest-markdown-docs' public hooks, admonition and tab bodies are read as top-level
+Markdown (so exercise answers are collected too), and each Python fence becomes a call,
+`__check_fence__(<key>)`, that runs the code the page model says the fence holds and
+checks its `#>` lines. The selected fences run in one batch.
 """
 import re
 import sys
@@ -87,12 +85,6 @@ def check_fence(key: int) -> None:
                                       f"{where}: this code block continues the one at line "
                                       f"{fence.line}, which cannot run:\n{problem}")
     source = code(key)
-    run = runner.run_memo([runner.Job(source, BLOCK)])[0]
-    name = f"{where} (the code block)"
-    problems = [run.error.replace(BLOCK, name)] if run.error else []
-    if run.stderr and not run.error:
-        problems.append(f"{name}: wrote to standard error (catch and print a warning the page "
-                        f"teaches):\n{run.stderr}")
-    problems += expected_output.compare(source, run.chunks, name)
-    if problems:
-        raise FenceOutputMismatch("\n".join(problems))
+    problems = expected_output.check(source, runner.run_memo([runner.Job(source, BLOCK)])[0], BLOCK)
+    if problems:  # the file name in tracebacks and messages, as the reader finds it
+        raise FenceOutputMismatch("\n".join(problems).replace(BLOCK, f"{where} (the code block)"))

@@ -1,9 +1,6 @@
-"""Facts about the site, read once from mkdocs.yml through MkDocs' own loader.
-
-Everything the tests need to know about the site (its languages, its notebook
-pages, its hooks, how includes are configured) comes from here, so mkdocs.yml
-stays the only place that says it. The repository root is ROOT; the address the
-tests build the site for is in builds.py.
+"""Facts about the site (languages, notebook pages, hooks, include settings), read once
+from mkdocs.yml through MkDocs' own loader, so that mkdocs.yml stays the only place that
+says them. The repository root is ROOT; the address the tests build for is in builds.py.
 """
 from __future__ import annotations
 

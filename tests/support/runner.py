@@ -1,15 +1,13 @@
-"""Run Python sources as a reader runs them, each in a child process, recording
-which statement wrote which bytes of standard output.
+"""Run Python sources as `python file.py` in an empty folder would, each in a child
+process forked (or started by multiprocessing's fork server) from a process that imported
+torch once (README: "What `make test` checks").
 
-preload() imports torch and matplotlib once, in this process (fork) or in
-multiprocessing's fork server (macOS, or SNIPPETS_START_METHOD=forkserver); each job
-runs in a child forked from there, made to look like `python file.py` started in an
-empty folder: a new `__main__`, `sys.path` without the repository, Python's default
-warning filters, matplotlib's settings as at start (`plt.show()` only closes figures).
-Standard output and error are captured at the file-descriptor level (C code and
-`os.write` too), and each byte is attributed to the module-level line that was running
-when it was written. A job that hangs, prints without end, crashes, or leaves a
-thread or a child process behind fails, naming the last line it reached.
+The child gets a new `__main__`, `sys.path` without the repository, Python's default
+warning filters and matplotlib's settings as at start (`plt.show()` only closes figures).
+Its standard output and error are captured at the file-descriptor level, each byte
+attributed to the module-level line running when it was written. A job that hangs,
+prints without end, crashes, or leaves a thread or a child process behind fails, naming
+the last line it reached.
 """
 import ctypes
 import faulthandler
@@ -48,7 +46,7 @@ PRELOAD = ["matplotlib.pyplot", "matplotlib.style", "torch", "torch.autograd.fun
            "torch.fx.experimental.symbolic_shapes"]  # backward with weights
 
 
-@dataclass
+@dataclass(frozen=True)
 class Job:
     source: str
     filename: str  # shown in tracebacks and messages
@@ -60,10 +58,6 @@ class Run:
     chunks: list[tuple[int, str]] = field(default_factory=list)  # (line, text written)
     stderr: str = ""
     error: str | None = None  # why the run failed: traceback, signal, timeout, ...
-
-    @property
-    def stdout(self) -> str:
-        return "".join(text for _, text in self.chunks)
 
 
 def preload() -> None:
@@ -100,18 +94,17 @@ def run_one(job: Job) -> Run:
     return run_many([job], workers=1)[0]
 
 
-_memo: dict[tuple[str, str], Run] = {}
+_memo: dict[Job, Run] = {}
 
 
 def run_memo(jobs: list[Job]) -> list[Run]:
-    """run_many, but a job whose source and filename already ran in this process is not
-    run again (the same code is on both languages' pages, and in the notebook tests)."""
-    todo = {(job.source, job.filename): job for job in jobs
-            if (job.source, job.filename) not in _memo}
+    """run_many, but a job that already ran in this process is not run again (the same
+    code is on both languages' pages, and in the notebook tests)."""
+    todo = [job for job in dict.fromkeys(jobs) if job not in _memo]
     if todo:
         preload()
-        _memo.update(zip(todo, run_many(list(todo.values()))))
-    return [_memo[(job.source, job.filename)] for job in jobs]
+        _memo.update(zip(todo, run_many(todo)))
+    return [_memo[job] for job in jobs]
 
 
 class _Child:
@@ -168,15 +161,13 @@ class _Child:
 def _child_main(job: Job, tmp: Path, line) -> None:
     """In the child: become a fresh `python file.py` in an empty folder, run the
     job, write [marks, error] to tmp/result.json, and exit."""
-    code = 70
     try:
         _become_fresh(job, tmp)
         (tmp / "result.json").write_text(json.dumps(_execute(job, line)), encoding="utf-8")
-        code = 0
     except BaseException:  # a fault of this harness, not of the snippet
         traceback.print_exc()
-    finally:
-        os._exit(code)  # no atexit handler, no wait for threads the snippet left
+        os._exit(70)
+    os._exit(0)  # no atexit handler, no wait for threads the snippet left
 
 
 def _become_fresh(job: Job, tmp: Path) -> None:

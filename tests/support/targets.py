@@ -78,10 +78,11 @@ def traits(path: Path) -> set[str]:
 def fresh_sample(files: list[Path]) -> list[Path]:
     """Files whose traits together cover those of all (greedy: the file covering most of
     what is left first, path order on ties)."""
-    left = set().union(*map(traits, files))
+    known = {f: traits(f) for f in files}
+    left = set().union(*known.values())
     chosen: list[Path] = []
     while left:
-        best = max(files, key=lambda f: len(traits(f) & left))
+        best = max(files, key=lambda f: len(known[f] & left))
         chosen.append(best)
-        left -= traits(best)
+        left -= known[best]
     return sorted(chosen) or files[:1]
