@@ -170,7 +170,7 @@ def write_notebook(cells: list, ran: dict, name: str) -> Path:
                 source, outputs = next(code)
                 nb.cells.append(nbformat.v4.new_code_cell(
                     source, outputs=[nbformat.from_dict(o) for o in outputs]))
-            elif cell.source:
+            else:
                 nb.cells.append(nbformat.v4.new_markdown_cell(cell.source))
         for i, cell in enumerate(nb.cells):
             cell.id = f"cell-{i}"  # stable ids: the same page gives the same notebook
@@ -282,7 +282,7 @@ def on_page_content(html: str, page, config, files, **kwargs):
         return html
     lang = config.plugins["i18n"].current_language
     if src.endswith(".ipynb"):  # a nav notebook page
-        html = notebook_page.NotebookPage(page, config, files, notebook, lang).render(html)
+        html = notebook_page.render(html, page, config, files, notebook)
     if "</h1>" not in html:
         raise RuntimeError(f"docs/{src}: the notebook buttons go under the page's title, "
                            "and it has no </h1>")
