@@ -31,10 +31,6 @@ def has_code(blocks) -> bool:
     return any(f.includes for f in pages.fences(blocks))
 
 
-def _raw(blocks) -> str:
-    return "\n".join("\n".join(b.lines) for b in blocks)
-
-
 class PageConverter:
     """One page (docs/<lang>/<uri>) as notebook cells: Markdown gathered between code cells."""
 
@@ -80,7 +76,7 @@ class PageConverter:
 
 
 def box_for_notebook(box: pages.Box, children) -> str:
-    body = for_notebook(_raw(children))
+    body = for_notebook("\n".join("\n".join(b.lines) for b in children))
     if box.tab:
         return f"**{box.title}**\n\n{body}" if body.strip() else ""
     quoted = [f"**{box.title}**", ""] + body.split("\n") if box.title else body.split("\n")

@@ -1,11 +1,9 @@
 """MkDocs hook: every chapter page with code (the home page aside), as an executed Jupyter
 notebook in its language (its cells: notebook_cells.py), offered under its title ("Download",
 "Open in Colab") and next to it as `<page URL>/<stem>.ipynb`. The code cells run with
-nbclient in a new kernel in an empty folder, as Jupyter or Colab runs them; a cell whose
-last expression would echo a value gets a `;`. Runs are kept in the store; the tests check
-their outputs, the ones a reader downloads. A cell that raises, or a run that leaves a file
-in its folder, is a warning naming page and line (`--strict` fails) and that page gets no
-notebook. A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md`
+nbclient as Jupyter or Colab runs them (README, "What `make test` checks"); a cell whose
+last expression would echo a value gets a `;`. A cell that raises, or a run that leaves a
+file in its folder, is a warning naming page and line and that page gets no notebook. A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md`
 as a page, rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py).
 The notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they
 would come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
@@ -31,8 +29,7 @@ import notebook_page
 import pages
 import store
 
-CSS = Path(__file__).parents[1] / "notebooks.css"  # docs/_build/notebooks.css
-CSS_URI = "assets/notebooks.css"
+CSS = Path(__file__).parents[1] / "notebooks.css"  # assets/notebooks.css, listed in mkdocs.yml
 TIMEOUT_S = 300  # per cell
 NOTEBOOK_BRANCH = "notebooks"  # .github/workflows/pages.yml publishes the built notebooks there
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -227,12 +224,6 @@ def build(config, lang: str) -> dict[str, Notebook]:
 _notebooks: dict[str, Notebook] = {}
 
 
-def on_config(config, **kwargs):
-    if CSS_URI not in config.extra_css:
-        config.extra_css.append(CSS_URI)
-    return config
-
-
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files by language
 def on_files(files, config, **kwargs):
     from mkdocs.structure.files import File
@@ -240,7 +231,7 @@ def on_files(files, config, **kwargs):
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
     _notebooks.clear()
-    files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS)))
+    files.append(File.generated(config, "assets/notebooks.css", abs_src_path=str(CSS)))
     for uri, notebook in build(config, lang).items():
         _notebooks[f"{lang}/{uri}"] = notebook
         if notebook.nav_uri is None:  # a download next to its page
@@ -266,6 +257,7 @@ def nav_file(config, notebook: Notebook, lang: str, default: str, languages):
     file.dest_path = dest
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
     file.url = dest.removesuffix("index.html") if config.use_directory_urls else dest
+    file.edit_uri = f"{lang}/{notebook.page_uri}"  # the page it is made from, not the generated .ipynb
     # What i18n's language switch reads (plugin.reconfigure_page_context).
     file.locale = file.locale_alternate_of = lang
     twin_url = file.url.removeprefix(f"{lang}/") if lang != default else file.url
@@ -287,15 +279,6 @@ def on_page_content(html: str, page, config, files, **kwargs):
         raise RuntimeError(f"docs/{src}: the notebook buttons go under the page's title, "
                            "and it has no </h1>")
     return html.replace("</h1>", "</h1>" + buttons(page, config, notebook, lang), 1)
-
-
-def on_page_context(context, page, config, **kwargs):
-    notebook = _notebooks.get(page.file.src_uri)
-    if page.file.src_uri.endswith(".ipynb") and config.repo_url and page.edit_url:
-        # Its source is the page it is made from, not the generated .ipynb.
-        lang = config.plugins["i18n"].current_language
-        page.edit_url = page.edit_url.replace(f"{lang}/{notebook.nav_uri}", f"{lang}/{notebook.page_uri}")
-    return context
 
 
 # --- the buttons under a page's title ---------------------------------------------
