@@ -3,10 +3,11 @@ notebook in its language (its cells: notebook_cells.py), offered under its title
 "Open in Colab") and next to it as `<page URL>/<stem>.ipynb`. The code cells run with
 nbclient as Jupyter or Colab runs them (README, "What `make test` checks"); a cell whose
 last expression would echo a value gets a `;`. A cell that raises, or a run that leaves a
-file in its folder, is a warning naming page and line and that page gets no notebook. A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md`
-as a page, rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py).
-The notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they
-would come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
+file in its folder, is a warning naming page and line, and that page gets no notebook.
+A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md` as a page,
+rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py). The
+notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they would
+come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
 """
 from __future__ import annotations
 
@@ -163,15 +164,13 @@ def write_notebook(cells: list, ran: dict, name: str) -> Path:
         nb = nbformat.v4.new_notebook(metadata=KERNEL)
         code = iter(zip(ran["sources"], ran["outputs"]))
         for cell in cells:
+            cell_id = f"cell-{len(nb.cells)}"  # stable ids: the same page gives the same notebook
             if cell.kind == "code":
                 source, outputs = next(code)
                 nb.cells.append(nbformat.v4.new_code_cell(
-                    source, outputs=[nbformat.from_dict(o) for o in outputs]))
+                    source, id=cell_id, outputs=[nbformat.from_dict(o) for o in outputs]))
             else:
-                nb.cells.append(nbformat.v4.new_markdown_cell(cell.source))
-        for i, cell in enumerate(nb.cells):
-            cell.id = f"cell-{i}"  # stable ids: the same page gives the same notebook
-            cell.metadata = {}
+                nb.cells.append(nbformat.v4.new_markdown_cell(cell.source, id=cell_id))
         nbformat.validate(nb)
         (folder / name).write_text(nbformat.writes(nb), encoding="utf-8")
 
@@ -220,7 +219,8 @@ def build(config, lang: str) -> dict[str, Notebook]:
 
 # --- MkDocs events ---------------------------------------------------------------
 
-# src URI of a page (zh/autograd/graph.md) or of a nav notebook page -> its notebook
+# src URI of a page (zh/autograd/graph.md) or of a nav notebook page (recipe/notebook.ipynb,
+# en/recipe/notebook.ipynb: where the language's site puts it) -> its notebook
 _notebooks: dict[str, Notebook] = {}
 
 
@@ -250,17 +250,13 @@ def nav_file(config, notebook: Notebook, lang: str, default: str, languages):
     from mkdocs.structure.files import File
     from mkdocs_jupyter.plugin import NotebookFile
 
-    file = NotebookFile(File.generated(config, f"{lang}/{notebook.nav_uri}",
+    file = NotebookFile(File.generated(config, site_path(notebook.nav_uri, lang, default),
                                        abs_src_path=str(notebook.path)), **config)
     file.abs_src_path = str(notebook.path)  # a cached_property the wrapper cannot see through
-    dest = site_path(file.dest_path.removeprefix(f"{lang}/"), lang, default)
-    file.dest_path = dest
-    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
-    file.url = dest.removesuffix("index.html") if config.use_directory_urls else dest
     file.edit_uri = f"{lang}/{notebook.page_uri}"  # the page it is made from, not the generated .ipynb
     # What i18n's language switch reads (plugin.reconfigure_page_context).
     file.locale = file.locale_alternate_of = lang
-    twin_url = file.url.removeprefix(f"{lang}/") if lang != default else file.url
+    twin_url = file.url.removeprefix(f"{lang}/")
     file.alternates = {other: SimpleNamespace(url=site_path(twin_url, other, default))
                        for other in languages}
     return file
@@ -292,22 +288,19 @@ def icon(name: str) -> str:
 
 
 def buttons(page, config, notebook: Notebook, lang: str) -> str:
+    """Download; and Open in Colab where repo_url (REPO_URL, which the Pages workflow sets) is on
+    GitHub: Colab opens notebooks from there, the executed ones published on NOTEBOOK_BRANCH."""
     from mkdocs.utils import get_relative_url
 
     labels = config.extra["labels"]
     where = site_path(notebook.site_path, lang, config.plugins["i18n"].default_language)
     links = [f'<a class="md-button md-button--primary" href="{get_relative_url(where, page.url or ".")}" '
              f'download>{icon("material/download")} {labels["download_notebook"]}</a>']
-    colab = colab_url(config, where)
-    if colab:
+    github = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?",
+                          (config.repo_url or "").rstrip("/"))
+    if github:
+        colab = f"https://colab.research.google.com/github/{github[1]}/blob/{NOTEBOOK_BRANCH}/{where}"
         links.append(f'<a class="md-button" href="{htmllib.escape(colab)}" rel="noopener">'
                      f'{icon("simple/googlecolab")} {labels["open_in_colab"]}</a>')
     return f'\n<div class="notebook-links">{" ".join(links)}</div>'
 
-
-def colab_url(config, path: str) -> str | None:
-    """Colab opens notebooks from GitHub: the executed notebook as published on the
-    NOTEBOOK_BRANCH of repo_url (REPO_URL, which the Pages workflow sets);
-    None when there is no GitHub repository."""
-    m = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?", (config.repo_url or "").rstrip("/"))
-    return f"https://colab.research.google.com/github/{m[1]}/blob/{NOTEBOOK_BRANCH}/{path}" if m else None
