@@ -31,48 +31,37 @@ def has_code(blocks) -> bool:
     return any(f.includes for f in pages.fences(blocks))
 
 
-class PageConverter:
-    """One page (docs/<lang>/<uri>) as notebook cells: Markdown gathered between code cells."""
+def cells(config, lang: str, uri: str) -> list[Cell]:
+    """One page (docs/<lang>/<uri>) as notebook cells: its Markdown gathered between code cells."""
+    found: list[Cell] = []
+    for part in parts(config, f"docs/{lang}/{uri}", pages.read(Path(config.docs_dir) / lang / uri)):
+        if isinstance(part, Cell):
+            found.append(part)
+        elif part.strip() and found and found[-1].kind == "markdown":
+            found[-1].source += "\n\n" + part.strip("\n")
+        elif part.strip():
+            found.append(Cell("markdown", part.strip("\n")))
+    return found
 
-    def __init__(self, config, lang: str, uri: str):
-        self.config, self.lang, self.uri = config, lang, uri
-        self.found: list[Cell] = []
-        self.pending: list[str] = []  # Markdown since the last code cell
 
-    def cells(self) -> list[Cell]:
-        self.emit(pages.read(Path(self.config.docs_dir) / self.lang / self.uri))
-        self.flush()
-        return self.found
-
-    def markdown(self, text: str):
-        if text.strip():
-            self.pending.append(text.strip("\n"))
-
-    def flush(self):
-        if self.pending:
-            self.found.append(Cell("markdown", "\n\n".join(self.pending)))
-        self.pending = []
-
-    def emit(self, blocks):
-        for block in blocks:
-            if isinstance(block, pages.Text):
-                if block.includes:
-                    raise RuntimeError(f"docs/{self.lang}/{self.uri}:{block.includes[0].line}: "
-                                       "an include outside a code fence")
-                self.markdown(for_notebook("\n".join(block.lines)))
-            elif isinstance(block, pages.Fence) and block.includes:
-                code = [pages.expand(self.config, inc.target, outputs=False) for inc in block.includes]
-                self.flush()
-                self.found.append(Cell("code", "\n\n".join(code), snippet=block.includes[0].path,
-                                       line=block.line))
-            elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
-                self.markdown("\n".join(block.lines))
-            elif not has_code(block.children):
-                self.markdown(box_for_notebook(block, block.children))
-            else:  # an answer with code: its first words quoted, then its cells
-                first = next(k for k, b in enumerate(block.children) if has_code([b]))
-                self.markdown(box_for_notebook(block, block.children[:first]))
-                self.emit(block.children[first:])
+def parts(config, where: str, blocks):
+    """The blocks' Markdown for Jupyter (str) and code cells (Cell), in page order."""
+    for block in blocks:
+        if isinstance(block, pages.Text):
+            if block.includes:
+                raise RuntimeError(f"{where}:{block.includes[0].line}: an include outside a code fence")
+            yield for_notebook("\n".join(block.lines))
+        elif isinstance(block, pages.Fence) and block.includes:
+            code = [pages.expand(config, inc.target, outputs=False) for inc in block.includes]
+            yield Cell("code", "\n\n".join(code), snippet=block.includes[0].path, line=block.line)
+        elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
+            yield "\n".join(block.lines)
+        elif not has_code(block.children):
+            yield box_for_notebook(block, block.children)
+        else:  # an answer with code: its first words quoted, then its cells
+            first = next(k for k, b in enumerate(block.children) if has_code([b]))
+            yield box_for_notebook(block, block.children[:first])
+            yield from parts(config, where, block.children[first:])
 
 
 def box_for_notebook(box: pages.Box, children) -> str:

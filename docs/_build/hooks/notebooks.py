@@ -83,9 +83,8 @@ def execute(sources: list[str]) -> list[list[dict]]:
         left = sorted(os.listdir(empty))
     outputs = [tidy(cell.outputs) for cell in nb.cells]
     for k, outs in enumerate(outputs):
-        for out in outs:
-            if out["output_type"] == "error":
-                raise NotebookError(f"{out['ename']}: {out['evalue']}", k)
+        if error := next((out for out in outs if out["output_type"] == "error"), None):
+            raise NotebookError(f"{error['ename']}: {error['evalue']}", k)
     if left:  # a reader's folder would fill with them
         raise NotebookError(f"the notebook left files in its working folder: {left}")
     return outputs
@@ -194,7 +193,7 @@ def build(config, lang: str) -> dict[str, Notebook]:
         page = Path(config.docs_dir) / lang / uri
         if any(pages.missing(inc.target, bases) for inc, _ in pages.includes(pages.read(page))):
             continue  # pages.py warns, naming the include
-        converted[uri] = notebook_cells.PageConverter(config, lang, uri).cells()
+        converted[uri] = notebook_cells.cells(config, lang, uri)
 
     def ran(uri):
         code = [c for c in converted[uri] if c.kind == "code"]
