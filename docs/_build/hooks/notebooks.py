@@ -98,8 +98,7 @@ def tidy(outputs) -> list[dict]:
         out.pop("execution_count", None)
         if "metadata" in out:
             out["metadata"] = {}
-        if out["output_type"] == "stream" and found and found[-1].get("name") == out["name"] \
-                and found[-1]["output_type"] == "stream":
+        if out["output_type"] == "stream" and found and found[-1].get("name") == out["name"]:  # streams only
             found[-1]["text"] += out["text"]
         else:
             found.append(out)
