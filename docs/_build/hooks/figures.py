@@ -3,14 +3,16 @@
 Each figure a snippet shows becomes `figures/<folder>/<name>.svg` (`<name>-1.svg`,
 `<name>-2.svg`, ... when it shows several), with `<name>.dark.svg` beside it for Material's
 dark palette: transparent, its colours' lightness inverted (saturated mid-tones only ever
-lightened). The snippet runs in a fresh Python (`python figures.py SNIPPET OUT`); the SVGs
-are kept in the store and given to MkDocs as generated files, never written into docs/.
+lightened). The snippet runs in a fresh Python (`python figures.py SNIPPET OUT`), this file
+its matplotlib backend, whose show() saves the figures; the SVGs are kept in the store and
+given to MkDocs as generated files, never written into docs/.
 A page's `![alt](../figures/<folder>/<name>.svg)` becomes the pair Material shows by
 palette (`#only-light`, `#only-dark`), with width and height, loaded lazily.
 """
 from __future__ import annotations
 
 import colorsys
+import io
 import logging
 import os
 import re
@@ -108,35 +110,16 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
     return FIGURE.sub(pair, markdown)
 
 
-def _draw_main(snippet: str, out: str) -> None:
-    """In a fresh interpreter: run the snippet, saving each figure it shows."""
-    import runpy
-
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams["svg.hashsalt"] = SVG_SALT
-    plt.rcParams["svg.fonttype"] = "none"  # text as text: a fraction of the bytes of glyph paths
-    shown = []
-
-    def show(*args, **kwargs):
-        import io
-
-        for num in plt.get_fignums():
-            shown.append(Path(out, f"{len(shown) + 1}.svg"))
-            figure = plt.figure(num)
-            figure.savefig(shown[-1], format="svg", metadata={"Date": None}, bbox_inches="tight")
-            drawn = io.StringIO()
-            figure.savefig(drawn, format="svg", metadata={"Date": None}, bbox_inches="tight",
-                           transparent=True)
-            dark(shown[-1]).write_text(dark_svg(drawn.getvalue()), encoding="utf-8")
-        plt.close("all")
-
-    plt.show = show
-    sys.argv = [snippet]
-    sys.path[0] = out  # as `python snippet.py` from an empty folder: no neighbours to import
-    runpy.run_path(snippet, run_name="__main__")
+def show(*args, **kwargs):
+    """pyplot.show() in the drawing process (the end of this file), this file its backend:
+    each open figure saved as OUT/<k>.svg, with <k>.dark.svg beside it, then closed."""
+    for num in plt.get_fignums():
+        figure, light = plt.figure(num), OUT / f"{len(list(OUT.glob('*.dark.svg'))) + 1}.svg"
+        figure.savefig(light, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        drawn = io.StringIO()
+        figure.savefig(drawn, format="svg", metadata={"Date": None}, bbox_inches="tight", transparent=True)
+        dark(light).write_text(dark_svg(drawn.getvalue()), encoding="utf-8")
+    plt.close("all")
 
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
@@ -162,5 +145,17 @@ def dark_svg(svg: str) -> str:
     return re.sub(r"<svg\b", f'<svg fill="{dark_colour("#000000")}"', svg, count=1)
 
 
-if __name__ == "__main__":
-    _draw_main(*sys.argv[1:])
+if __name__ == "__main__":  # python figures.py SNIPPET OUT: the snippet run, this file its backend
+    import runpy
+
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg as FigureCanvas  # noqa: F401 (the backend's)
+
+    snippet, OUT = sys.argv[1], Path(sys.argv[2])
+    plt.rcParams["svg.hashsalt"] = SVG_SALT
+    plt.rcParams["svg.fonttype"] = "none"  # text as text: a fraction of the bytes of glyph paths
+    # This file is the module "__main__" until the snippet runs: pyplot takes its show() now.
+    plt.switch_backend("module://__main__")
+    sys.argv = [snippet]
+    sys.path[0] = str(OUT)  # as `python snippet.py` from an empty folder: no neighbours to import
+    runpy.run_path(snippet, run_name="__main__")

@@ -5,8 +5,6 @@ as plain text, no attribute lists, no figures: the code cells draw them); every 
 includes snippets becomes a code cell with their code, without `#>` lines and section
 markers (the cell's real output stands under it). A collapsed answer with code becomes its
 quoted first words, then its code cells; content tabs that hold only figures disappear.
-Each Markdown cell also keeps its prose as the site writes it (`page_source`), for the nav
-notebook page (notebook_page.py).
 """
 from __future__ import annotations
 
@@ -25,7 +23,6 @@ HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)[ \t]*\{[ \t]*[#.][^}\n]*\}[ \t]*$", r
 class Cell:
     kind: str  # "markdown" or "code"
     source: str  # what the notebook holds: Markdown for Jupyter, or Python
-    page_source: str = ""  # the same prose in the site's Markdown (the nav notebook page)
     snippet: str = ""  # code: the snippet file it shows (figures are numbered per file)
     line: int = 0  # code: the page line of its fence
 
@@ -34,68 +31,41 @@ def has_code(blocks) -> bool:
     return any(f.includes for f in pages.fences(blocks))
 
 
-def _raw(blocks) -> str:
-    return "\n".join("\n".join(b.lines) for b in blocks)
+def cells(config, lang: str, uri: str) -> list[Cell]:
+    """One page (docs/<lang>/<uri>) as notebook cells: its Markdown gathered between code cells."""
+    found: list[Cell] = []
+    for part in parts(config, f"docs/{lang}/{uri}", pages.read(Path(config.docs_dir) / lang / uri)):
+        if isinstance(part, Cell):
+            found.append(part)
+        elif part.strip() and found and found[-1].kind == "markdown":
+            found[-1].source += "\n\n" + part.strip("\n")
+        elif part.strip():
+            found.append(Cell("markdown", part.strip("\n")))
+    return found
 
 
-def _indent(text: str) -> str:
-    return "\n".join(f"    {line}" if line.strip() else "" for line in text.split("\n"))
-
-
-class PageConverter:
-    """One page (docs/<lang>/<uri>) as notebook cells: Markdown gathered between code cells."""
-
-    def __init__(self, config, lang: str, uri: str):
-        self.config, self.lang, self.uri = config, lang, uri
-        self.found: list[Cell] = []
-        self.notebook: list[str] = []  # pending Markdown, for the notebook
-        self.page: list[str] = []  # and for the page
-
-    def cells(self) -> list[Cell]:
-        self.emit(pages.read(Path(self.config.docs_dir) / self.lang / self.uri))
-        self.flush()
-        return self.found
-
-    def markdown(self, notebook: str, page: str):
-        if notebook.strip():
-            self.notebook.append(notebook.strip("\n"))
-        if page.strip():
-            self.page.append(page.strip("\n"))
-
-    def flush(self):
-        page = "\n\n".join(self.page)
-        if self.notebook or page:  # prose only the page shows (figures the next cell draws) too
-            self.found.append(Cell("markdown", "\n\n".join(self.notebook), page))
-        self.notebook, self.page = [], []
-
-    def emit(self, blocks):
-        for block in blocks:
-            if isinstance(block, pages.Text):
-                if block.includes:
-                    raise RuntimeError(f"docs/{self.lang}/{self.uri}:{block.includes[0].line}: "
-                                       "an include outside a code fence")
-                text = "\n".join(block.lines)
-                self.markdown(for_notebook(text), text)
-            elif isinstance(block, pages.Fence) and block.includes:
-                code = [pages.expand(self.config, inc.target, outputs=False) for inc in block.includes]
-                self.flush()
-                self.found.append(Cell("code", "\n\n".join(code), snippet=block.includes[0].path,
-                                       line=block.line))
-            elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
-                self.markdown("\n".join(block.lines), "\n".join(block.lines))
-            elif not has_code(block.children):
-                self.markdown(box_for_notebook(block, block.children), "\n".join(block.lines))
-            else:  # an answer with code: its first words quoted, then its cells
-                first = next(k for k, b in enumerate(block.children) if has_code([b]))
-                lead, rest = block.children[:first], block.children[first:]
-                page = f"**{block.title}**\n\n" + _raw(lead) if block.tab else \
-                    f'!!! {block.kind} "{block.title}"\n\n' + _indent(_raw(lead))
-                self.markdown(box_for_notebook(block, lead), page)
-                self.emit(rest)
+def parts(config, where: str, blocks):
+    """The blocks' Markdown for Jupyter (str) and code cells (Cell), in page order."""
+    for block in blocks:
+        if isinstance(block, pages.Text):
+            if block.includes:
+                raise RuntimeError(f"{where}:{block.includes[0].line}: an include outside a code fence")
+            yield for_notebook("\n".join(block.lines))
+        elif isinstance(block, pages.Fence) and block.includes:
+            code = [pages.expand(config, inc.target, outputs=False) for inc in block.includes]
+            yield Cell("code", "\n\n".join(code), snippet=block.includes[0].path, line=block.line)
+        elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
+            yield "\n".join(block.lines)
+        elif not has_code(block.children):
+            yield box_for_notebook(block, block.children)
+        else:  # an answer with code: its first words quoted, then its cells
+            first = next(k for k, b in enumerate(block.children) if has_code([b]))
+            yield box_for_notebook(block, block.children[:first])
+            yield from parts(config, where, block.children[first:])
 
 
 def box_for_notebook(box: pages.Box, children) -> str:
-    body = for_notebook(_raw(children))
+    body = for_notebook("\n".join("\n".join(b.lines) for b in children))
     if box.tab:
         return f"**{box.title}**\n\n{body}" if body.strip() else ""
     quoted = [f"**{box.title}**", ""] + body.split("\n") if box.title else body.split("\n")

@@ -1,14 +1,13 @@
 """MkDocs hook: every chapter page with code (the home page aside), as an executed Jupyter
 notebook in its language (its cells: notebook_cells.py), offered under its title ("Download",
 "Open in Colab") and next to it as `<page URL>/<stem>.ipynb`. The code cells run with
-nbclient in a new kernel in an empty folder, as Jupyter or Colab runs them; a cell whose
-last expression would echo a value gets a `;`. Runs are kept in the store; the tests check
-their outputs, the ones a reader downloads. A cell that raises, or a run that leaves a file
-in its folder, is a warning naming page and line (`--strict` fails) and that page gets no
-notebook. A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md`
-as a page, rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py).
-The notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they
-would come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
+nbclient as Jupyter or Colab runs them (README, "What `make test` checks"); a cell whose
+last expression would echo a value gets a `;`. A cell that raises, or a run that leaves a
+file in its folder, is a warning naming page and line, and that page gets no notebook.
+A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md` as a page,
+rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py). The
+notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they would
+come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
 """
 from __future__ import annotations
 
@@ -31,8 +30,7 @@ import notebook_page
 import pages
 import store
 
-CSS = Path(__file__).parents[1] / "notebooks.css"  # docs/_build/notebooks.css
-CSS_URI = "assets/notebooks.css"
+CSS = Path(__file__).parents[1] / "notebooks.css"  # assets/notebooks.css, listed in mkdocs.yml
 TIMEOUT_S = 300  # per cell
 NOTEBOOK_BRANCH = "notebooks"  # .github/workflows/pages.yml publishes the built notebooks there
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -85,9 +83,8 @@ def execute(sources: list[str]) -> list[list[dict]]:
         left = sorted(os.listdir(empty))
     outputs = [tidy(cell.outputs) for cell in nb.cells]
     for k, outs in enumerate(outputs):
-        for out in outs:
-            if out["output_type"] == "error":
-                raise NotebookError(f"{out['ename']}: {out['evalue']}", k)
+        if error := next((out for out in outs if out["output_type"] == "error"), None):
+            raise NotebookError(f"{error['ename']}: {error['evalue']}", k)
     if left:  # a reader's folder would fill with them
         raise NotebookError(f"the notebook left files in its working folder: {left}")
     return outputs
@@ -101,8 +98,7 @@ def tidy(outputs) -> list[dict]:
         out.pop("execution_count", None)
         if "metadata" in out:
             out["metadata"] = {}
-        if out["output_type"] == "stream" and found and found[-1].get("name") == out["name"] \
-                and found[-1]["output_type"] == "stream":
+        if out["output_type"] == "stream" and found and found[-1].get("name") == out["name"]:  # streams only
             found[-1]["text"] += out["text"]
         else:
             found.append(out)
@@ -166,15 +162,13 @@ def write_notebook(cells: list, ran: dict, name: str) -> Path:
         nb = nbformat.v4.new_notebook(metadata=KERNEL)
         code = iter(zip(ran["sources"], ran["outputs"]))
         for cell in cells:
+            cell_id = f"cell-{len(nb.cells)}"  # stable ids: the same page gives the same notebook
             if cell.kind == "code":
                 source, outputs = next(code)
                 nb.cells.append(nbformat.v4.new_code_cell(
-                    source, outputs=[nbformat.from_dict(o) for o in outputs]))
-            elif cell.source:
-                nb.cells.append(nbformat.v4.new_markdown_cell(cell.source))
-        for i, cell in enumerate(nb.cells):
-            cell.id = f"cell-{i}"  # stable ids: the same page gives the same notebook
-            cell.metadata = {}
+                    source, id=cell_id, outputs=[nbformat.from_dict(o) for o in outputs]))
+            else:
+                nb.cells.append(nbformat.v4.new_markdown_cell(cell.source, id=cell_id))
         nbformat.validate(nb)
         (folder / name).write_text(nbformat.writes(nb), encoding="utf-8")
 
@@ -198,7 +192,7 @@ def build(config, lang: str) -> dict[str, Notebook]:
         page = Path(config.docs_dir) / lang / uri
         if any(pages.missing(inc.target, bases) for inc, _ in pages.includes(pages.read(page))):
             continue  # pages.py warns, naming the include
-        converted[uri] = notebook_cells.PageConverter(config, lang, uri).cells()
+        converted[uri] = notebook_cells.cells(config, lang, uri)
 
     def ran(uri):
         code = [c for c in converted[uri] if c.kind == "code"]
@@ -223,14 +217,9 @@ def build(config, lang: str) -> dict[str, Notebook]:
 
 # --- MkDocs events ---------------------------------------------------------------
 
-# src URI of a page (zh/autograd/graph.md) or of a nav notebook page -> its notebook
+# src URI of a page (zh/autograd/graph.md) or of a nav notebook page (recipe/notebook.ipynb,
+# en/recipe/notebook.ipynb: where the language's site puts it) -> its notebook
 _notebooks: dict[str, Notebook] = {}
-
-
-def on_config(config, **kwargs):
-    if CSS_URI not in config.extra_css:
-        config.extra_css.append(CSS_URI)
-    return config
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files by language
@@ -240,7 +229,7 @@ def on_files(files, config, **kwargs):
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
     _notebooks.clear()
-    files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS)))
+    files.append(File.generated(config, "assets/notebooks.css", abs_src_path=str(CSS)))
     for uri, notebook in build(config, lang).items():
         _notebooks[f"{lang}/{uri}"] = notebook
         if notebook.nav_uri is None:  # a download next to its page
@@ -259,16 +248,13 @@ def nav_file(config, notebook: Notebook, lang: str, default: str, languages):
     from mkdocs.structure.files import File
     from mkdocs_jupyter.plugin import NotebookFile
 
-    file = NotebookFile(File.generated(config, f"{lang}/{notebook.nav_uri}",
+    file = NotebookFile(File.generated(config, site_path(notebook.nav_uri, lang, default),
                                        abs_src_path=str(notebook.path)), **config)
     file.abs_src_path = str(notebook.path)  # a cached_property the wrapper cannot see through
-    dest = site_path(file.dest_path.removeprefix(f"{lang}/"), lang, default)
-    file.dest_path = dest
-    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
-    file.url = dest.removesuffix("index.html") if config.use_directory_urls else dest
+    file.edit_uri = f"{lang}/{notebook.page_uri}"  # the page it is made from, not the generated .ipynb
     # What i18n's language switch reads (plugin.reconfigure_page_context).
     file.locale = file.locale_alternate_of = lang
-    twin_url = file.url.removeprefix(f"{lang}/") if lang != default else file.url
+    twin_url = file.url.removeprefix(f"{lang}/")
     file.alternates = {other: SimpleNamespace(url=site_path(twin_url, other, default))
                        for other in languages}
     return file
@@ -282,20 +268,11 @@ def on_page_content(html: str, page, config, files, **kwargs):
         return html
     lang = config.plugins["i18n"].current_language
     if src.endswith(".ipynb"):  # a nav notebook page
-        html = notebook_page.NotebookPage(page, config, files, notebook, lang).render(html)
+        html = notebook_page.render(html, page, config, files, notebook)
     if "</h1>" not in html:
         raise RuntimeError(f"docs/{src}: the notebook buttons go under the page's title, "
                            "and it has no </h1>")
     return html.replace("</h1>", "</h1>" + buttons(page, config, notebook, lang), 1)
-
-
-def on_page_context(context, page, config, **kwargs):
-    notebook = _notebooks.get(page.file.src_uri)
-    if page.file.src_uri.endswith(".ipynb") and config.repo_url and page.edit_url:
-        # Its source is the page it is made from, not the generated .ipynb.
-        lang = config.plugins["i18n"].current_language
-        page.edit_url = page.edit_url.replace(f"{lang}/{notebook.nav_uri}", f"{lang}/{notebook.page_uri}")
-    return context
 
 
 # --- the buttons under a page's title ---------------------------------------------
@@ -309,22 +286,19 @@ def icon(name: str) -> str:
 
 
 def buttons(page, config, notebook: Notebook, lang: str) -> str:
+    """Download; and Open in Colab where repo_url (REPO_URL, which the Pages workflow sets) is on
+    GitHub: Colab opens notebooks from there, the executed ones published on NOTEBOOK_BRANCH."""
     from mkdocs.utils import get_relative_url
 
     labels = config.extra["labels"]
     where = site_path(notebook.site_path, lang, config.plugins["i18n"].default_language)
     links = [f'<a class="md-button md-button--primary" href="{get_relative_url(where, page.url or ".")}" '
              f'download>{icon("material/download")} {labels["download_notebook"]}</a>']
-    colab = colab_url(config, where)
-    if colab:
+    github = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?",
+                          (config.repo_url or "").rstrip("/"))
+    if github:
+        colab = f"https://colab.research.google.com/github/{github[1]}/blob/{NOTEBOOK_BRANCH}/{where}"
         links.append(f'<a class="md-button" href="{htmllib.escape(colab)}" rel="noopener">'
                      f'{icon("simple/googlecolab")} {labels["open_in_colab"]}</a>')
     return f'\n<div class="notebook-links">{" ".join(links)}</div>'
 
-
-def colab_url(config, path: str) -> str | None:
-    """Colab opens notebooks from GitHub: the executed notebook as published on the
-    NOTEBOOK_BRANCH of repo_url (REPO_URL, which the Pages workflow sets);
-    None when there is no GitHub repository."""
-    m = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?", (config.repo_url or "").rstrip("/"))
-    return f"https://colab.research.google.com/github/{m[1]}/blob/{NOTEBOOK_BRANCH}/{path}" if m else None

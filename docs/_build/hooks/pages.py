@@ -80,7 +80,6 @@ class Box:
     """An admonition (`!!! note "Title"`, `??? success "Answer"`) or a content tab (`=== "1"`)."""
     line: int
     tab: bool  # a content tab (`===`), else an admonition (`!!!`, `???`, `???+`)
-    kind: str  # the admonition's type (note, success, ...); "" for a tab
     title: str
     lines: list[str]  # head and body as written
     children: list = field(default_factory=list)
@@ -117,10 +116,8 @@ def blocks(text: str, first: int = 1) -> list:
                 end -= 1
             body = "\n".join(re.sub(r"^(    |\t)", "", b) for b in lines[i + 1:end])
             title = m["title"] if m["title"] is not None else (m["kind"] or "").capitalize()
-            tab = m["marker"].startswith("===")
-            kind = "" if tab else (m["kind"] or "")
             flush()
-            found.append(Box(n, tab, kind, title, lines[i:end], blocks(body, n + 1)))
+            found.append(Box(n, m["marker"].startswith("==="), title, lines[i:end], blocks(body, n + 1)))
             i = end
         else:
             pending.append((n, line))

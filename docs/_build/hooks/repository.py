@@ -19,13 +19,6 @@ TITLE = re.compile(r'<span class="filename">(snippets/[^<]+\.py)</span>')
 log = logging.getLogger("mkdocs.hooks.repository")
 
 
-def blob_url(config, path: str) -> str | None:
-    """`<repo_url>/blob/<branch>/<path>`, the branch taken from edit_uri (`edit/<branch>/docs/`)."""
-    repo = (config.repo_url or "").rstrip("/")
-    m = re.fullmatch(r"edit/([^/]+)/.*", config.edit_uri or "")
-    return f"{repo}/blob/{m[1]}/{path}" if repo and m else None
-
-
 def on_config(config, **kwargs):
     # Without a repository, no "edit this page" (MkDocs would warn on every page).
     if not config.repo_url:
@@ -35,6 +28,8 @@ def on_config(config, **kwargs):
 
 def on_page_content(content: str, page, config, **kwargs):
     root = Path(config.config_file_path).parent
+    branch = re.fullmatch(r"edit/([^/]+)/.*", config.edit_uri or "")  # edit_uri is `edit/<branch>/docs/`
+    blob = f"{config.repo_url.rstrip('/')}/blob/{branch[1]}/" if config.repo_url and branch else None
 
     def link(m):
         path = html.unescape(m[1])
@@ -42,9 +37,8 @@ def on_page_content(content: str, page, config, **kwargs):
             log.warning(f"docs/{page.file.src_uri}: a code block is titled {path}, "
                         "which is not a file of the repository")
             return m[0]
-        url = blob_url(config, path)
-        return m[0] if url is None else \
-            f'<span class="filename"><a href="{html.escape(url)}">{m[1]}</a></span>'
+        return m[0] if blob is None else \
+            f'<span class="filename"><a href="{html.escape(blob + path)}">{m[1]}</a></span>'
 
     content, linked = TITLE.subn(link, content)
     titled = sum(1 for f in pages.fences(pages.blocks(page.markdown or ""))

@@ -6,6 +6,7 @@ loads the hook: `import store`.)
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -39,10 +40,8 @@ def entry(kind: str, parts, make) -> Path:
         tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
         try:
             make(tmp)
-            try:
+            with contextlib.suppress(OSError):  # another build made it meanwhile
                 os.replace(tmp, folder)  # atomic: complete or absent
-            except OSError:  # another build made it meanwhile
-                pass
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     return folder
