@@ -1,24 +1,16 @@
-"""`mkdocs build --strict` passes; figures, notebooks and links in the built site (the nav's
-notebook page: tests/test_notebooks.py)."""
+"""`mkdocs build --strict` passes; figures and links in the built site (its pages: test_html.py,
+its notebooks: test_notebooks.py)."""
 from __future__ import annotations
 
 import re
 
-from tests.support import links, pages, project, runner
+from tests.support import links, project, runner
 from tests.support.builds import BASE_PATH
 
 
 def test_strict_build_passes(site):
     problems = [line for line in site.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert site.returncode == 0, "\n".join(problems) + "\n\nThe build's log:\n" + site.output
-
-
-def test_every_page_is_built_in_every_language(root, built):
-    for lang in project.languages():
-        for page in pages.pages(root, lang):
-            html = built / project.site_url_path(lang, page.as_posix()) / "index.html"
-            assert html.is_file(), f"docs/{lang}/{page}: no {html.relative_to(built)} in the site"
-            assert f'<html lang="{lang}"' in html.read_text(encoding="utf-8"), html
 
 
 def test_built_files_are_not_in_docs_nor_code_in_the_site(root, built):

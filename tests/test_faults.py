@@ -1,7 +1,5 @@
-"""Each kind of mistake fails, with a message that names the file and line.
-
-These break a snippet, a page or a copy of the project on purpose and run the
-same checks on it."""
+"""Each kind of mistake fails, with a message that names the file and line: these tests break
+a snippet, a page or a copy of the project on purpose and run the same checks on it."""
 from __future__ import annotations
 
 import html
@@ -14,8 +12,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.support import (audit, expected_output, faults, html_checker, links, pages, parsed, runner, server,
-                           targets)
+from tests.support import audit, expected_output, faults, html_checker, links, pages, runner, server, targets
 from tests.support.project import ROOT, config, hook
 
 GOOD = '''import torch
@@ -109,7 +106,8 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
             'the notebook cell from "snippets/tips/where_am_i.py" raised NameError: '
             "name '__file__' is not defined",
             "docs/en/autograd/backward.md:", "a formula does not convert to MathML: \\frac{1}{\\left(",
-            "autograd/nowhere.md", "no-such-heading"]:
+            "autograd/nowhere.md", "no-such-heading",
+            "the code block (untitled), as copied: `#>` output in a block that is not a checked snippet"]:
         assert message in out, f"{message!r} not in:\n{out}"
     summary = out.strip().splitlines()[-1]
     failed = int(re.search(r"(\d+) failed", summary)[1])
@@ -235,16 +233,9 @@ WRONG_NAMES = {  # what a contributor names -> what the run must say before it r
 }
 
 
-@pytest.mark.parametrize("given", WRONG_NAMES)
-def test_a_wrong_name_stops_with_a_message(given):
-    with pytest.raises(pytest.UsageError) as stopped:
-        targets.page(given) if given.endswith(".md") else targets.snippets([given])
-    assert WRONG_NAMES[given] in str(stopped.value)
-
-
-@pytest.mark.parametrize("target, argument", [("check", "SNIPPETS=snippets/tips/zero_grd.py"),
-                                              ("update", "SNIPPETS=snippets/tips/zero_grd.py"),
-                                              ("page", "PAGE=autograd/tip.md")])
+@pytest.mark.parametrize("target, argument", [
+    ("check", "SNIPPETS=snippets/tips/zero_grd.py"), ("update", "SNIPPETS=snippets/tips/zero_grd.py"),
+    ("check", "SNIPPETS=snippets/nowhere"), ("page", "PAGE=tips.md"), ("page", "PAGE=autograd/tip.md")])
 def test_make_with_a_wrong_name_stops_and_writes_nothing(target, argument):
     before = {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
     done = subprocess.run(["make", "-s", "--no-print-directory", target, argument], cwd=ROOT,
@@ -253,12 +244,6 @@ def test_make_with_a_wrong_name_stops_and_writes_nothing(target, argument):
     assert done.returncode != 0 and WRONG_NAMES[argument.split("=")[1]] in out, out
     assert "INTERNALERROR" not in out and "passed" not in out, out
     assert before == {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
-
-
-def test_typed_output_outside_a_checked_block():
-    html = ('<div class="md-content"><div class="highlight"><pre><code>x = 1\n#&gt; 1\n'
-            '</code></pre></div></div>')
-    assert parsed.copied_blocks(html) == [("", "x = 1\n#> 1\n")]  # untitled: flagged by test_reader
 
 
 def test_repository_links_fail_loudly_when_the_markup_changes():

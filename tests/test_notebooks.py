@@ -1,9 +1,5 @@
-"""Every chapter page with code, as the notebook a reader downloads from it (README,
-"What `make test` checks"), found through the page's download button: the page's prose,
-one code cell per code block with its snippet's code, and the build's run of it, which
-prints exactly the `#>` lines, draws the figures and writes nothing to standard error.
-The nav's notebook page is checked as a page of this site.
-"""
+"""Every chapter page's notebook, found through the page's download button (README, "What
+`make test` checks"), and the nav's notebook page, checked as a page of this site."""
 from __future__ import annotations
 
 import ast
@@ -44,10 +40,8 @@ NOT_IN_CELLS = [
 def labels(lang: str) -> dict:
     """The UI words of a language (mkdocs.yml extra.labels; the i18n plugin overrides them)."""
     config = project.config()
-    for language in config.plugins["i18n"].config.languages:
-        if language.locale == lang and not language.default and (language.extra or {}).get("labels"):
-            return {**config.extra["labels"], **language.extra["labels"]}
-    return config.extra["labels"]
+    language = next(x for x in config.plugins["i18n"].config.languages if x.locale == lang)
+    return {**config.extra["labels"], **(language.extra or {}).get("labels", {})}
 
 
 def buttons(html_path: Path, why: str = ""):
