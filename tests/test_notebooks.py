@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import nbformat
 import pytest
 
-import nbformat
-
-from tests.support.builds import EXAMPLE_ENV
 from tests.support import expected_output, pages, parsed, project, runner
+from tests.support.builds import EXAMPLE_ENV
 
 ROOT = project.ROOT
 COLAB = "https://colab.research.google.com/github/"
