@@ -51,6 +51,10 @@ TITLE = "must name the file it includes"
 # A file of the copy, how it is broken (None: deleted), the check, and its problem: how it starts and
 # what else it says.
 COPY_MISTAKES = {
+    "a missing include": (
+        "docs/zh/index.md", lambda text: text.replace("snippets/home/versions.py", "snippets/home/version.py"),
+        pages.check_includes, "docs/zh/index.md:", 'include "snippets/home/version.py" not found: '
+        "there is no file snippets/home/version.py (did you mean snippets/home/versions.py?)"),
     "a wrong section name": (
         "docs/en/recipe/index.md", lambda text: text.replace(':setup"', ':setupx"'),
         pages.check_includes, "docs/en/recipe/index.md:",
@@ -110,15 +114,14 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
     failed = int(re.search(r"(\d+) failed", summary)[1])
     assert 1 <= failed <= 20 and " error" not in summary and "Interrupted" not in out, summary
     assert "lock.py" not in out and "backup.py" not in out, out
-    # test_pages and the build name a missing include with page and line, the site shows it in the page
+    # the build warned with page and line, and wrote the site with the message in the page
     line = next(n for n, text in enumerate((ROOT / "docs/zh/index.md").read_text().split("\n"), 1)
                 if '--8<-- "snippets/home/versions.py"' in text)
     log = (fault_run.folder / "build.log").read_text()
-    missing = (f'docs/zh/index.md:{line}: include "snippets/home/version.py" not found: '
-               "there is no file snippets/home/version.py (did you mean snippets/home/versions.py?)")
-    assert missing in out and missing in log, log
+    assert (f'docs/zh/index.md:{line}: include "snippets/home/gone.py" not found: '
+            "there is no file snippets/home/gone.py") in log, log
     home = re.sub(r"<[^>]+>", "", (fault_run.folder / "site" / "index.html").read_text(encoding="utf-8"))
-    assert '# include "snippets/home/version.py" not found' in html.unescape(home)
+    assert '# include "snippets/home/gone.py" not found' in html.unescape(home)
     backward = (fault_run.folder / "site" / "en" / "autograd" / "backward" / "index.html").read_text()
     assert 'class="math-error"' in backward and "\\frac{1}{\\left(" in backward
     assert not (fault_run.folder / "site" / "en" / "autograd" / "tips" / "tips.ipynb").exists()

@@ -27,7 +27,7 @@ TYPED = "```text\nx = 1\n#> 1\n```\n"  # output typed by hand, which nothing wou
 MISTAKES = {  # a file of the copy: its text made from the one it has
     "mistakes.md": lambda text: MISTAKES_PAGE,
     "docs/zh/index.md": lambda text: text.replace('--8<-- "snippets/home/versions.py"',
-                                                  '--8<-- "snippets/home/version.py"'),
+                                                  '--8<-- "snippets/home/gone.py"'),
     "docs/en/index.md": lambda text: text + "\nSee [nowhere](autograd/nowhere.md) and "
                                             "[a bad anchor](autograd/backward.md#no-such-heading).\n",
     "docs/en/autograd/backward.md": lambda text: text + "\n\\[\n\\frac{1}{\\left(\n\\]\n",
