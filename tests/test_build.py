@@ -1,10 +1,10 @@
-"""`mkdocs build --strict` passes; figures, notebooks and links in the built site (the nav's
-notebook page: tests/test_notebooks.py)."""
+"""`mkdocs build --strict` passes; figures and links in the built site (its pages: test_html.py,
+its notebooks: test_notebooks.py)."""
 from __future__ import annotations
 
 import re
 
-from tests.support import links, pages, project, runner
+from tests.support import links, project, runner
 from tests.support.builds import BASE_PATH
 
 
@@ -13,20 +13,8 @@ def test_strict_build_passes(site):
     assert site.returncode == 0, "\n".join(problems) + "\n\nThe build's log:\n" + site.output
 
 
-def test_every_page_is_built_in_every_language(root, built):
-    for lang in project.languages():
-        for page in pages.pages(root, lang):
-            html = built / project.site_url_path(lang, page.as_posix()) / "index.html"
-            assert html.is_file(), f"docs/{lang}/{page}: no {html.relative_to(built)} in the site"
-            assert f'<html lang="{lang}"' in html.read_text(encoding="utf-8"), html
-
-
-def test_what_the_build_makes_is_in_the_site_not_in_docs(root, built):
-    for snippet in project.hook("figures").figure_snippets():
-        stem = snippet.relative_to(root / "snippets").with_suffix("").as_posix()
-        assert list((built / "figures").glob(f"{stem}*.svg")), \
-            f"{snippet.relative_to(root)}: its figures are missing from the built site"
-    assert list(built.rglob("*.ipynb")), "no notebook in the built site"
+def test_built_files_are_not_in_docs_nor_code_in_the_site(root, built):
+    """(The figures and notebooks in the site: test_figures_are_reproducible, test_notebooks.py.)"""
     for made in ("*.svg", "*.ipynb"):
         assert not list((root / "docs").rglob(made)), f"{made} files are built: none belongs in docs/"
     assert not (built / "_build").exists() and not list(built.rglob("*.py")), "build or test code in the site"

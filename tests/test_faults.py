@@ -1,7 +1,5 @@
-"""Each kind of mistake fails, with a message that names the file and line.
-
-These break a snippet, a page or a copy of the project on purpose and run the
-same checks on it."""
+"""Each kind of mistake fails, with a message that names the file and line: these tests break
+a snippet, a page or a copy of the project on purpose and run the same checks on it."""
 from __future__ import annotations
 
 import html
@@ -14,8 +12,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.support import (audit, expected_output, faults, html_checker, links, pages, parsed, runner, server,
-                           targets)
+from tests.support import audit, expected_output, faults, html_checker, pages, runner, server, targets
 from tests.support.project import ROOT, config, hook
 
 GOOD = '''import torch
@@ -109,8 +106,10 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
             'the notebook cell from "snippets/tips/where_am_i.py" raised NameError: '
             "name '__file__' is not defined",
             "docs/en/autograd/backward.md:", "a formula does not convert to MathML: \\frac{1}{\\left(",
-            "autograd/nowhere.md", "no-such-heading"]:
+            "autograd/backward/#no-such-heading: no id 'no-such-heading' in en/autograd/backward/index.html",
+            "the code block (untitled), as copied: `#>` output in a block that is not a checked snippet"]:
         assert message in out, f"{message!r} not in:\n{out}"
+    assert re.search(r"en/index\.html:\d+: autograd/nowhere\.md: no such file in the site", out), out
     summary = out.strip().splitlines()[-1]
     failed = int(re.search(r"(\d+) failed", summary)[1])
     assert 1 <= failed <= 20 and " error" not in summary and "Interrupted" not in out, summary
@@ -126,17 +125,6 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
     backward = (fault_run.folder / "site" / "en" / "autograd" / "backward" / "index.html").read_text()
     assert 'class="math-error"' in backward and "\\frac{1}{\\left(" in backward
     assert not (fault_run.folder / "site" / "en" / "autograd" / "tips" / "tips.ipynb").exists()
-
-
-def test_link_checker_names_broken_links_and_anchors(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2>')
-    (tmp_path / "index.html").write_text(
-        '<a href="a/">ok</a>\n<a href="a/#here">ok</a>\n<a href="a/#gone">bad</a>\n'
-        '<img src="missing.svg" alt="x">\n<a href="https://example.org/">external</a>')
-    assert links.check_site(tmp_path) == [
-        "index.html:3: a/#gone: no id 'gone' in a/index.html",
-        "index.html:4: missing.svg: no such file in the site"]
 
 
 def test_html_checker_names_the_page_line_and_error(tmp_path):
@@ -235,16 +223,9 @@ WRONG_NAMES = {  # what a contributor names -> what the run must say before it r
 }
 
 
-@pytest.mark.parametrize("given", WRONG_NAMES)
-def test_a_wrong_name_stops_with_a_message(given):
-    with pytest.raises(pytest.UsageError) as stopped:
-        targets.page(given) if given.endswith(".md") else targets.snippets([given])
-    assert WRONG_NAMES[given] in str(stopped.value)
-
-
-@pytest.mark.parametrize("target, argument", [("check", "SNIPPETS=snippets/tips/zero_grd.py"),
-                                              ("update", "SNIPPETS=snippets/tips/zero_grd.py"),
-                                              ("page", "PAGE=autograd/tip.md")])
+@pytest.mark.parametrize("target, argument", [
+    ("check", "SNIPPETS=snippets/tips/zero_grd.py"), ("update", "SNIPPETS=snippets/tips/zero_grd.py"),
+    ("check", "SNIPPETS=snippets/nowhere"), ("page", "PAGE=tips.md"), ("page", "PAGE=autograd/tip.md")])
 def test_make_with_a_wrong_name_stops_and_writes_nothing(target, argument):
     before = {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
     done = subprocess.run(["make", "-s", "--no-print-directory", target, argument], cwd=ROOT,
@@ -253,12 +234,6 @@ def test_make_with_a_wrong_name_stops_and_writes_nothing(target, argument):
     assert done.returncode != 0 and WRONG_NAMES[argument.split("=")[1]] in out, out
     assert "INTERNALERROR" not in out and "passed" not in out, out
     assert before == {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
-
-
-def test_typed_output_outside_a_checked_block():
-    html = ('<div class="md-content"><div class="highlight"><pre><code>x = 1\n#&gt; 1\n'
-            '</code></pre></div></div>')
-    assert parsed.copied_blocks(html) == [("", "x = 1\n#> 1\n")]  # untitled: flagged by test_reader
 
 
 def test_repository_links_fail_loudly_when_the_markup_changes():

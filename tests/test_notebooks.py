@@ -1,23 +1,18 @@
-"""Every chapter page with code, as the notebook a reader downloads from it (README,
-"What `make test` checks"), found through the page's download button: the page's prose,
-one code cell per code block with its snippet's code, and the build's run of it, which
-prints exactly the `#>` lines, draws the figures and writes nothing to standard error.
-The nav's notebook page is checked as a page of this site.
-"""
+"""Every chapter page's notebook, found through the page's download button (README, "What
+`make test` checks"), and the nav's notebook page, checked as a page of this site."""
 from __future__ import annotations
 
 import ast
 import difflib
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
-
-import pytest
+from urllib.parse import urlsplit
 
 import nbformat
+import pytest
 
-from tests.support.builds import EXAMPLE_ENV
 from tests.support import expected_output, pages, parsed, project, runner
+from tests.support.builds import EXAMPLE_ENV
 
 ROOT = project.ROOT
 COLAB = "https://colab.research.google.com/github/"
@@ -44,10 +39,8 @@ NOT_IN_CELLS = [
 def labels(lang: str) -> dict:
     """The UI words of a language (mkdocs.yml extra.labels; the i18n plugin overrides them)."""
     config = project.config()
-    for language in config.plugins["i18n"].config.languages:
-        if language.locale == lang and not language.default and (language.extra or {}).get("labels"):
-            return {**config.extra["labels"], **language.extra["labels"]}
-    return config.extra["labels"]
+    language = next(x for x in config.plugins["i18n"].config.languages if x.locale == lang)
+    return {**config.extra["labels"], **(language.extra or {}).get("labels", {})}
 
 
 def buttons(html_path: Path, why: str = ""):
@@ -81,19 +74,12 @@ def fences(lang: str, page: str) -> list:
     return [f for f in model.fences(model.read(ROOT / "docs" / lang / page)) if f.includes]
 
 
-def expected_code(fence) -> str:
-    """The fence's code without `#>` lines and section markers."""
-    return "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
-                       for inc in fence.includes)
-
-
 @pytest.fixture(scope="session")
 def script_runs() -> dict[str, runner.Run]:
-    """{snippet: its run as `python snippet.py`}, which says which statement printed what."""
+    """{snippet: its run as `python snippet.py`}, which says which statement printed what: the
+    same runs as test_snippets.py checks against the `#>` lines (source as it reads it)."""
     files = sorted({inc.path for lang, page in PAGES for fence in fences(lang, page)
-                    for inc in fence.includes})
-    # The same jobs as test_snippets runs (source as it reads it, path from the root).
-    files = [f for f in files if (ROOT / f).is_file()]  # a missing one fails test_pages
+                    for inc in fence.includes if (ROOT / inc.path).is_file()})  # else no notebook
     jobs = [runner.Job((ROOT / f).read_text(encoding="utf-8-sig"), f) for f in files]
     return dict(zip(files, runner.run_memo(jobs)))
 
@@ -108,23 +94,20 @@ def section_lines(inc) -> tuple[int, int]:
     return marks["start"], marks["end"]
 
 
-def problems_with_outputs(name: str, fence, outputs: list[dict], runs: dict[str, runner.Run]) -> list[str]:
-    """A code cell prints, in print order, what the statements of its fence's sections print
-    in each snippet's run (checked against the snippet's `#>` lines too), draws its figures
-    and writes nothing else."""
-    text, found = "", []
+def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[str]:
+    """A code cell holds its fence's code (only a `;` may be added, after a last expression that
+    Jupyter would otherwise echo), prints in print order what the statements of its fence's
+    sections print in each snippet's run, draws its figures and writes nothing else."""
+    found, text = [], ""
+    code = "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
+                       for inc in fence.includes)
     for inc in fence.includes:
-        run = runs.get(inc.path)
-        if run is None:
-            found.append(f'line {inc.line}: include "{inc.target}" not found')
-            continue
-        if run.error or run.stderr:
-            found.append(f"{inc.path}: fails as a script:\n{run.error or run.stderr}")
-            continue
-        found += expected_output.compare((ROOT / inc.path).read_text(encoding="utf-8"), run.chunks, inc.path)
         lo, hi = section_lines(inc)
-        text += "".join(t for line, t in run.chunks if lo <= line <= hi)
+        text += "".join(t for line, t in runs[inc.path].chunks if lo <= line <= hi)
     want = expected_output.split_lines(text) if text else []
+    got, outputs = cell["source"], cell.get("outputs", [])
+    if got.replace(";", "") != code.replace(";", "") or ast.dump(ast.parse(got)) != ast.dump(ast.parse(code)):
+        found.append(f"{name}: the code is not the snippet's")
     for out in outputs:
         if out["output_type"] == "error":
             found.append(f"{name}: raised {out.get('ename')}: {out.get('evalue')}")
@@ -140,7 +123,7 @@ def problems_with_outputs(name: str, fence, outputs: list[dict], runs: dict[str,
                                               lineterm=""))
         found.append(f"{name}: prints something else than the page shows:\n{diff}")
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
-    draws = "plt.show()" in expected_code(fence)
+    draws = "plt.show()" in code
     if draws and not images:
         found.append(f"{name}: draws no figure (output types: {[o['output_type'] for o in outputs]})")
     if images and not draws:
@@ -180,14 +163,9 @@ def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_
     assert len(cells) == len(groups), \
         f"{path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
     problems = []
-    for k, (group, cell) in enumerate(zip(groups, cells), 1):
-        name = f"{path.name} code cell {k} ({group.includes[0].target})"
-        want, got = expected_code(group), cell["source"]
-        # Only a `;` may be added, after a last expression that Jupyter would otherwise echo.
-        if got.replace(";", "") != want.replace(";", "") or \
-                ast.dump(ast.parse(got)) != ast.dump(ast.parse(want)):
-            problems.append(f"{name}: the code is not the snippet's")
-        problems += problems_with_outputs(name, group, cell.get("outputs", []), script_runs)
+    for k, (fence, cell) in enumerate(zip(groups, cells), 1):
+        name = f"{path.name} code cell {k} ({fence.includes[0].target})"
+        problems += cell_problems(name, fence, cell, script_runs)
     assert not problems, "\n".join(problems)
 
 
@@ -230,8 +208,7 @@ NOT_IN_HTML = [  # (pattern, the problem if the page's HTML holds it)
     ('"cell_type"', "raw notebook JSON (mkdocs-static-i18n issue #198)"),
     ("word-break", "word-break in the page: numbers would split"),
     ("data:image", "an inline image: figures come from the site's figure files"),
-    (r'<script[^>]+src="(https?:)?//', "a script from another host"),
-]
+]  # (a script from another host, a missing figure: test_browser.py, the link checker)
 
 
 @pytest.mark.parametrize("lang, uri", NOTEBOOK_PAGES, ids=[f"{lang}/{uri}" for lang, uri in NOTEBOOK_PAGES])
@@ -245,19 +222,14 @@ def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
         for text_node in cell.find_all(string=re.compile(r"\$[^$\n]+\$")):
             if not text_node.find_parent("code"):
                 problems.append(f"$ math left in the text: {text_node[:80]!r}")
-    # The figures its notebook draws, each from the site's figure files.
+    # The figures its notebook draws (its cells: test_notebook_holds_...), from the site's figure files.
     nb = nbformat.read(html_path.parent / Path(uri).name, as_version=4)
-    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
-    problems += [f"a cell of the notebook raised {o.get('ename')}"
-                 for o in outputs if o["output_type"] == "error"]
-    drawn = sum(1 for o in outputs if "image/png" in o.get("data", {}))
+    drawn = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
     figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
     if not figures or not all(re.search(r"(^|/)figures/.+\.svg(#[\w-]+)?$", src) for src in figures):
         problems.append(f"figures not from the site's figure files: {figures}")
-    shown = {urljoin(str(html_path), src) for src in figures}
-    if not len(shown) >= drawn > 0:
-        problems.append(f"{drawn} figures drawn, {len(shown)} shown")
-    problems += [f"missing figure {url}" for url in shown if not Path(urlsplit(url).path).is_file()]
+    if not len(set(figures)) >= drawn > 0:
+        problems.append(f"{drawn} figures drawn, {len(set(figures))} shown")
     # Title in the page's language, buttons under it, edit link to the page it is made from.
     h1, download, colab = buttons(html_path)
     suffix = labels(lang)["notebook_title_suffix"].strip()

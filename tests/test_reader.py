@@ -42,19 +42,17 @@ def test_repository_links(built):
     problems = []
     for lang, page in PAGES:
         path = project.site_url_path(lang, page)
-        html = (built / path / "index.html").read_text(encoding="utf-8")
-        header = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-source">\s*'
-                           r'<div class="md-source__icon.*?</div>\s*<div class="md-source__repository">'
-                           r'\s*([^<]*?)\s*</div>', html, re.S)
-        if not header or header.groups() != (repo, EXAMPLE_ENV["REPO_NAME"]):
+        tree = parsed.page(built / path / "index.html")
+        header = tree.select_one("a.md-source")
+        name = header and header.select_one(".md-source__repository")
+        if not name or (header["href"], name.get_text(strip=True)) != (repo, EXAMPLE_ENV["REPO_NAME"]):
             problems.append(f"{path}: the header does not show {EXAMPLE_ENV['REPO_NAME']} "
                             f"linking to {repo}")
-        edit = f'href="{repo}/edit/main/docs/{lang}/{page}"'
-        if edit not in html:
+        edit = f"{repo}/edit/main/docs/{lang}/{page}"
+        if not tree.find("a", href=edit):
             problems.append(f"{path}: no edit link {edit}")
-        for title, _ in parsed.copied_blocks(parsed.page(built / path / "index.html")):
-            link = f'<a href="{repo}/blob/main/{title}">'
-            if title and link not in html:
+        for title, _ in parsed.copied_blocks(tree):
+            if title and not tree.find("a", href=f"{repo}/blob/main/{title}"):
                 problems.append(f"{path}: the title {title} does not link to the file")
             if title and not (ROOT / title).is_file():
                 problems.append(f"{path}: the title {title} names no file of the repository")

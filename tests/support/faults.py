@@ -23,6 +23,7 @@ MISTAKES_PAGE = ("# 错误\n\n" + FENCE.format("snippets/errata/gone.py", "", ""
                  + FENCE.format("snippets/recipe/train.py", "", ":dataa") + "\n"
                  + FENCE.format("snippets/recipe/train.py", " continuation", ":model"))
 WHERE_AM_I = '```python title="snippets/tips/where_am_i.py"\n--8<-- "snippets/tips/where_am_i.py"\n```\n'
+TYPED = "```text\nx = 1\n#> 1\n```\n"  # output typed by hand, which nothing would check
 MISTAKES = {  # a file of the copy: its text made from the one it has
     "mistakes.md": lambda text: MISTAKES_PAGE,
     "docs/zh/index.md": lambda text: text.replace('--8<-- "snippets/home/versions.py"',
@@ -32,7 +33,7 @@ MISTAKES = {  # a file of the copy: its text made from the one it has
     "docs/en/autograd/backward.md": lambda text: text + "\n\\[\n\\frac{1}{\\left(\n\\]\n",
     "snippets/tips/where_am_i.py": lambda text: "from pathlib import Path\n\nprint(Path(__file__).name)\n"
                                                 "#> where_am_i.py\n",
-    "docs/en/autograd/tips.md": lambda text: text + "\n" + WHERE_AM_I,
+    "docs/en/autograd/tips.md": lambda text: text + "\n" + WHERE_AM_I + "\n" + TYPED,
     "snippets/odd/bom.py": lambda text: "\ufeffprint(1)\n#> 1\n",
     "snippets/odd/.#lock.py": lambda text: "garbage(",  # an editor's lock file
     "snippets/odd/backup.py~": lambda text: "garbage(",

@@ -16,11 +16,7 @@ SNIPPET_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.py$")  # not .#x.py, x.py~,
 # Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
 LINE_MARKS = {r"^\s*(!!!|\?\?\?\+?)\s+(\w+)": r"admonition \1 \2", r"^\s*\\\[": "display math",
               r'^\s*=== "': "content tab"}
-
-
-def model():
-    """The build's page model (docs/_build/hooks/pages.py): the one reader of the syntax."""
-    return project.page_model()
+model = project.page_model  # the build's page model (docs/_build/hooks/pages.py)
 
 
 def pages(root: Path, lang: str) -> list[Path]:
@@ -51,16 +47,14 @@ def check_includes(root: Path) -> list[str]:
     bases = model().base_paths(config(root))
     for lang in langs:
         for page in pages(root, lang):
-            for inc, fence in model().includes(model().read(root / "docs" / lang / page)):
-                where = f"docs/{lang}/{page.as_posix()}:{inc.line}"
+            path, name = root / "docs" / lang / page, f"docs/{lang}/{page.as_posix()}"
+            problems += model().wrong_includes(path.read_text(encoding="utf-8"), name, bases)
+            for inc, fence in model().includes(model().read(path)):
                 shown[lang].add(inc.path)
-                why = model().missing(inc.target, bases)
-                if why:
-                    problems.append(f'{where}: include "{inc.target}" not found: {why}')
                 if fence is None:
-                    problems.append(f"{where}: include outside a code fence")
-                elif fence.title != inc.path and not why:
-                    problems.append(f'{where}: the fence\'s title is {fence.title!r}; '
+                    problems.append(f"{name}:{inc.line}: include outside a code fence")
+                elif fence.title != inc.path and not model().missing(inc.target, bases):
+                    problems.append(f'{name}:{inc.line}: the fence\'s title is {fence.title!r}; '
                                     f'it must name the file it includes: title="{inc.path}"')
     for snippet in snippet_files(root):
         name = snippet.relative_to(root).as_posix()

@@ -12,12 +12,10 @@ def page(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def copied_blocks(html: str | BeautifulSoup) -> list[tuple[str, str]]:
-    """[(title, code)] of a page's code blocks (its HTML, or its parsed tree), the code as
-    the copy button copies it."""
-    soup = BeautifulSoup(html, "html.parser") if isinstance(html, str) else html
+def copied_blocks(tree: BeautifulSoup) -> list[tuple[str, str]]:
+    """[(title, code)] of a page's code blocks, the code as the copy button copies it."""
     blocks = []
-    for div in soup.select(".md-content div.highlight"):
+    for div in tree.select(".md-content div.highlight"):
         title = div.select_one(".filename")
         code = div.select_one("pre > code")
         blocks.append((title.get_text() if title else "", code.get_text()))
