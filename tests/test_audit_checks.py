@@ -6,6 +6,7 @@ from tests.support import audit, server
 
 BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏页面</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<script src="http://example.invalid/x.js"></script>
 <style>[data-md-color-scheme=slate] { background: #000; color: #eee }
 [data-md-color-scheme=slate] .dim { color: #333 }</style>
 </head>
@@ -14,11 +15,14 @@ BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏�
 <p style="color: #b0b0b0; background: #ffffff">对比度太低的文字</p>
 <p class="dim">暗色下看不清的文字</p>
 <p><img src="../figures/a.svg" alt="只有浅色的图" width="4" height="4"></p>
+<p><img src="../figures/a.svg#only-light" width="4" height="4"></p>
 <div style="width: 600px">比手机屏幕宽的一块</div>
 <div class="md-typeset"><table><tr><td style="width: 3em"><code style="word-break: break-word">grad_tensors</code></td></tr></table></div>
 <p><button></button></p>
 </main><footer><button title="Search">搜</button></footer></body></html>"""
 FINDS = [  # (check, the words of one of the problems it finds in BAD)
+    ("clean", ["request to another host: http://example.invalid/x.js"]),
+    ("images", ["image without alt text: ../figures/a.svg#only-light"]),
     ("accessibility", ["critical accessibility violation button-name"]),
     ("math", ["TeX in the page's text", "x^2"]),
     ("contrast", ["default palette: contrast", "对比度太低"]),

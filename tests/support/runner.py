@@ -3,7 +3,8 @@ process forked (or started by multiprocessing's fork server) from a process that
 torch once (README: "What `make test` checks").
 
 The child gets a new `__main__`, `sys.path` without the repository, Python's default
-warning filters and matplotlib's settings as at start (`plt.show()` only closes figures).
+warning filters and matplotlib's settings as at start (this module its backend, whose
+show() closes the figures).
 Its standard output and error are captured at the file-descriptor level, each byte
 attributed to the module-level line running when it was written. A job that hangs,
 prints without end, crashes, or leaves a thread or a child process behind fails, naming
@@ -30,6 +31,8 @@ import warnings
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg as FigureCanvas  # noqa: F401 (show() below)
 
 from tests.support.project import ROOT
 
@@ -60,10 +63,18 @@ class Run:
     error: str | None = None  # why the run failed: traceback, signal, timeout, ...
 
 
+def show(*args, **kwargs) -> None:
+    """pyplot.show() in a run (this module is the runs' matplotlib backend, with Agg's
+    FigureCanvas): there is no window to open, so the figures close."""
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 def preload() -> None:
     """Import PRELOAD where the children are forked from: here, or in the fork server
     (call it before the first run; the server starts with it)."""
-    os.environ["MPLBACKEND"] = "Agg"
+    os.environ["MPLBACKEND"] = f"module://{__name__}"  # FigureCanvas and show() below
     if START_METHOD == "forkserver":
         _context.set_forkserver_preload([*PRELOAD, __name__])
     else:
@@ -202,7 +213,6 @@ def _become_fresh(job: Job, tmp: Path) -> None:
     logging.disable(logging.NOTSET)
     matplotlib.rc_file_defaults()
     plt.close("all")
-    plt.show = lambda *args, **kwargs: plt.close("all")  # no window to open here
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
