@@ -21,8 +21,6 @@ from tests.support.project import ROOT
 
 LIGHTHOUSE = ROOT / "tests" / "bench" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices")
-# As the Makefile runs pytest, keeping nothing from an earlier run (no .pytest_cache/)
-PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
 
 
 def timed(cmd: list[str], runs: int) -> float:
@@ -114,10 +112,10 @@ def main(argv=None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
     unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
     report("import_s", unit)
-    check = timed(PYTEST + ["tests/test_snippets.py", "--snippets", args.snippet], runs)
+    check = timed(["make", "-s", "check", f"SNIPPETS={args.snippet}"], runs)
     report("check_one_s", check)
     report("check_one_over_import", check / unit)
-    report("page_s", timed(PYTEST + ["tests/test_pages.py", "--page", args.page], runs))
+    report("page_s", timed(["make", "-s", "page", f"PAGE={args.page}"], runs))
     report("serve_reload_s", serve_reload(runs))
     with tempfile.TemporaryDirectory() as tmp:
         if args.fresh_clone:

@@ -71,14 +71,16 @@ def show(*args, **kwargs) -> None:
     plt.close("all")
 
 
-def preload() -> None:
+def preload(everything: bool = True) -> None:
     """Import PRELOAD where the children are forked from: here, or in the fork server
-    (call it before the first run; the server starts with it)."""
+    (call it before the first run; the server starts with it). For a single run, only
+    torch and pyplot: its child imports the rest it needs as fast as this process would."""
     os.environ["MPLBACKEND"] = f"module://{__name__}"  # FigureCanvas and show() below
+    names = PRELOAD if everything else PRELOAD[:3]
     if START_METHOD == "forkserver":
-        _context.set_forkserver_preload([*PRELOAD, __name__])
+        _context.set_forkserver_preload([*names, __name__])
     else:
-        for name in PRELOAD:
+        for name in names:
             importlib.import_module(name)
 
 
@@ -113,7 +115,7 @@ def run_memo(jobs: list[Job]) -> list[Run]:
     code is on both languages' pages, and in the notebook tests)."""
     todo = [job for job in dict.fromkeys(jobs) if job not in _memo]
     if todo:
-        preload()
+        preload(everything=len(todo) > 1)
         _memo.update(zip(todo, run_many(todo)))
     return [_memo[job] for job in jobs]
 
@@ -198,8 +200,8 @@ def _become_fresh(job: Job, tmp: Path) -> None:
     faulthandler.enable(file=sys.stderr)
     os.chdir(tmp / "cwd")
     root = str(ROOT)
-    sys.path[:] = [str(tmp / "cwd")] + [p for p in sys.path if p and p != root
-                                         and not p.startswith(root + os.sep)]
+    sys.path[:] = [str(tmp / "cwd")] + [p for p in sys.path if p and p != root and (  # .venv stays
+        not p.startswith(root + os.sep) or p.startswith(sys.prefix + os.sep))]
     sys.argv = [job.filename]
     # Warnings go to standard error (not into the test runner's record), with the
     # filters of a fresh interpreter.

@@ -30,7 +30,6 @@ import notebook_page
 import pages
 import store
 
-CSS = Path(__file__).parents[1] / "notebooks.css"  # assets/notebooks.css, listed in mkdocs.yml
 TIMEOUT_S = 300  # per cell
 NOTEBOOK_BRANCH = "notebooks"  # .github/workflows/pages.yml publishes the built notebooks there
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -229,7 +228,6 @@ def on_files(files, config, **kwargs):
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
     _notebooks.clear()
-    files.append(File.generated(config, "assets/notebooks.css", abs_src_path=str(CSS)))
     for uri, notebook in build(config, lang).items():
         _notebooks[f"{lang}/{uri}"] = notebook
         if notebook.nav_uri is None:  # a download next to its page
