@@ -10,6 +10,7 @@ Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -91,7 +92,8 @@ def pytest_collection_finish(session):
         start(name)
     if later:
         def after_site():
-            _started["site"][0].wait()
+            with contextlib.suppress(subprocess.TimeoutExpired):  # a hung build: finished() kills it
+                _started["site"][0].wait(timeout=TIMEOUT_S)
             for name in sorted(later):
                 if not _stopping.is_set():
                     start(name)
@@ -129,8 +131,9 @@ def pytest_sessionfinish(session):
 
 def finished(name: str) -> SimpleNamespace:
     """The command's .returncode, .output (standard output and error) and .folder."""
-    for thread in _later:
-        thread.join()
+    if name in AFTER_SITE:
+        for thread in _later:
+            thread.join()
     process, folder = _started[name]
     try:
         process.wait(timeout=TIMEOUT_S)

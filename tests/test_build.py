@@ -2,7 +2,6 @@
 its notebooks: test_notebooks.py)."""
 from __future__ import annotations
 
-import re
 
 from tests.support import links, project, runner
 from tests.support.builds import BASE_PATH
@@ -57,23 +56,3 @@ def test_figures_are_reproducible(root, built, tmp_path):
 def test_no_broken_link_or_anchor_in_the_built_site(built):
     problems = links.check_site(built, BASE_PATH)
     assert not problems, "\n".join(problems)
-
-
-def test_copied_theme_partials_match_the_installed_material(root):
-    """Each partial copied from Material into docs/_build/overrides/ names the version it
-    was copied from; after an upgrade this fails until the copy is compared and updated."""
-    from importlib.metadata import version
-
-    installed = version("mkdocs-material")
-    stale = []
-    for partial in sorted((root / "docs" / "_build" / "overrides").rglob("*.html")):
-        m = re.match(r"\{#-\s*Material's (?P<name>\S+\.html) \((?P<version>[\d.]+)\)",
-                     partial.read_text(encoding="utf-8"))
-        if m is None and partial.parent.name == "partials":
-            stale.append(f"{partial.relative_to(root)}:1: a copy of a Material partial must "
-                         "say which, and from which version: {#- Material's partials/x.html (9.8.1)")
-        elif m and m["version"] != installed:
-            stale.append(f"{partial.relative_to(root)}:1: copied from Material {m['version']}'s "
-                         f"{m['name']}, and {installed} is installed: compare the two and update "
-                         "the copy and the version in its first line")
-    assert not stale, "\n".join(stale)

@@ -65,7 +65,9 @@ def test_brackets_stretch_in_the_sites_own_math_font(built, site_url, page):
     for path in paths:
         page.goto(site_url + path)
         page.evaluate("document.fonts.ready")
-        plain = page.locator("mo[stretchy='false']").first.bounding_box()["height"]
+        plain = page.locator("mo[stretchy='false']")
+        assert plain.count(), f"{path}: no plain bracket to compare the stretched ones with"
+        plain = plain.first.bounding_box()["height"]
         cdp = page.context.new_cdp_session(page)
         cdp.send("DOM.enable")
         cdp.send("CSS.enable")

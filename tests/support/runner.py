@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
+import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg as FigureCanvas  # noqa: F401 (show() below)
 
 from tests.support.project import ROOT
@@ -75,7 +76,8 @@ def preload(everything: bool = True) -> None:
     """Import PRELOAD where the children are forked from: here, or in the fork server
     (call it before the first run; the server starts with it). For a single run, only
     torch and pyplot: its child imports the rest it needs as fast as this process would."""
-    os.environ["MPLBACKEND"] = f"module://{__name__}"  # FigureCanvas and show() below
+    os.environ["MPLBACKEND"] = f"module://{__name__}"  # FigureCanvas and show() below,
+    matplotlib.use(os.environ["MPLBACKEND"])  # here and in a fork server
     names = PRELOAD if everything else PRELOAD[:3]
     if START_METHOD == "forkserver":
         _context.set_forkserver_preload([*names, __name__])
