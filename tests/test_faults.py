@@ -110,6 +110,7 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
             "the code block (untitled), as copied: `#>` output in a block that is not a checked snippet"]:
         assert message in out, f"{message!r} not in:\n{out}"
     assert re.search(r"en/index\.html:\d+: autograd/nowhere\.md: no such file in the site", out), out
+    assert re.search(r"en/index\.html:\d+: images/nowhere\.png: no such file in the site", out), out
     summary = out.strip().splitlines()[-1]
     failed = int(re.search(r"(\d+) failed", summary)[1])
     assert 1 <= failed <= 20 and " error" not in summary and "Interrupted" not in out, summary
