@@ -214,9 +214,15 @@ WRONG_NAMES = {  # what a contributor names -> what the run must say before it r
 }
 
 
-@pytest.mark.parametrize("target, argument", [
+@pytest.mark.parametrize("given", WRONG_NAMES)
+def test_a_wrong_name_stops_with_a_message(given):
+    with pytest.raises(pytest.UsageError, match=re.escape(WRONG_NAMES[given])):
+        targets.page(given) if given.endswith(".md") else targets.snippets([given])
+
+
+@pytest.mark.parametrize("target, argument", [  # make passes the name on, and stops
     ("check", "SNIPPETS=snippets/tips/zero_grd.py"), ("update", "SNIPPETS=snippets/tips/zero_grd.py"),
-    ("check", "SNIPPETS=snippets/nowhere"), ("page", "PAGE=tips.md"), ("page", "PAGE=autograd/tip.md")])
+    ("page", "PAGE=autograd/tip.md")])
 def test_make_with_a_wrong_name_stops_and_writes_nothing(target, argument):
     before = {p: p.stat().st_mtime_ns for p in (ROOT / "snippets").rglob("*.py")}
     done = subprocess.run(["make", "-s", "--no-print-directory", target, argument], cwd=ROOT,
