@@ -76,8 +76,6 @@ def preload(everything: bool = True) -> None:
     """Import PRELOAD where the children are forked from: here, or in the fork server
     (call it before the first run; the server starts with it). For a single run, only
     torch and pyplot: its child imports the rest it needs as fast as this process would."""
-    os.environ["MPLBACKEND"] = f"module://{__name__}"  # FigureCanvas and show() below,
-    matplotlib.use(os.environ["MPLBACKEND"])  # here and in a fork server
     names = PRELOAD if everything else PRELOAD[:3]
     if START_METHOD == "forkserver":
         _context.set_forkserver_preload([*names, __name__])
@@ -216,6 +214,7 @@ def _become_fresh(job: Job, tmp: Path) -> None:
     logging.root.setLevel(logging.WARNING)
     logging.disable(logging.NOTSET)
     matplotlib.rc_file_defaults()
+    plt.switch_backend(f"module://{__name__}")  # FigureCanvas and show() above: no window
     plt.close("all")
 
 
