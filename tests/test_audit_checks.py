@@ -1,7 +1,5 @@
 """The browser audit's checks (tests/support/audit.py) find what they are for:
 a page made with one mistake of each kind fails each check, naming the mistake."""
-from __future__ import annotations
-
 from tests.support import audit, server
 
 BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏页面</title>

@@ -3,8 +3,6 @@ it from GitHub Pages: one test per page and check, each failure with the page's 
 console log and a screenshot. Each page is audited once, in one tab, when the first of its
 tests asks.
 """
-from __future__ import annotations
-
 import functools
 import json
 from urllib.parse import urljoin, urlsplit

@@ -1,8 +1,5 @@
 """`mkdocs build --strict` passes; figures and links in the built site (its pages: test_html.py,
 its notebooks: test_notebooks.py)."""
-from __future__ import annotations
-
-
 from tests.support import links, project, runner
 from tests.support.builds import BASE_PATH
 

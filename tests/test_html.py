@@ -1,7 +1,5 @@
 """Every built page is valid HTML in its language: the Nu HTML Checker (tests/support/html_checker.py)
 finds no error, each named `file:line:column: message`."""
-from __future__ import annotations
-
 import pytest
 
 from tests.support import audit, html_checker, project

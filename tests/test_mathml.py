@@ -1,8 +1,6 @@
 """Math is converted to MathML when the site is built (docs/_build/hooks/mathml.py); a
 formula that does not convert is a warning naming the page, the line and the formula
 (so `--strict` fails), and the page shows its TeX in an error box."""
-from __future__ import annotations
-
 import logging
 from types import SimpleNamespace
 

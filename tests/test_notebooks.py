@@ -1,7 +1,5 @@
 """Every chapter page's notebook, found through the page's download button (README, "What
 `make test` checks"), and the nav's notebook page, checked as a page of this site."""
-from __future__ import annotations
-
 import ast
 import difflib
 import re

@@ -1,7 +1,5 @@
 """The printed edition (`make pdf`, docs/_build/pdf.py), read back with pypdf and held
 against the built site: outline, code lines, figures, fonts, text, pages, links, size."""
-from __future__ import annotations
-
 import functools
 import io
 import re

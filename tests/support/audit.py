@@ -3,8 +3,6 @@
 `audit(page, url)` loads one page and returns its problems by check (CHECKS; README, "What
 make test checks", describes each). What runs in the page is in tests/support/audit/*.js.
 """
-from __future__ import annotations
-
 import functools
 import os
 from pathlib import Path

@@ -4,8 +4,6 @@ check_one_s, check_one_over_import, page_s, serve_reload_s, fresh_clone_test_s (
 bytes[<page>], bytes_max, lighthouse[<page>] and lighthouse_min_<category> (not with --quick).
 README, "Speed and size", says what each measures and its goal.
 """
-from __future__ import annotations
-
 import argparse
 import json
 import os

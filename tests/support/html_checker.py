@@ -1,6 +1,4 @@
 """The Nu HTML Checker (npm package vnu-jar, run with Java) over a folder of HTML files."""
-from __future__ import annotations
-
 import json
 import shutil
 import subprocess

@@ -1,7 +1,5 @@
 """A link checker over the built site: every internal link, image, script and
 stylesheet resolves to a file, and every `#anchor` to an id in its target page."""
-from __future__ import annotations
-
 import functools
 import posixpath
 from pathlib import Path

@@ -1,8 +1,6 @@
 """Serve a built site on 127.0.0.1 as GitHub Pages does: under the site's base path, with
 gzip for text files (so that byte counts are realistic). Tornado, which the site's pins
 already hold, serves it on an event loop of its own, in a thread."""
-from __future__ import annotations
-
 import asyncio
 import contextlib
 import threading
