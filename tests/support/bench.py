@@ -1,5 +1,5 @@
 """Timings and sizes for `make bench` (which first runs npm ci --prefix tests/bench, for
-Lighthouse), printed one per line as `name: value`, each the median of --runs runs: import_s,
+Lighthouse), printed one per line as `name: value`, each the median of 3 runs: import_s,
 check_one_s, check_one_over_import, page_s, serve_reload_s, fresh_clone_test_s (--fresh-clone),
 bytes[<page>], bytes_max, lighthouse[<page>] and lighthouse_min_<category> (not with --quick).
 README, "Speed and size", says what each measures and its goal.
@@ -98,22 +98,19 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.support.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="one run of each, no Lighthouse")
     parser.add_argument("--fresh-clone", action="store_true", help="also fresh_clone_test_s")
-    parser.add_argument("--snippet", default="snippets/tips/accumulate.py", help="check_one_s's")
-    parser.add_argument("--page", default="autograd/tips.md", help="page_s's, in both languages")
     args = parser.parse_args(argv)
-    runs = 1 if args.quick else args.runs
+    runs = 1 if args.quick else 3
     if not args.quick and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
     unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
     report("import_s", unit)
-    check = timed(["make", "-s", "check", f"SNIPPETS={args.snippet}"], runs)
+    check = timed(["make", "-s", "check", "SNIPPETS=snippets/tips/accumulate.py"], runs)
     report("check_one_s", check)
     report("check_one_over_import", check / unit)
-    report("page_s", timed(["make", "-s", "page", f"PAGE={args.page}"], runs))
+    report("page_s", timed(["make", "-s", "page", "PAGE=autograd/tips.md"], runs))
     report("serve_reload_s", serve_reload(runs))
     with tempfile.TemporaryDirectory() as tmp:
         if args.fresh_clone:

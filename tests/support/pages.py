@@ -98,19 +98,17 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
 
 
 def check_twins(root: Path) -> list[str]:
-    """Every page exists in every language, with the same skeleton."""
+    """Every page exists in every language, with the same skeleton as in the first."""
     problems = []
-    langs = project.languages()
-    by_lang = {lang: set(pages(root, lang)) for lang in langs}
-    first = langs[0]
-    for lang, other in itertools.permutations(langs, 2):
-        for page in sorted(by_lang[lang] - by_lang[other]):
-            problems.append(f"docs/{lang}/{page.as_posix()}:1: page has no {other} twin "
-                            f"(expected docs/{other}/{page.as_posix()})")
-    for lang in langs[1:]:
-        for page in sorted(by_lang[first] & by_lang[lang]):
-            a = skeleton(root / "docs" / first / page)
-            b = skeleton(root / "docs" / lang / page)
+    first, *others = project.languages()
+    for lang in others:
+        mine, theirs = set(pages(root, first)), set(pages(root, lang))
+        for page in sorted(mine ^ theirs):
+            has, lacks = (first, lang) if page in mine else (lang, first)
+            problems.append(f"docs/{has}/{page.as_posix()}:1: page has no {lacks} twin "
+                            f"(expected docs/{lacks}/{page.as_posix()})")
+        for page in sorted(mine & theirs):
+            a, b = (skeleton(root / "docs" / x / page) for x in (first, lang))
             for x, y in itertools.zip_longest(a, b, fillvalue=(0, "(nothing more)")):
                 if x[1] != y[1]:
                     problems.append(f"docs/{first}/{page.as_posix()}:{x[0]} and docs/{lang}/"

@@ -28,27 +28,6 @@
   const {Color, flattenColors, getContrast} = axe.commons.color;
   const parse = (css) => new Color().parseString(css);
   const rgb = (c) => `rgb(${[c.red, c.green, c.blue].map(Math.round)})`;
-  let backgrounds, opacities;  // per element, per palette
-  const background = (el) => {  // the colour behind el (its own layer included); null over an image
-    if (!el) return new Color(255, 255, 255, 1);
-    if (!backgrounds.has(el)) {
-      const style = getComputedStyle(el), own = parse(style.backgroundColor);
-      let bg;
-      if (style.backgroundImage !== "none") bg = null;
-      else if (own.alpha >= 1) bg = own;
-      else {
-        const below = background(el.parentElement);
-        bg = below && (own.alpha > 0 ? flattenColors(own, below) : below);
-      }
-      backgrounds.set(el, bg);
-    }
-    return backgrounds.get(el);
-  };
-  const opacity = (el) => {
-    if (!el) return 1;
-    if (!opacities.has(el)) opacities.set(el, parseFloat(getComputedStyle(el).opacity) * opacity(el.parentElement));
-    return opacities.get(el);
-  };
   const kinds = new Set();
   const texts = [...document.body.querySelectorAll("*")].filter(el => {
     if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return false;
@@ -63,12 +42,25 @@
     const input = document.querySelector(`input[name="__palette"][data-md-color-scheme="${name}"]`);
     if (input) input.click(); else document.body.setAttribute("data-md-color-scheme", name);
   };
+  // Each palette measures its own colours, once per element.
+  const memo = (f) => {
+    const known = new Map();
+    return (el) => known.has(el) ? known.get(el) : known.set(el, f(el)).get(el);
+  };
   const seen = new Set();
   const scheme = document.body.getAttribute("data-md-color-scheme");
   for (const name of ["default", "slate"]) {
     setScheme(name);
     figuresShown(name);
-    backgrounds = new Map(), opacities = new Map();
+    const opacity = memo(el => el ? parseFloat(getComputedStyle(el).opacity) * opacity(el.parentElement) : 1);
+    const background = memo(el => {  // the colour behind el (its own layer included); null over an image
+      if (!el) return new Color(255, 255, 255, 1);
+      const style = getComputedStyle(el), own = parse(style.backgroundColor);
+      if (style.backgroundImage !== "none") return null;
+      if (own.alpha >= 1) return own;
+      const below = background(el.parentElement);
+      return below && (own.alpha > 0 ? flattenColors(own, below) : below);
+    });
     for (const el of texts) {
       const box = el.getBoundingClientRect(), style = getComputedStyle(el);
       if (box.width <= 1 || box.height <= 1 || style.visibility !== "visible") continue;
