@@ -1,9 +1,8 @@
 """A link checker over the built site: every internal link, image, script and
 stylesheet resolves to a file, and every `#anchor` to an id in its target page."""
 import functools
-import posixpath
 from pathlib import Path
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from tests.support import parsed
 
@@ -17,31 +16,25 @@ def ids(page: Path) -> set[str]:
     return {tag[key] for key in ("id", "name") for tag in tree.find_all(attrs={key: True})}
 
 
-def check_site(site: Path, base_url: str = "/") -> list[str]:
+def check_site(site: Path, base_url: str) -> list[str]:
     """Problems as 'page.html:line: message'."""
     problems = []
     for page in sorted(site.rglob("*.html")):
+        here = base_url + page.relative_to(site).as_posix()  # the page's URL path when served
         for tag in parsed.page(page).find_all(ATTRS):
             url = tag.get(ATTRS[tag.name])
             parts = urlsplit(url or "")
             # external: the browser tests make sure nothing loads from there
             if url and not parts.scheme and not parts.netloc:
-                if problem := _problem(site, page, parts, base_url):
+                if problem := _problem(site, urlsplit(urljoin(here, url)), base_url):
                     problems.append(f"{page.relative_to(site)}:{tag.sourceline}: {url}: {problem}")
     return problems
 
 
-def _problem(site: Path, page: Path, parts: SplitResult, base_url: str) -> str | None:
-    path, base = parts.path, page.parent.relative_to(site).as_posix()
-    if path.startswith("/"):  # only 404.html uses site_url's path, as it may be served anywhere
-        if not path.startswith(base_url):
-            return f"absolute path outside the site's base URL {base_url}"
-        path, base = path[len(base_url):] or ".", ""
-    joined = posixpath.normpath(posixpath.join(base, unquote(path))) if path else \
-        page.relative_to(site).as_posix()
-    if joined.startswith(".."):
-        return "points outside the site"
-    target = site / joined
+def _problem(site: Path, parts: SplitResult, base_url: str) -> str | None:
+    if not parts.path.startswith(base_url):
+        return f"points outside the site (its base URL is {base_url})"
+    target = site / unquote(parts.path.removeprefix(base_url))
     target = target / "index.html" if target.is_dir() else target
     if not target.is_file():
         return "no such file in the site"
