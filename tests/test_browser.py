@@ -1,8 +1,5 @@
-"""Every page of every language in headless Chromium (pytest-playwright), as a reader gets
-it from GitHub Pages: one test per page and check, each failure with the page's URL, the
-console log and a screenshot. Each page is audited once, in one tab, when the first of its
-tests asks.
-"""
+"""Every page in headless Chromium, as GitHub Pages serves it: one test per page and check, each
+failure with the URL, console log and a screenshot; a page is audited once, when first asked."""
 import functools
 import json
 from urllib.parse import urljoin, urlsplit
@@ -25,8 +22,7 @@ def audited(browser, site_url, tmp_path_factory):
     langs = project.languages()
     homes = {project.site_url_path(lang, "index.md") for lang in langs}
     shots = tmp_path_factory.mktemp("screenshots")
-    context = browser.new_context()
-    tab = context.new_page()
+    tab = browser.new_page()  # in a context of its own, closed with it
 
     @functools.cache
     def result(path: str) -> tuple[dict, str]:
@@ -48,7 +44,7 @@ def audited(browser, site_url, tmp_path_factory):
         return found, evidence
 
     yield result
-    context.close()
+    tab.close()
 
 
 @pytest.mark.parametrize("check", CHECKS)

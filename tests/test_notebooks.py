@@ -4,6 +4,7 @@ import ast
 import difflib
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import nbformat
@@ -41,27 +42,24 @@ def labels(lang: str) -> dict:
     return {**config.extra["labels"], **(language.extra or {}).get("labels", {})}
 
 
-def buttons(html_path: Path, why: str = ""):
-    """(title, download link, Colab link or None): the buttons right under the page's title."""
-    h1 = parsed.page(html_path).select_one(".md-content h1")
-    assert h1 is not None, f"{html_path}: no title"
-    bar = h1.find_next_sibling()
-    assert bar is not None and "notebook-links" in bar.get("class", []), \
-        f"{html_path}: the notebook buttons are not right under the title{why}"
-    return h1, bar.select_one("a[download]"), bar.select_one(f'a[href^="{COLAB}"]')
-
-
-def downloaded(site, lang: str, page: str) -> tuple[Path, nbformat.NotebookNode]:
-    """The notebook the page's download button gives, read by nbformat. The build's warnings
-    about it (a cell that raised, say) explain a missing button."""
+def downloaded(site, lang: str, page: str) -> SimpleNamespace:
+    """The page's .html, its title .h1 and the buttons right under it (.download, .colab or None),
+    and the notebook the download button gives (.path, read by nbformat: .nb). The build's
+    warnings about it (a cell that raised, say) explain a missing button."""
     html = site.dir / project.site_url_path(lang, page) / "index.html"
     says = "".join(f"\n{line}" for line in site.output.splitlines()
                    if f"docs/{lang}/{page}:" in line and "notebook" in line)
-    download = buttons(html, says)[1]
+    h1 = parsed.page(html).select_one(".md-content h1")
+    assert h1 is not None, f"{html}: no title"
+    bar = h1.find_next_sibling()
+    assert bar is not None and "notebook-links" in bar.get("class", []), \
+        f"{html}: the notebook buttons are not right under the title{says}"
+    download = bar.select_one("a[download]")
     assert download is not None, f"{html}: no download button"
     path = (html.parent / download["href"]).resolve()
     assert path.suffix == ".ipynb" and path.is_file(), f"{html}: the download {download['href']} is missing"
-    return path, nbformat.read(path, as_version=4)
+    return SimpleNamespace(html=html, h1=h1, download=download, colab=bar.select_one(f'a[href^="{COLAB}"]'),
+                           path=path, nb=nbformat.read(path, as_version=4))
 
 
 # --- what each code cell must hold and print, from the page's includes ----------
@@ -133,56 +131,52 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[s
 
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
 def test_page_offers_its_notebook_under_its_title(built, site, lang, page_uri):
-    html = built / project.site_url_path(lang, page_uri) / "index.html"
-    path, nb = downloaded(site, lang, page_uri)
-    h1, download, colab = buttons(html)
-    words = labels(lang)
-    assert download.get_text(" ", strip=True) == words["download_notebook"]
+    got, words = downloaded(site, lang, page_uri), labels(lang)
+    assert got.download.get_text(" ", strip=True) == words["download_notebook"]
     # Colab opens the same file from the branch the Pages workflow publishes the site's notebooks to.
-    assert colab is not None, f"{html}: no Open in Colab button (the build knows the repository)"
-    assert colab.get_text(" ", strip=True) == words["open_in_colab"]
+    assert got.colab is not None, f"{got.html}: no Open in Colab button (the build knows the repository)"
+    assert got.colab.get_text(" ", strip=True) == words["open_in_colab"]
     prefix = f"{COLAB}{REPO}/blob/notebooks/"
-    assert colab["href"].startswith(prefix), colab["href"]
-    assert built / colab["href"].removeprefix(prefix) == path, \
-        f"{html}: Colab would open {colab['href']}, not the downloaded {path.relative_to(built)}"
-    page_title = h1.get_text().rstrip("¶").strip()
-    notebook_title = nb["cells"][0]["source"].split("\n")[0].removeprefix("# ").strip()
+    assert got.colab["href"].startswith(prefix), got.colab["href"]
+    assert built / got.colab["href"].removeprefix(prefix) == got.path, \
+        f"{got.html}: Colab would open {got.colab['href']}, not the downloaded {got.path.relative_to(built)}"
+    page_title = got.h1.get_text().rstrip("¶").strip()
+    notebook_title = got.nb["cells"][0]["source"].split("\n")[0].removeprefix("# ").strip()
     assert page_title.startswith(notebook_title), (page_title, notebook_title)
-    prose = "".join(c["source"] for c in nb["cells"] if c["cell_type"] == "markdown")
+    prose = "".join(c["source"] for c in got.nb["cells"] if c["cell_type"] == "markdown")
     share = len(re.findall(r"[\u3400-\u9fff]", prose)) / max(1, len(prose))  # en pages name a few zh terms
     assert (share > 0.1) if lang == "zh" else (share < 0.01), \
-        f"{path}: prose not in the page's language ({share:.0%} Chinese characters)"
+        f"{got.path}: prose not in the page's language ({share:.0%} Chinese characters)"
 
 
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
 def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_runs, lang, page_uri):
-    path, nb = downloaded(site, lang, page_uri)
-    groups, cells = fences(lang, page_uri), [c for c in nb.cells if c.cell_type == "code"]
+    got = downloaded(site, lang, page_uri)
+    groups, cells = fences(lang, page_uri), [c for c in got.nb.cells if c.cell_type == "code"]
     assert len(cells) == len(groups), \
-        f"{path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
+        f"{got.path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
     problems = []
     for k, (fence, cell) in enumerate(zip(groups, cells), 1):
-        name = f"{path.name} code cell {k} ({fence.includes[0].target})"
+        name = f"{got.path.name} code cell {k} ({fence.includes[0].target})"
         problems += cell_problems(name, fence, cell, script_runs)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
 def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site, lang, page_uri):
-    path, nb = downloaded(site, lang, page_uri)
+    got = downloaded(site, lang, page_uri)
     problems = []
-    for k, cell in enumerate(nb["cells"]):
+    for k, cell in enumerate(got.nb["cells"]):
         text = cell["source"]
         for pattern, what, kinds in NOT_IN_CELLS:
             if cell["cell_type"] in kinds and (m := re.search(pattern, text, re.M)):
                 around = text[max(0, m.start() - 30):m.end() + 30]
-                problems.append(f"{path.name} cell {k}: {what}: {around!r}")
+                problems.append(f"{got.path.name} cell {k}: {what}: {around!r}")
     assert not problems, "\n".join(problems)
 
 
 def test_the_build_refuses_a_notebook_that_leaves_files_behind():
-    """The build's run (docs/_build/hooks/notebooks.py) fails for a cell that raises, and
-    for a file left in its working folder."""
+    """The build's run (docs/_build/hooks/notebooks.py) fails for a file left in its working folder."""
     hook = project.hook("notebooks")
     with pytest.raises(hook.NotebookError, match=r"left files in its working folder: \['left.txt'\]"):
         hook.execute(["open('left.txt', 'w').close()"])
@@ -210,7 +204,7 @@ NOT_IN_HTML = [  # (pattern, the problem if the page's HTML holds it)
 
 
 @pytest.mark.parametrize("lang, uri", NOTEBOOK_PAGES, ids=[f"{lang}/{uri}" for lang, uri in NOTEBOOK_PAGES])
-def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
+def test_notebook_page_is_a_page_of_this_site(built, site, lang, uri):
     html_path = built / project.site_url_path(lang, uri) / "index.html"
     text, page = html_path.read_text(encoding="utf-8"), parsed.page(html_path)
     content = page.select_one(".md-content")
@@ -221,8 +215,8 @@ def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
             if not text_node.find_parent("code"):
                 problems.append(f"$ math left in the text: {text_node[:80]!r}")
     # The figures its notebook draws (its cells: test_notebook_holds_...), from the site's figure files.
-    nb = nbformat.read(html_path.parent / Path(uri).name, as_version=4)
-    drawn = sum(1 for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+    got = downloaded(site, lang, uri)
+    drawn = sum(1 for c in got.nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
     figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
     if not figures or not all(re.search(r"(^|/)figures/.+\.svg(#[\w-]+)?$", src) for src in figures):
         problems.append(f"figures not from the site's figure files: {figures}")
@@ -230,12 +224,11 @@ def test_notebook_page_is_a_page_of_this_site(built, lang, uri):
     if not shown == drawn > 0:
         problems.append(f"{drawn} figures drawn, {shown} shown")
     # Title in the page's language, buttons under it, edit link to the page it is made from.
-    h1, download, colab = buttons(html_path)
     suffix = labels(lang)["notebook_title_suffix"].strip()
-    if not h1.get_text().rstrip("¶").strip().endswith(suffix):
-        problems.append(f"title {h1.get_text()!r} without {suffix!r}")
-    if (html_path.parent / download["href"]).resolve() != html_path.parent / Path(uri).name:
-        problems.append(f"the download button points at {download['href']}")
+    if not got.h1.get_text().rstrip("¶").strip().endswith(suffix):
+        problems.append(f"title {got.h1.get_text()!r} without {suffix!r}")
+    if got.path != html_path.parent / Path(uri).name:
+        problems.append(f"the download button points at {got.download['href']}")
     edit = page.select_one('a[rel="edit"]') or page.select_one("a.md-content__button")
     source_page = f"docs/{lang}/{Path(uri).parent.as_posix()}/index.md"
     if edit is not None and not edit["href"].endswith(source_page):

@@ -1,8 +1,5 @@
-"""What a reader meets on a page, checked in a real browser (Playwright, sync API).
-
-`audit(page, url)` loads one page and returns its problems by check (CHECKS; README, "What
-make test checks", describes each). What runs in the page is in tests/support/audit/*.js.
-"""
+"""What a reader meets on a page, in a real browser (Playwright, sync API): `audit(page, url)`
+gives its problems by check (CHECKS), found by what tests/support/audit/*.js run in the page."""
 import functools
 import os
 from pathlib import Path

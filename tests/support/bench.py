@@ -1,9 +1,5 @@
-"""Timings and sizes for `make bench` (which first runs npm ci --prefix tests/bench, for
-Lighthouse), printed one per line as `name: value`, each the median of 3 runs: import_s,
-check_one_s, check_one_over_import, page_s, serve_reload_s, fresh_clone_test_s (--fresh-clone),
-bytes[<page>], bytes_max, lighthouse[<page>] and lighthouse_min_<category> (not with --quick).
-README, "Speed and size", says what each measures and its goal.
-"""
+"""Timings and sizes for `make bench`, printed one per line as `name: value`, each the median
+of 3 runs; README, "Speed and size", says what each measures and its goal."""
 import argparse
 import json
 import os
