@@ -119,8 +119,5 @@ def check_twins(root: Path) -> list[str]:
 
 def fence_code(root: Path, fence) -> str:
     """A fence's code as the reader sees it: its lines, each include expanded."""
-    lines = []
-    for line in fence.lines[1:-1]:
-        m = model().INCLUDE.match(line)
-        lines.append(model().expand(config(root), m["target"]) if m else line)
-    return "\n".join(lines) + "\n"
+    body = "\n".join(fence.lines[1:-1])
+    return model().INCLUDE.sub(lambda m: model().expand(config(root), m["target"]), body) + "\n"
