@@ -1,8 +1,6 @@
-"""The one store for what the build derives (figures, notebook runs, MathML), a module
-the hooks import, in `.cache/<kind>/<key>`. The key hashes the input, the code that makes it
-and the installed packages; each entry is written atomically (builds may run at once), so
-an unchanged input is never made twice. (MkDocs puts a hook's folder on sys.path while it
-loads the hook: `import store`.)
+"""The store of what the build derives (README): `.cache/<kind>/<key>`, the key a hash of
+the input, the code that makes it and the installed packages. Entries are written atomically,
+as builds may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
 """
 from __future__ import annotations
 
