@@ -85,8 +85,7 @@ def joined(site: Path, folder: str, uris: list[str], site_url: str):
 
 
 def cjk_font(text: str, weight: int, out: Path) -> Path:
-    """Noto Sans CJK SC (weight) subset to text's characters, less the radicals, with
-    TrueType outlines."""
+    """Noto Sans CJK SC (weight) subset to text's characters, less the radicals, as TrueType."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen

@@ -39,8 +39,7 @@ def draw(snippet: Path) -> list[Path]:
                               capture_output=True, text=True, timeout=TIMEOUT_S,
                               stdin=subprocess.DEVNULL, env={**os.environ, "MPLBACKEND": "Agg"})
         if done.returncode != 0:
-            raise RuntimeError(f"{snippet.relative_to(ROOT)}: drawing its figures failed:\n"
-                               f"{done.stderr}")
+            raise RuntimeError(f"{snippet.relative_to(ROOT)}: drawing its figures failed:\n{done.stderr}")
         log.info(f"drew {snippet.relative_to(ROOT)}")
 
     folder = store.entry("figures", [snippet.read_text(encoding="utf-8"),

@@ -25,14 +25,11 @@ def versions() -> tuple:
     return sys.version, tuple(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions()))
 
 
-def key(*parts) -> str:
-    """The hash of the parts (input, the maker's code) and of versions()."""
-    return hashlib.sha256(json.dumps([versions(), parts], default=repr).encode()).hexdigest()[:24]
-
-
 def entry(kind: str, parts, make) -> Path:
-    """The folder .cache/<kind>/<key of parts>, filled by make(folder) if it is not there yet."""
-    folder = CACHE / kind / key(*parts)
+    """The folder .cache/<kind>/<hash of parts (input, the maker's code) and versions()>,
+    filled by make(folder) if it is not there yet."""
+    key = hashlib.sha256(json.dumps([versions(), parts], default=repr).encode()).hexdigest()
+    folder = CACHE / kind / key[:24]
     if not folder.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
