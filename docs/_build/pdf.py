@@ -20,6 +20,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+sys.path.insert(0, str(Path(__file__).parent / "hooks"))  # the page model, imported as the hooks do
+import pages  # noqa: E402
+from pages import nav_pages, page_dir  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "pytorch-autograd"  # the file name's stem; the header links it (overrides/main.html)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -43,32 +47,16 @@ def lines(code: re.Match) -> str:
                              for line in code[2].rstrip("\n").split("\n")) + code[3]
 
 
-def nav_pages(config) -> list[str]:
-    """The nav's pages, in order: ["index.md", "autograd/graph.md", ...]."""
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            yield from walk(value) if isinstance(value, list) else [value]
-    return [page for page in walk(config["nav"]) if "://" not in page]
-
-
-def page_dir(uri: str) -> str:
-    """autograd/graph.md -> autograd/graph/, recipe/index.md -> recipe/, index.md -> ''."""
-    stem = re.sub(r"(^|/)index$", "", uri.rsplit(".", 1)[0])
-    return stem + "/" if stem else ""
-
-
 def languages(config) -> list[tuple[str, str, str]]:
     """(locale, the folder below the site, the site's name), the default language first."""
-    langs = sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
-    return [(lang.locale, "" if lang.default else lang.locale + "/",
-             lang.site_name or config.site_name) for lang in langs]
+    return [(lang.locale, "" if lang.default else lang.locale + "/", lang.site_name or config.site_name)
+            for lang in pages.languages(config)]
 
 
-def joined(site: Path, folder: str, pages: list[str], site_url: str):
+def joined(site: Path, folder: str, uris: list[str], site_url: str):
     """The body of one language's document and its stylesheets (file URLs)."""
     anchors = {folder + page_dir(p): "p-" + (page_dir(p).strip("/").replace("/", "-") or "home")
-               for p in pages}
+               for p in uris}
     sheets, body = [], []
     for path, prefix in anchors.items():
         text, here = (site / path / "index.html").read_text("utf-8"), BASE + path
@@ -97,8 +85,7 @@ def joined(site: Path, folder: str, pages: list[str], site_url: str):
 
 
 def cjk_font(text: str, weight: int, out: Path) -> Path:
-    """Noto Sans CJK SC (weight) subset to text's characters, less the radicals, with
-    TrueType outlines."""
+    """Noto Sans CJK SC (weight) subset to text's characters, less the radicals, as TrueType."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen

@@ -22,8 +22,7 @@ def config():
 
 def languages() -> list[str]:
     """Locales, the default one first."""
-    langs = config().plugins["i18n"].config.languages
-    return [lang.locale for lang in sorted(langs, key=lambda lang: not lang.default)]
+    return [lang.locale for lang in page_model().languages(config())]
 
 
 def hook(name: str):
@@ -33,23 +32,18 @@ def hook(name: str):
 
 @functools.cache
 def page_model():
-    """The build's page model (docs/_build/hooks/pages.py), loaded from its file as MkDocs
-    loads a hook, without loading the whole configuration (it imports no sibling)."""
-    import importlib.util
+    """The build's page model (docs/_build/hooks/pages.py), imported as the hooks and pdf.py
+    import it, without loading the whole configuration."""
+    sys.path.insert(0, str(ROOT / "docs" / "_build" / "hooks"))
+    import pages
 
-    name = "docs/_build/hooks/pages.py"  # the name MkDocs gives it
-    spec = importlib.util.spec_from_file_location(name, ROOT / name)
-    module = sys.modules[name] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return pages
 
 
 def notebook_uris() -> list[str]:
-    return hook("notebooks").notebook_uris(config().nav)
+    return hook("notebooks").notebook_uris(config())
 
 
 def site_url_path(lang: str, uri: str) -> str:
     """The URL path below the site root of a page: `autograd/graph.md` -> `autograd/graph/`."""
-    stem = uri.removesuffix(".md").removesuffix(".ipynb")
-    path = "" if stem in ("index", "") else stem.removesuffix("/index").removesuffix("index") + "/"
-    return path if lang == languages()[0] else f"{lang}/{path}"
+    return page_model().site_path(page_model().page_dir(uri), lang, languages()[0])

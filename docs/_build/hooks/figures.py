@@ -1,13 +1,9 @@
-"""MkDocs hook: the figures that snippets draw (`plt.show()`), made at build time.
-
-Each figure a snippet shows becomes `figures/<folder>/<name>.svg` (`<name>-1.svg`,
-`<name>-2.svg`, ... when it shows several), with `<name>.dark.svg` beside it for Material's
-dark palette: transparent, its colours' lightness inverted (saturated mid-tones only ever
-lightened). The snippet runs in a fresh Python (`python figures.py SNIPPET OUT`), this file
-its matplotlib backend, whose show() saves the figures; the SVGs are kept in the store and
-given to MkDocs as generated files, never written into docs/.
-A page's `![alt](../figures/<folder>/<name>.svg)` becomes the pair Material shows by
-palette (`#only-light`, `#only-dark`), with width and height, loaded lazily.
+"""MkDocs hook: the figures that snippets draw (`plt.show()`), made at build time, kept in
+the store and given to MkDocs as generated files, never written into docs/. The snippet runs
+in a fresh Python (`python figures.py SNIPPET OUT`) with this file as its matplotlib backend,
+whose show() saves each figure and its dark variant: transparent, its colours' lightness
+inverted (saturated mid-tones only ever lightened). A page's figure becomes the pair
+Material shows by palette (`#only-light`, `#only-dark`), with width and height.
 """
 from __future__ import annotations
 
@@ -43,8 +39,7 @@ def draw(snippet: Path) -> list[Path]:
                               capture_output=True, text=True, timeout=TIMEOUT_S,
                               stdin=subprocess.DEVNULL, env={**os.environ, "MPLBACKEND": "Agg"})
         if done.returncode != 0:
-            raise RuntimeError(f"{snippet.relative_to(ROOT)}: drawing its figures failed:\n"
-                               f"{done.stderr}")
+            raise RuntimeError(f"{snippet.relative_to(ROOT)}: drawing its figures failed:\n{done.stderr}")
         log.info(f"drew {snippet.relative_to(ROOT)}")
 
     folder = store.entry("figures", [snippet.read_text(encoding="utf-8"),

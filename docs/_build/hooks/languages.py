@@ -1,8 +1,7 @@
-"""MkDocs hook: what MkDocs itself writes, in the language being built (mkdocs-static-i18n
-builds each in turn with its own `extra.labels`): the headings' permalink title, and the
-404 page, one for the whole site (GitHub Pages serves /404.html for every missing path),
-built in the default language with a link to each language's home page (overrides/404.html);
-the other languages' builds skip it, else the last one built would overwrite it.
+"""MkDocs hook: the headings' permalink title in the language being built (mkdocs-static-i18n
+builds each in turn with its own `extra.labels`), and one 404 page for the whole site (GitHub
+Pages serves /404.html for every missing path), built in the default language only: the last
+language built would overwrite it.
 """
 from __future__ import annotations
 

@@ -1,11 +1,8 @@
-"""MkDocs hook: each formula that pymdownx.arithmatex (generic) leaves as TeX becomes
-MathML at build time, with latex2mathml (pure Python: `mkdocs serve` needs no Node). Browsers
-render it natively: no math JavaScript or fonts. Display math sits in a `.math-display`
-that scrolls sideways on its own (site.css); each formula is kept in the store.
-
-A formula that does not convert is a warning naming page, line and TeX (`--strict` fails,
-the site is still written) and the page shows its TeX in an error box. TeX left in a page's
-text after the conversion (upstream markup changed) stops the build.
+"""MkDocs hook: each formula pymdownx.arithmatex (generic) leaves as TeX becomes MathML at
+build time, with latex2mathml (pure Python: `mkdocs serve` needs no Node; browsers render
+MathML natively, no math JavaScript or fonts). A formula that does not convert is a warning
+naming page and line, and the page shows its TeX in an error box; TeX left in a page's text
+after the conversion (upstream markup changed) stops the build.
 """
 from __future__ import annotations
 
@@ -63,7 +60,7 @@ def to_mathml(tex: str, display: bool) -> str:
     if not display:
         mathml = mathml.replace(' display="inline"', "")
     # Characters rather than entities (but the three HTML needs escaped).
-    mathml = ENTITY.sub(lambda m: _char(int(m.group(1), 16)), mathml)
+    mathml = ENTITY.sub(lambda m: html.escape(chr(int(m[1], 16)), quote=False), mathml)
     # A lone operator symbol (\iff, \to, ...) is an operator: the spacing of one.
     mathml = SINGLE_MI.sub(lambda m: f"<mo>{m.group(1)}</mo>"
                            if unicodedata.category(m.group(1)) == "Sm" else m.group(0), mathml)
@@ -73,11 +70,6 @@ def to_mathml(tex: str, display: bool) -> str:
     mathml = mathml.replace(SIZED_FENCE, '<mo stretchy="true" fence="true" lspace="0" rspace="0" minsize')
     mathml = PRIME.sub(r'\1<mo lspace="0" rspace="0">\2</mo>', mathml)
     return mathml.replace(" />", "></mspace>") if "<mspace" in mathml else mathml
-
-
-def _char(code: int) -> str:
-    c = chr(code)
-    return {"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(c, c)
 
 
 # Relations after which TeX may break an inline formula at the end of a line.
@@ -108,11 +100,6 @@ def breakable(mathml: str) -> str:
     return "".join(out)
 
 
-def leftover_tex(content: str) -> list[str]:
-    """Raw `\\(...\\)` or `\\[...\\]` still in the text of a page, outside code."""
-    return LEFTOVER.findall(html.unescape(NOT_PROSE.sub(" ", content)))
-
-
 @event_priority(-50)  # after the other hooks have changed the page's HTML
 def on_page_content(content: str, page, config, files, **kwargs):
     source = (page.markdown or "").split("\n")
@@ -132,7 +119,7 @@ def on_page_content(content: str, page, config, files, **kwargs):
         return f'<div class="math-display" tabindex="0">{made}</div>' if display else made
 
     content = ARITHMATEX.sub(replace, content)
-    left = leftover_tex(content)
+    left = LEFTOVER.findall(html.unescape(NOT_PROSE.sub(" ", content)))  # raw TeX in the text
     if left:
         raise PluginError(f"docs/{page.file.src_uri}: TeX left unconverted (is pymdownx.arithmatex "
                           f"still generic?): {left[0][:80]}")

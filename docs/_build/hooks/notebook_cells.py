@@ -1,10 +1,6 @@
-"""A page of the site as the cells of a Jupyter notebook (used by notebooks.py).
-
-Its prose becomes Markdown cells written for Jupyter (`$`/`$$` math, links to other pages
-as plain text, no attribute lists, no figures: the code cells draw them); every fence that
-includes snippets becomes a code cell with their code, without `#>` lines and section
-markers (the cell's real output stands under it). A collapsed answer with code becomes its
-quoted first words, then its code cells; content tabs that hold only figures disappear.
+"""A page as the cells of a Jupyter notebook (used by notebooks.py): prose as Markdown for
+Jupyter, each fence that includes snippets as a code cell without `#>` lines and section
+markers (the cell's real output stands under it); see CONTRIBUTING, "Every page with code".
 """
 from __future__ import annotations
 

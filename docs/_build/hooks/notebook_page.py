@@ -1,9 +1,6 @@
-"""The nav notebook page (used by notebooks.py): mkdocs-jupyter's HTML of the notebook,
-restyled as a page of this site: no JupyterLab CSS or scripts; the Markdown cells and the
-figures rendered by MkDocs as any page's Markdown is (math, heading ids and the table of
-contents; each figure as the light and dark pair of figures.py); code and text output in the
-site's code blocks. Each fix expects the markup it changes and fails the build when
-mkdocs-jupyter's markup has changed.
+"""The nav notebook page: mkdocs-jupyter's HTML restyled as a page of this site (no
+JupyterLab CSS or scripts; Markdown and figures rendered as any page's; code and output in
+the site's code blocks). Each fix fails the build when mkdocs-jupyter's markup has changed.
 """
 from __future__ import annotations
 
@@ -18,7 +15,7 @@ def render(html: str, page, config, files, notebook) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    wrapper = _found(soup.select_one("div.jupyter-wrapper"), "div.jupyter-wrapper")
+    wrapper = _one(soup, "div.jupyter-wrapper")
     for tag in soup.find_all(["style", "script"]):
         tag.decompose()
     for tag in wrapper.find_all(attrs={"tabindex": True}):  # no keyboard stops on plain text
@@ -33,10 +30,10 @@ def render(html: str, page, config, files, notebook) -> str:
     for cell, spec in zip(cells, notebook.cells):
         if spec.kind == "markdown":
             markdown.append(spec.source)
-            targets.append(_found(cell.select_one(".jp-MarkdownOutput"), ".jp-MarkdownOutput"))
+            targets.append(_one(cell, ".jp-MarkdownOutput"))
             continue
-        editor = _found(cell.select_one("div.jp-InputArea-editor"), "div.jp-InputArea-editor")
-        pre = _found(editor.select_one("div.highlight-ipynb > pre"), "div.highlight-ipynb > pre")
+        editor = _one(cell, "div.jp-InputArea-editor")
+        pre = _one(editor, "div.highlight-ipynb > pre")
         code = re.sub(r"^<span></span>", "", "".join(str(c) for c in pre.contents))
         editor.replace_with(BeautifulSoup(
             f'<div class="language-python highlight"><pre><span></span><code>{code}</code></pre></div>',
@@ -89,8 +86,9 @@ def prose(parts: list[str], page, config, files) -> list[str]:
     return [c.strip() for c in chunks]
 
 
-def _found(tag, what: str):
-    if tag is None:
-        raise RuntimeError(f"notebook page: expected {what!r} in mkdocs-jupyter's HTML; "
+def _one(tag, selector: str):
+    """The element under tag that selector selects; mkdocs-jupyter's markup changed if none."""
+    if (found := tag.select_one(selector)) is None:
+        raise RuntimeError(f"notebook page: expected {selector!r} in mkdocs-jupyter's HTML; "
                            "its markup changed, update docs/_build/hooks/notebook_page.py")
-    return tag
+    return found

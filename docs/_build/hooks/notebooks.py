@@ -1,13 +1,8 @@
-"""MkDocs hook: every chapter page with code (the home page aside), as an executed Jupyter
-notebook in its language (its cells: notebook_cells.py), offered under its title ("Download",
-"Open in Colab") and next to it as `<page URL>/<stem>.ipynb`. The code cells run with
-nbclient as Jupyter or Colab runs them (README, "What `make test` checks"); a cell whose
-last expression would echo a value gets a `;`. A cell that raises, or a run that leaves a
-file in its folder, is a warning naming page and line, and that page gets no notebook.
-A nav entry `<folder>/notebook.ipynb` shows the notebook of `<folder>/index.md` as a page,
-rendered by mkdocs-jupyter and restyled as a page of this site (notebook_page.py). The
-notebooks are added after mkdocs-static-i18n rebuilds the files (its issue #198: they would
-come out as raw JSON), the nav ones with the attributes i18n reads for the language switch.
+"""MkDocs hook: every page with code (the home page aside) as an executed notebook in its
+language (cells: notebook_cells.py), offered under its title and beside it as
+`<page URL>/<stem>.ipynb`; a nav entry `<folder>/notebook.ipynb` shows the notebook of
+`<folder>/index.md` as a page (notebook_page.py). The notebooks are added after
+mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as raw JSON).
 """
 from __future__ import annotations
 
@@ -52,13 +47,10 @@ def run(sources: list[str]) -> dict:
     """{"sources": [...], "outputs": [[...], ...]}: the code cells run top to bottom in
     one new kernel in an empty folder (from the store when unchanged)."""
     def make():
-        code = list(sources)
-        outputs = execute(code)
-        echoing = [k for k, outs in enumerate(outputs)
-                   if any(o["output_type"] == "execute_result" for o in outs)]
-        if echoing:  # Jupyter would show the value of the last expression: hide it as a reader would
-            for k in echoing:
-                code[k] = quiet(code[k])
+        outputs = execute(sources)
+        code = [quiet(s) if any(o["output_type"] == "execute_result" for o in outs) else s
+                for s, outs in zip(sources, outputs)]
+        if code != sources:  # Jupyter would show the value of the last expression: hide it as a reader would
             outputs = execute(code)
         return {"sources": code, "outputs": outputs}
 
@@ -121,36 +113,22 @@ def quiet(source: str) -> str:
 @dataclass
 class Notebook:
     page_uri: str  # docs/<lang>/<page_uri>, the page it is made from
-    site_path: str  # where the .ipynb lands in the site
+    site_path: str  # where the .ipynb lands in the site, the language's folder included
     path: Path  # the executed notebook, in the store
     cells: list
     nav_uri: str | None  # the nav entry that shows it as a page, if any
 
 
-def notebook_uris(nav) -> list[str]:
+def notebook_uris(config) -> list[str]:
     """The `.ipynb` entries of the nav (mkdocs.yml is their only list)."""
-    found = []
-    for item in nav or []:
-        for value in (item.values() if isinstance(item, dict) else [item]):
-            if isinstance(value, list):
-                found += notebook_uris(value)
-            elif isinstance(value, str) and value.endswith(".ipynb"):
-                found.append(value)
-    return found
-
-
-def site_path(uri: str, lang: str, default: str) -> str:
-    """Where a language's copy of a docs URI lands: the default language at the root."""
-    return uri if lang == default else f"{lang}/{uri}"
+    return [uri for uri in pages.nav_pages(config) if uri.endswith(".ipynb")]
 
 
 def download_path(uri: str, nav: dict[str, str]) -> str:
     """The notebook's path in a language's site tree: the nav notebook of the page,
     or `<page URL>/<stem>.ipynb` (`autograd/graph.md` -> `autograd/graph/graph.ipynb`)."""
-    if uri in nav:
-        return f"{nav[uri].removesuffix('.ipynb')}/{Path(nav[uri]).name}"
-    stem = uri.removesuffix(".md").removesuffix("/index").removesuffix("index")
-    return f"{stem}/{Path(stem).name}.ipynb"
+    folder = pages.page_dir(nav.get(uri, uri))
+    return f"{folder}{Path(folder).name}.ipynb"
 
 
 def write_notebook(cells: list, ran: dict, name: str) -> Path:
@@ -184,7 +162,8 @@ def pages_with_code(config, lang: str) -> list[str]:
 
 def build(config, lang: str) -> dict[str, Notebook]:
     """{page URI: Notebook} for every page of a language with code that runs."""
-    nav = {f"{Path(uri).parent.as_posix()}/index.md": uri for uri in notebook_uris(config.nav)}
+    nav = {f"{Path(uri).parent.as_posix()}/index.md": uri for uri in notebook_uris(config)}
+    default = config.plugins["i18n"].default_language
     bases = pages.base_paths(config)
     converted = {}
     for uri in pages_with_code(config, lang):
@@ -210,7 +189,7 @@ def build(config, lang: str) -> dict[str, Notebook]:
         if runs[uri] is not None:
             where = download_path(uri, nav)
             path = write_notebook(cells, runs[uri], Path(where).name)
-            found[uri] = Notebook(uri, where, path, cells, nav.get(uri))
+            found[uri] = Notebook(uri, pages.site_path(where, lang, default), path, cells, nav.get(uri))
     return found
 
 
@@ -231,8 +210,7 @@ def on_files(files, config, **kwargs):
     for uri, notebook in build(config, lang).items():
         _notebooks[f"{lang}/{uri}"] = notebook
         if notebook.nav_uri is None:  # a download next to its page
-            files.append(File.generated(config, site_path(notebook.site_path, lang, default),
-                                        abs_src_path=str(notebook.path)))
+            files.append(File.generated(config, notebook.site_path, abs_src_path=str(notebook.path)))
         else:
             file = nav_file(config, notebook, lang, default, i18n.all_languages)
             files.append(file)
@@ -246,14 +224,14 @@ def nav_file(config, notebook: Notebook, lang: str, default: str, languages):
     from mkdocs.structure.files import File
     from mkdocs_jupyter.plugin import NotebookFile
 
-    file = NotebookFile(File.generated(config, site_path(notebook.nav_uri, lang, default),
+    file = NotebookFile(File.generated(config, pages.site_path(notebook.nav_uri, lang, default),
                                        abs_src_path=str(notebook.path)), **config)
     file.abs_src_path = str(notebook.path)  # a cached_property the wrapper cannot see through
     file.edit_uri = f"{lang}/{notebook.page_uri}"  # the page it is made from, not the generated .ipynb
     # What i18n's language switch reads (plugin.reconfigure_page_context).
     file.locale = file.locale_alternate_of = lang
     twin_url = file.url.removeprefix(f"{lang}/")
-    file.alternates = {other: SimpleNamespace(url=site_path(twin_url, other, default))
+    file.alternates = {other: SimpleNamespace(url=pages.site_path(twin_url, other, default))
                        for other in languages}
     return file
 
@@ -264,13 +242,12 @@ def on_page_content(html: str, page, config, files, **kwargs):
     notebook = _notebooks.get(src)
     if notebook is None:
         return html
-    lang = config.plugins["i18n"].current_language
     if src.endswith(".ipynb"):  # a nav notebook page
         html = notebook_page.render(html, page, config, files, notebook)
     if "</h1>" not in html:
         raise RuntimeError(f"docs/{src}: the notebook buttons go under the page's title, "
                            "and it has no </h1>")
-    return html.replace("</h1>", "</h1>" + buttons(page, config, notebook, lang), 1)
+    return html.replace("</h1>", "</h1>" + buttons(page, config, notebook), 1)
 
 
 # --- the buttons under a page's title ---------------------------------------------
@@ -283,13 +260,13 @@ def icon(name: str) -> str:
     return '<span class="twemoji">' + svg.replace("<svg ", '<svg aria-hidden="true" ', 1) + "</span>"
 
 
-def buttons(page, config, notebook: Notebook, lang: str) -> str:
+def buttons(page, config, notebook: Notebook) -> str:
     """Download; and Open in Colab where repo_url (REPO_URL, which the Pages workflow sets) is on
     GitHub: Colab opens notebooks from there, the executed ones published on NOTEBOOK_BRANCH."""
     from mkdocs.utils import get_relative_url
 
     labels = config.extra["labels"]
-    where = site_path(notebook.site_path, lang, config.plugins["i18n"].default_language)
+    where = notebook.site_path
     links = [f'<a class="md-button md-button--primary" href="{get_relative_url(where, page.url or ".")}" '
              f'download>{icon("material/download")} {labels["download_notebook"]}</a>']
     github = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?",

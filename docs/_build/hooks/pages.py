@@ -1,22 +1,20 @@
-"""MkDocs hook and the page model: the one reader of the page syntax (README, "How it
-fits together"), used by the build hooks and, through tests/support/project.py, by every test.
+"""MkDocs hook and the page model (README, "How it fits together"): `blocks(text)` reads a
+page into text, fences and boxes (admonitions, content tabs), each with its 1-based line;
+INCLUDE, MARKER (`# --8<-- [start:name]`) and OUTPUT (a `#>` line) are defined here once;
+so are where a page lands in the site and the languages.
 
-`blocks(text)` reads a page into runs of text, fences and boxes (admonitions, content
-tabs), each with its 1-based line; a `Fence` knows its title, whether it continues the
-block before it, and its `--8<--` includes; `expand()` gives an include's text as
-pymdownx.snippets does. INCLUDE, MARKER (a snippet's `# --8<-- [start:name]`/`[end:name]`)
-and OUTPUT (a `#>` line) are the syntax, defined here once.
-
-As a hook, a wrong include is a warning naming page and line (`--strict` fails; with
-`check_paths` pymdownx.snippets would stop the build naming neither), and the page shows
-the message where the code would be, so `mkdocs serve` and the site's tests go on.
+As a hook, a wrong include is a warning naming page and line (with `check_paths`
+pymdownx.snippets would stop the build naming neither), and the page shows the message
+where the code would be, so `mkdocs serve` and the site's tests go on.
 """
 from __future__ import annotations
 
 import difflib
+import functools
+import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -38,13 +36,9 @@ class Include:
     line: int  # 1-based line of the page
     target: str  # as written: "path" or "path:section"
 
-    @property
-    def path(self) -> str:
-        return self.target.partition(":")[0]
-
-    @property
-    def section(self) -> str | None:
-        return self.target.partition(":")[2] or None
+    def __post_init__(self):
+        self.path, _, section = self.target.partition(":")
+        self.section = section or None
 
 
 @dataclass
@@ -82,7 +76,7 @@ class Box:
     tab: bool  # a content tab (`===`), else an admonition (`!!!`, `???`, `???+`)
     title: str
     lines: list[str]  # head and body as written
-    children: list = field(default_factory=list)
+    children: list
 
 
 def blocks(text: str, first: int = 1) -> list:
@@ -221,25 +215,52 @@ def wrong_includes(text: str, where: str, bases: list[Path], first: int = 1):
             yield f'{where}:{n}: include "{m["target"]}" not found: {why}'
 
 
-_snippets: dict = {}  # id(config) -> pymdownx.snippets' preprocessor, configured as in mkdocs.yml
-
-
 def expand(config, target: str, outputs: bool = True) -> str:
     """An include's text as pymdownx.snippets gives it to the page; without `#>`
     lines and section markers if not outputs (what a notebook cell holds)."""
-    if id(config) not in _snippets:
-        import markdown
-
-        options = dict(config.mdx_configs.get("pymdownx.snippets", {}))
-        options["base_path"] = [str(p) for p in base_paths(config)]
-        md = markdown.Markdown(extensions=["pymdownx.snippets"],
-                               extension_configs={"pymdownx.snippets": options})
-        _snippets.clear()
-        _snippets[id(config)] = md.preprocessors["snippet"]
-    lines = _snippets[id(config)].run([f'--8<-- "{target}"'])
+    options = {**config.mdx_configs.get("pymdownx.snippets", {}),
+               "base_path": [str(p) for p in base_paths(config)]}
+    lines = _snippets(json.dumps(options, sort_keys=True)).run([f'--8<-- "{target}"'])
     if not outputs:
         lines = [line for line in lines if not OUTPUT.match(line) and not MARKER.search(line)]
     return "\n".join(lines).strip("\n")
+
+
+@functools.lru_cache(maxsize=1)
+def _snippets(options: str):
+    """pymdownx.snippets' preprocessor, configured with options (JSON)."""
+    import markdown
+
+    md = markdown.Markdown(extensions=["pymdownx.snippets"],
+                           extension_configs={"pymdownx.snippets": json.loads(options)})
+    return md.preprocessors["snippet"]
+
+
+# --- where pages land ------------------------------------------------------------------
+
+def languages(config) -> list:
+    """mkdocs-static-i18n's languages (`.locale`, `.default`, `.site_name`), the default one first."""
+    return sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
+
+
+def nav_pages(config) -> list[str]:
+    """The nav's pages, in order: ["index.md", "autograd/graph.md", ..., "recipe/notebook.ipynb"]."""
+    def walk(items):
+        for item in items or []:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            yield from walk(value) if isinstance(value, list) else [value]
+    return [page for page in walk(config["nav"]) if "://" not in page]
+
+
+def page_dir(uri: str) -> str:
+    """autograd/graph.md -> autograd/graph/, recipe/index.md -> recipe/, index.md -> ''."""
+    stem = re.sub(r"(^|/)index$", "", uri.rsplit(".", 1)[0])
+    return stem + "/" if stem else ""
+
+
+def site_path(path: str, lang: str, default: str) -> str:
+    """Where a language's copy of a path lands in the site: the default language at the root."""
+    return path if lang == default else f"{lang}/{path}"
 
 
 # --- MkDocs events -------------------------------------------------------------------

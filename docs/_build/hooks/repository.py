@@ -1,8 +1,6 @@
-"""MkDocs hook: a code block titled with a snippet's path (pymdownx.superfences writes
-`<span class="filename">`) links to that file in the repository, on the branch edit_uri
-names; without a repo_url (REPO_URL unset) titles stay plain text and pages have no edit
-link. A page whose Markdown titles more such fences than its HTML shows stops the build:
-the markup this expects has changed.
+"""MkDocs hook: a code block titled with a snippet's path links to that file in the
+repository, on the branch edit_uri names; without a repo_url (REPO_URL unset) titles stay
+plain text and pages have no edit link.
 """
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
-"""The one store for what the build derives (figures, notebook runs, MathML), a module
-the hooks import, in `.cache/<kind>/<key>`. The key hashes the input, the code that makes it
-and the installed packages; each entry is written atomically (builds may run at once), so
-an unchanged input is never made twice. (MkDocs puts a hook's folder on sys.path while it
-loads the hook: `import store`.)
+"""The store of what the build derives (README): `.cache/<kind>/<key>`, the key a hash of
+the input, the code that makes it and the installed packages. Entries are written atomically,
+as builds may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
 """
 from __future__ import annotations
 
@@ -27,14 +25,11 @@ def versions() -> tuple:
     return sys.version, tuple(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions()))
 
 
-def key(*parts) -> str:
-    """The hash of the parts (input, the maker's code) and of versions()."""
-    return hashlib.sha256(json.dumps([versions(), parts], default=repr).encode()).hexdigest()[:24]
-
-
 def entry(kind: str, parts, make) -> Path:
-    """The folder .cache/<kind>/<key of parts>, filled by make(folder) if it is not there yet."""
-    folder = CACHE / kind / key(*parts)
+    """The folder .cache/<kind>/<hash of parts (input, the maker's code) and versions()>,
+    filled by make(folder) if it is not there yet."""
+    key = hashlib.sha256(json.dumps([versions(), parts], default=repr).encode()).hexdigest()
+    folder = CACHE / kind / key[:24]
     if not folder.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
