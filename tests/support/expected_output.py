@@ -170,11 +170,11 @@ def compare(source: str, chunks: list[tuple[int, str]], name: str) -> list[str]:
     return problems
 
 
-def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> str:
-    """The source with each `#>` block replaced by what the run printed (a new
-    block under the statement that printed, where there was none). Blocks that
-    already match are kept as written. Raises SourceError for output that a
-    comment cannot hold."""
+def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> tuple[str, int, int]:
+    """The source with each `#>` block that does not match the run replaced by what it
+    printed (a new block under the statement that printed, where there was none), and how
+    many blocks are new and how many changed. Raises SourceError for output that a comment
+    cannot hold."""
     stmts, sites = parse(source, name)
     texts, strays = attribute(stmts, sites, chunks)
     lines = source.splitlines(keepends=True)
@@ -184,6 +184,7 @@ def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> str:
             sites.append(Site(stmt.lineno, stmt.end_lineno, _indent(source.splitlines(), stmt),
                               [], False))
         texts[stmt.lineno] = texts.get(stmt.lineno, "") + text
+    written = []
     for site in sorted(sites, key=lambda s: s.last, reverse=True):
         text = texts.get(site.first, "")
         actual = split_lines(text) if text else []
@@ -194,4 +195,6 @@ def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> str:
         if not block_matches(site.expected, actual):
             lines[site.last:site.last + len(site.expected)] = [
                 f"{site.indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
-    return "".join(lines)
+            written.append(site)
+    new = sum(1 for site in written if not site.expected)
+    return "".join(lines), new, len(written) - new

@@ -84,9 +84,9 @@ def preload(everything: bool = True) -> None:
             importlib.import_module(name)
 
 
-def run_many(jobs: list[Job], workers: int | None = None) -> list[Run]:
-    """Run jobs in child processes, `workers` at a time; results in job order."""
-    workers = workers or os.cpu_count() or 1
+def run_many(jobs: list[Job]) -> list[Run]:
+    """Run jobs in child processes, one per core at a time; results in job order."""
+    workers = os.cpu_count() or 1
     results: list[Run | None] = [None] * len(jobs)
     pending = list(enumerate(jobs))
     running: dict[int, _Child] = {}
@@ -101,10 +101,6 @@ def run_many(jobs: list[Job], workers: int | None = None) -> list[Run]:
         if running:  # until a child exits, or a tenth of a second to check the others
             wait([child.process.sentinel for child in running.values()], timeout=0.1)
     return results  # type: ignore[return-value]
-
-
-def run_one(job: Job) -> Run:
-    return run_many([job], workers=1)[0]
 
 
 _memo: dict[Job, Run] = {}
@@ -192,7 +188,7 @@ def _become_fresh(job: Job, tmp: Path) -> None:
         opened = os.open(path, flags)
         os.dup2(opened, fd)
         os.close(opened)
-    sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+    # sys.stdin: multiprocessing has opened os.devnull
     sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8",
                                   write_through=True)
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
