@@ -1,12 +1,9 @@
 """Options (`pytest --help`, section snippets: what make check, update and page pass),
-fixtures, and the slow commands the tests wait for.
-
-The slow commands are a fixed list, BACKGROUND. When collection is done, each one
-a selected test asks for (by its fixture) starts, while the other tests run: the site build,
-`python <snippet>` in an empty folder for a sample of snippets and, once the site is built,
-the build with nothing set and the fault run (tests/support/faults.py). The tests that wait
-for them run last. `site_url` serves the built site as GitHub Pages does (base path, gzip);
-Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
+fixtures, and the slow commands the tests wait for, a fixed list (BACKGROUND): each one a
+selected test asks for (by its fixture) starts when collection is done and runs while the
+other tests do; the tests that wait for them run last. `site_url` serves the built site as
+GitHub Pages does (base path, gzip); Playwright (pytest-playwright) drives Debian's Chromium,
+or CHROMIUM_PATH.
 """
 from __future__ import annotations
 
@@ -41,8 +38,7 @@ def pytest_configure(config):
     # Snippet runs, builds and kernels share the cores: torch's OpenMP threads that spin
     # while they wait (their default) take the CPU the others need. Sleeping changes no result.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    if config.getoption("--snippets"):
-        config.snippets = targets.snippets(config.getoption("--snippets"))  # UsageError if none
+    config.snippets = targets.snippets(config.getoption("--snippets"))  # UsageError if one names none
     if config.getoption("--page"):
         config.args += [str(p) for p in targets.page(config.getoption("--page"))]
 

@@ -14,7 +14,7 @@ from tests.support.project import ROOT
 
 def pytest_generate_tests(metafunc):
     if "snippet" in metafunc.fixturenames:
-        files = targets.selected(metafunc.config)
+        files = metafunc.config.snippets
         if "fresh_run" in metafunc.fixturenames:  # the sample conftest runs in a real interpreter
             files = targets.fresh_sample(files)
         metafunc.parametrize("snippet", files, ids=rel)
@@ -29,7 +29,7 @@ def runs(request) -> dict[Path, tuple[str | None, runner.Run]]:
     """{snippet: (its text or None, its run)}; a file that is not UTF-8 (a BOM is fine, as
     for Python) does not run, and its run says why."""
     sources, done = {}, {}
-    for path in targets.selected(request.config):
+    for path in request.config.snippets:
         try:
             sources[path] = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as err:

@@ -12,12 +12,12 @@ ROOT = project.ROOT
 UPDATED: list[str] = []  # what `make update` wrote, one line per snippet
 
 
-def snippets(paths: list[str]) -> list[Path]:
-    """The snippet files that the paths (files or folders) name; UsageError for a path
-    that names no snippet."""
+def snippets(paths: list[str] | None) -> list[Path]:
+    """The snippet files that the paths (files or folders) name, or all; UsageError for a
+    path that names no snippet."""
     every = pages.snippet_files(ROOT)
     found: set[Path] = set()
-    for given in paths:
+    for given in paths or []:
         path = Path(given).resolve()
         named = [f for f in every if f == path or f.is_relative_to(path)]
         if not named:
@@ -25,12 +25,7 @@ def snippets(paths: list[str]) -> list[Path]:
                            | {f.parent.relative_to(ROOT).as_posix() for f in every})
             raise pytest.UsageError(f"no snippet {given}{pages.model()._closest(given, known)}")
         found.update(named)
-    return sorted(found)
-
-
-def selected(config) -> list[Path]:
-    """The snippets of this run: --snippets, or all."""
-    return getattr(config, "snippets", None) or pages.snippet_files(ROOT)
+    return sorted(found) if paths else every
 
 
 def page(given: str) -> list[Path]:
