@@ -193,7 +193,7 @@ def test_update_refuses_output_a_comment_cannot_hold():
         expected_output.rewrite("print('a\\rb')\n", [(1, "a\rb\n")], "bad.py")
 
 
-def test_update_writes_the_block(tmp_path):
+def test_update_writes_the_block():
     assert expected_output.rewrite("x = 1\nprint(x)\n", [(2, "1\n")], "bad.py") == \
         ("x = 1\nprint(x)\n#> 1\n", 1, 0)
     loop = "for i in range(3):\n    print(i)\n"  # one block for every pass of the loop

@@ -264,10 +264,9 @@ def _execute(job: Job, line) -> tuple[list[list[int]], str | None]:
 
 def _children_running() -> bool:
     """Whether a child process of this one still runs (those that exited are reaped)."""
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:  # no child at all
-            return False
-        if pid == 0:
-            return True
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:  # one that had exited, reaped
+            pass
+    except ChildProcessError:  # no child at all
+        return False
+    return True
