@@ -82,36 +82,29 @@ def preload(everything: bool = True) -> None:
             importlib.import_module(name)
 
 
+_done: dict[Job, Run] = {}  # each job runs once per process: both languages' pages hold the same code
+
+
 def run_many(jobs: list[Job]) -> list[Run]:
-    """Run jobs in child processes, one per core at a time; results in job order."""
-    workers = os.cpu_count() or 1
-    results: list[Run | None] = [None] * len(jobs)
-    pending = list(enumerate(jobs))
-    running: dict[int, _Child] = {}
+    """Run the jobs that did not run in this process yet, each in a child process, one per
+    core at a time; results in job order."""
+    pending = [job for job in dict.fromkeys(jobs) if job not in _done]
+    running: list[_Child] = []
     while pending or running:
-        while pending and len(running) < workers:
-            index, job = pending.pop(0)
-            running[index] = _Child(job)
-        for index, child in list(running.items()):
-            results[index] = child.result()
-            if results[index] is not None:
-                del running[index]
-        if running:  # until a child exits, or a tenth of a second to check the others
-            wait([child.process.sentinel for child in running.values()], timeout=0.1)
-    return results  # type: ignore[return-value]
-
-
-_memo: dict[Job, Run] = {}
+        while pending and len(running) < (os.cpu_count() or 1):
+            running.append(_Child(pending.pop(0)))
+        wait([child.process.sentinel for child in running], timeout=0.1)  # one exits, or 0.1 s passes
+        for child in list(running):
+            if (run := child.result()) is not None:
+                _done[child.job] = run
+                running.remove(child)
+    return [_done[job] for job in jobs]
 
 
 def run_memo(jobs: list[Job]) -> list[Run]:
-    """run_many, but a job that already ran in this process is not run again (the same
-    code is on both languages' pages, and in the notebook tests)."""
-    todo = [job for job in dict.fromkeys(jobs) if job not in _memo]
-    if todo:
-        preload(everything=len(todo) > 1)
-        _memo.update(zip(todo, run_many(todo)))
-    return [_memo[job] for job in jobs]
+    """run_many, preloading first: all of PRELOAD for several jobs, torch and pyplot for one."""
+    preload(everything=len(jobs) > 1)
+    return run_many(jobs)
 
 
 class _Child:
