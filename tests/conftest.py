@@ -75,15 +75,15 @@ def pytest_collection_finish(session):
     for item in session.items:
         names = set(getattr(item, "fixturenames", ()))
         wanted |= {"site"} if names & {"site", "built", "site_url"} else set()
-        wanted |= names & {"bare_site", "fault_run"}
+        wanted |= names & AFTER_SITE
         if "fresh_run" in names:
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
     if os.environ.get("TESTS_BUILT_SITE"):  # the site is built already (tests/support/faults.py)
         wanted.discard("site")
-    site_done = None  # a pipe's end that reads to its end once the site build has exited
+    site_done = None  # a pipe's read end; its write end, only the site build's: end of file once it exits
     if "site" in wanted:
         site_done, site_running = os.pipe()
-        start("site", pass_fds=[site_running])  # the only holder of that end, once closed here
+        start("site", pass_fds=[site_running])
         os.close(site_running)
     for name in sorted(wanted - {"site"}):
         start(name, wait_on=site_done if name in AFTER_SITE else None)
