@@ -132,24 +132,17 @@ def block_matches(expected: list[str], actual: list[str]) -> bool:
 
 
 def check(source: str | None, run, name: str) -> list[str]:
-    """What is wrong with a run (runner.Run) of source: it failed, it wrote to standard
-    error, or its output differs from the `#>` blocks (not compared for a source of None)."""
+    """What is wrong with a run (runner.Run) of source, as 'name[:line]: ...' messages: it
+    failed, it wrote to standard error, or its output differs from the `#>` blocks (not
+    compared for a source of None)."""
     if run.error:
         return [f"{name}: the run failed:\n{run.error}\n{run.stderr}".rstrip()]
-    problems = [] if source is None else compare(source, run.chunks, name)
-    if run.stderr:
-        problems.append(f"{name}: wrote to standard error (a warning the page teaches must be "
-                        f"caught and printed):\n{run.stderr}")
-    return problems
-
-
-def compare(source: str, chunks: list[tuple[int, str]], name: str) -> list[str]:
-    """Every mismatch between the `#>` blocks and a run, as 'name:line: ...' messages."""
+    problems = [f"{name}: wrote to standard error (a warning the page teaches must be caught and "
+                f"printed):\n{run.stderr}"] if run.stderr else []
     try:
-        sites = outputs(source, chunks, name)
+        sites = [] if source is None else outputs(source, run.chunks, name)
     except SourceError as err:
-        return [str(err)]
-    problems = []
+        return [str(err), *problems]
     for site in sites:
         where, actual = f"{name}:{site.first}", split_lines(site.printed)
         if not site.expected:
