@@ -1,23 +1,18 @@
 """Options (`pytest --help`, section snippets: what make check, update and page pass),
-fixtures, and the slow commands the tests wait for.
-
-The slow commands are a fixed list, BACKGROUND. When collection is done, each one
-a selected test asks for (by its fixture) starts, while the other tests run: the site build
-and `python <snippet>` in an empty folder for a sample of snippets; once the site is built,
-the build with nothing set and the fault run (tests/support/faults.py). The tests that wait
-for them run last. `site_url` serves the built site as GitHub Pages does (base path, gzip);
-Playwright (pytest-playwright) drives Debian's Chromium, or CHROMIUM_PATH.
+fixtures, and the slow commands the tests wait for, a fixed list (BACKGROUND): each one a
+selected test asks for (by its fixture) starts when collection is done and runs while the
+other tests do; the tests that wait for them run last. `site_url` serves the built site as
+GitHub Pages does (base path, gzip); Playwright (pytest-playwright) drives Debian's Chromium,
+or CHROMIUM_PATH.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -43,8 +38,7 @@ def pytest_configure(config):
     # Snippet runs, builds and kernels share the cores: torch's OpenMP threads that spin
     # while they wait (their default) take the CPU the others need. Sleeping changes no result.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    if config.getoption("--snippets"):
-        config.snippets = targets.snippets(config.getoption("--snippets"))  # UsageError if none
+    config.snippets = targets.snippets(config.getoption("--snippets"))  # UsageError if one names none
     if config.getoption("--page"):
         config.args += [str(p) for p in targets.page(config.getoption("--page"))]
 
@@ -59,11 +53,10 @@ BACKGROUND = {
     "fresh_run": lambda out, snippet: ([sys.executable, snippet], {**os.environ, "MPLBACKEND": "Agg"},
                                        out / "cwd"),  # `python <snippet>` in an empty folder
 }
-# Started once the site is built: they build the same pages, so they find the store warm.
+# Started with the site build, but each waits until the build has exited: they build the same
+# pages, so they find the store warm.
 AFTER_SITE = {"bare_site", "fault_run"}
 _started: dict[str, tuple[subprocess.Popen, Path]] = {}
-_later: list[threading.Thread] = []
-_stopping = threading.Event()
 
 
 def pytest_collection_modifyitems(items):
@@ -82,33 +75,34 @@ def pytest_collection_finish(session):
     for item in session.items:
         names = set(getattr(item, "fixturenames", ()))
         wanted |= {"site"} if names & {"site", "built", "site_url"} else set()
-        wanted |= names & {"bare_site", "fault_run"}
+        wanted |= names & AFTER_SITE
         if "fresh_run" in names:
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
     if os.environ.get("TESTS_BUILT_SITE"):  # the site is built already (tests/support/faults.py)
         wanted.discard("site")
-    later = AFTER_SITE & wanted if "site" in wanted else set()
-    for name in sorted(wanted - later, key=lambda name: name != "site"):  # the site build first
-        start(name)
-    if later:
-        def after_site():
-            with contextlib.suppress(subprocess.TimeoutExpired):  # a hung build: finished() kills it
-                _started["site"][0].wait(timeout=TIMEOUT_S)
-            for name in sorted(later):
-                if not _stopping.is_set():
-                    start(name)
-        _later.append(threading.Thread(target=after_site, daemon=True))
-        _later[0].start()
+    site_done = None  # a pipe's read end; its write end, only the site build's: end of file once it exits
+    if "site" in wanted:
+        site_done, site_running = os.pipe()
+        start("site", pass_fds=[site_running])
+        os.close(site_running)
+    for name in sorted(wanted - {"site"}):
+        start(name, wait_on=site_done if name in AFTER_SITE else None)
+    if site_done is not None:
+        os.close(site_done)
 
 
-def start(name: str) -> None:
+def start(name: str, wait_on: int | None = None, pass_fds=()) -> None:
+    """Start a BACKGROUND command; with wait_on, it runs once it has read that to its end."""
     folder = Path(tempfile.mkdtemp(prefix="background-"))
     (folder / "cwd").mkdir()
     kind, _, snippet = name.partition(" ")
     argv, env, cwd = BACKGROUND[kind](folder, snippet)
+    if wait_on is not None:
+        argv = ["sh", "-c", 'cat >/dev/null; exec "$@" </dev/null', "sh", *argv]
     with open(folder / "out", "wb") as out:
-        _started[name] = (subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stdin=subprocess.DEVNULL,
-                                           stderr=subprocess.STDOUT), folder)
+        _started[name] = (subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                           stdin=subprocess.DEVNULL if wait_on is None else wait_on,
+                                           pass_fds=pass_fds), folder)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -117,23 +111,14 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def pytest_sessionfinish(session):
-    _stopping.set()
-    for _round in range(2):  # twice: the after-site thread may start one before it sees _stopping
-        for process, _ in list(_started.values()):
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-        for thread in _later:
-            thread.join()
-    for _, folder in _started.values():
+    for process, folder in _started.values():
+        process.kill()  # nothing for one that has exited
+        process.wait()
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def finished(name: str) -> SimpleNamespace:
     """The command's .returncode, .output (standard output and error) and .folder."""
-    if name in AFTER_SITE:
-        for thread in _later:
-            thread.join()
     process, folder = _started[name]
     try:
         process.wait(timeout=TIMEOUT_S)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,19 +26,14 @@ print(w.grad)
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A copy of the project's pages and snippets to break."""
-    for name in ("docs", "snippets"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    """A copy of the project to break."""
+    faults.copy_project(tmp_path)
     return tmp_path
 
 
 def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:
-    runner.preload()
-    run = runner.run_one(runner.Job(source, "bad.py", timeout=timeout))
-    found = [run.error] if run.error else []
-    found += [f"stderr: {run.stderr}"] if run.stderr else []
-    return "\n".join(found + expected_output.compare(source, run.chunks, "bad.py"))
+    run = runner.run_memo([runner.Job(source, "bad.py", timeout=timeout)])[0]
+    return "\n".join(expected_output.check(source, run, "bad.py"))
 
 
 def test_snippet_that_hangs_names_the_line():
@@ -164,9 +158,10 @@ FOOLS = {
     "1e-07 for 2e-07": ("print(2e-07)\n#> 1e-07\n", "bad.py:1: this statement printed something else"),
     "1e-05 for 0.00001": ("print(0.00001)\n#> 0.00001\n", "bad.py:1: this statement printed something else"),
     "a neighbour import": ("import train\n", "No module named 'train'"),
-    "a warning on stderr": ("import warnings\nwarnings.warn('careful')\n", "stderr: "),
+    "a warning on stderr": ("import warnings\nwarnings.warn('careful')\n", "bad.py: wrote to standard error",
+                            "UserWarning: careful"),
     "a DeprecationWarning in __main__": ("import warnings\nwarnings.warn('old', DeprecationWarning)\n",
-                                         "stderr: "),
+                                         "bad.py: wrote to standard error", "DeprecationWarning: old"),
     "a thread left running": ("import threading, time\nthreading.Thread(target=time.sleep, "
                               "args=(3,)).start()\n", "left threads running"),
     "a child left running": ("import subprocess\nsubprocess.Popen(['sleep', '3'])\n",
@@ -198,19 +193,21 @@ def test_update_refuses_output_a_comment_cannot_hold():
         expected_output.rewrite("print('a\\rb')\n", [(1, "a\rb\n")], "bad.py")
 
 
-def test_update_writes_the_block(tmp_path):
+def test_update_writes_the_block():
     assert expected_output.rewrite("x = 1\nprint(x)\n", [(2, "1\n")], "bad.py") == \
-        "x = 1\nprint(x)\n#> 1\n"
+        ("x = 1\nprint(x)\n#> 1\n", 1, 0)
     loop = "for i in range(3):\n    print(i)\n"  # one block for every pass of the loop
     assert expected_output.rewrite(loop, [(2, "0\n"), (2, "1\n"), (2, "2\n")], "bad.py") == \
-        loop + "    #> 0\n    #> 1\n    #> 2\n"
+        (loop + "    #> 0\n    #> 1\n    #> 2\n", 1, 0)
+    assert expected_output.rewrite("print(1)\n#> 2\n", [(1, "1\n")], "bad.py") == ("print(1)\n#> 1\n", 0, 1)
 
 
 WRONG_NAMES = {  # what a contributor names -> what the run must say before it runs anything
-    "snippets/tips/zero_grd.py": "no snippet snippets/tips/zero_grd.py; did you mean snippets/tips/zero_grad.py?",
+    "snippets/tips/zero_grd.py":
+        "no snippet snippets/tips/zero_grd.py (did you mean snippets/tips/zero_grad.py?)",
     "snippets/nowhere": "no snippet snippets/nowhere",
-    "tips.md": "no page tips.md; did you mean autograd/tips.md?",
-    "autograd/tip.md": "no page autograd/tip.md; did you mean autograd/tips.md?",
+    "tips.md": "no page tips.md (did you mean autograd/tips.md?)",
+    "autograd/tip.md": "no page autograd/tip.md (did you mean autograd/tips.md?)",
 }
 
 

@@ -3,7 +3,6 @@ sample of them (targets.fresh_sample; README says which) prints the same in a re
 
     pytest tests/test_snippets.py [--snippets PATH ...] [--update-outputs]   # make check, make update
 """
-import difflib
 import os
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from tests.support.project import ROOT
 
 def pytest_generate_tests(metafunc):
     if "snippet" in metafunc.fixturenames:
-        files = targets.selected(metafunc.config)
+        files = metafunc.config.snippets
         if "fresh_run" in metafunc.fixturenames:  # the sample conftest runs in a real interpreter
             files = targets.fresh_sample(files)
         metafunc.parametrize("snippet", files, ids=rel)
@@ -30,7 +29,7 @@ def runs(request) -> dict[Path, tuple[str | None, runner.Run]]:
     """{snippet: (its text or None, its run)}; a file that is not UTF-8 (a BOM is fine, as
     for Python) does not run, and its run says why."""
     sources, done = {}, {}
-    for path in targets.selected(request.config):
+    for path in request.config.snippets:
         try:
             sources[path] = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as err:
@@ -44,21 +43,16 @@ def runs(request) -> dict[Path, tuple[str | None, runner.Run]]:
 def update(snippet: Path, source: str, run: runner.Run) -> None:
     """Rewrite the snippet's `#>` blocks from the run, atomically, and say what changed."""
     try:
-        new = expected_output.rewrite(source, run.chunks, rel(snippet))
+        text, new, changed = expected_output.rewrite(source, run.chunks, rel(snippet))
     except expected_output.SourceError as err:
         pytest.fail(str(err))
     said = "already up to date"
-    if new != source:
+    if text != source:
         bom = "\ufeff" if snippet.read_bytes().startswith(b"\xef\xbb\xbf") else ""
         tmp = snippet.with_name(f".{snippet.name}.tmp")
-        tmp.write_text(bom + new, encoding="utf-8")
+        tmp.write_text(bom + text, encoding="utf-8")
         os.replace(tmp, snippet)  # atomic: the file is old or new, never half-written
-        old, now = ([tuple(site.expected) for site in expected_output.parse(text, rel(snippet))[1]]
-                    for text in (source, new))
-        steps = difflib.SequenceMatcher(a=old, b=now, autojunk=False).get_opcodes()
-        added = sum(j2 - j1 for op, _, _, j1, j2 in steps if op == "insert")
-        changed = sum(j2 - j1 for op, _, _, j1, j2 in steps if op == "replace")
-        said = f"wrote {added} new and {changed} changed `#>` blocks"
+        said = f"wrote {new} new and {changed} changed `#>` blocks"
     targets.UPDATED.append(f"{rel(snippet)}: {said}")  # conftest prints them at the end
 
 

@@ -26,9 +26,9 @@ UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\r]")
 class Site:
     first: int  # first line of the statement (1-based)
     last: int  # its last line
-    indent: str
-    expected: list[str]  # the block's text, prefix removed
+    expected: list[str]  # the block's text, prefix removed; none for output with no block
     bare_expression: bool  # an expression statement that is not a call: a script prints nothing
+    printed: str = ""  # what the run printed there
 
 
 class SourceError(ValueError):
@@ -72,34 +72,36 @@ def parse(source: str, name: str) -> tuple[list[ast.stmt], list[Site]]:
         if "..." in (stripped := [text.strip() for text in block]):
             raise SourceError(f"{name}:{start + stripped.index('...')}: `...` alone cannot stand for a "
                               "whole line; it matches part of a line only")
-        site = next((s for s in ending if _indent(lines, s) == indent), ending[-1])
-        sites.append(Site(site.lineno, site.end_lineno, _indent(lines, site), block,
+        site = next((s for s in ending if _indent(lines, s.lineno) == indent), ending[-1])
+        sites.append(Site(site.lineno, site.end_lineno, block,
                           isinstance(site, ast.Expr) and not isinstance(site.value, ast.Call)))
     return stmts, sites
 
 
-def _indent(lines: list[str], node: ast.stmt) -> str:
-    return re.match(r"[ \t]*", lines[node.lineno - 1]).group()
+def _indent(lines: list[str], lineno: int) -> str:
+    return re.match(r"[ \t]*", lines[lineno - 1]).group()
 
 
-def attribute(stmts: list[ast.stmt], sites: list[Site], chunks: list[tuple[int, str]]):
-    """({site.first: text}, [(line, text) that no site accounts for])."""
-    texts: dict[int, str] = {}
-    strays: list[tuple[int, str]] = []
+def outputs(source: str, chunks: list[tuple[int, str]], name: str) -> list[Site]:
+    """The source's sites, each with what the run printed there; output that no site accounts
+    for makes a new site (with no expected lines) at the statement that printed it."""
+    stmts, sites = parse(source, name)
     for line, text in chunks:
         stmt = min((s for s in stmts if s.lineno <= line <= s.end_lineno),
                    key=lambda s: s.end_lineno - s.lineno, default=None)
-        site = min((s for s in sites if stmt and s.first <= stmt.lineno and stmt.end_lineno <= s.last),
+        first, last = (stmt.lineno, stmt.end_lineno) if stmt else (line, line)
+        site = min((s for s in sites if s.first <= first and last <= s.last),
                    key=lambda s: s.last - s.first, default=None)
         if site is None:
-            strays.append((stmt.lineno if stmt else line, text))
-        else:
-            texts[site.first] = texts.get(site.first, "") + text
-    return texts, strays
+            site = Site(first, last, [], False)
+            sites.append(site)
+        site.printed += text
+    return sites
 
 
 def split_lines(text: str) -> list[str]:
-    return text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
+    """The lines printed as text: a newline ends a line, it does not start one."""
+    return text.removesuffix("\n").split("\n") if text else []
 
 
 def line_matches(expected: str, actual: str) -> bool:
@@ -130,68 +132,53 @@ def block_matches(expected: list[str], actual: list[str]) -> bool:
 
 
 def check(source: str | None, run, name: str) -> list[str]:
-    """What is wrong with a run (runner.Run) of source: it failed, it wrote to standard
-    error, or its output differs from the `#>` blocks (not compared for a source of None)."""
+    """What is wrong with a run (runner.Run) of source, as 'name[:line]: ...' messages: it
+    failed, it wrote to standard error, or its output differs from the `#>` blocks (not
+    compared for a source of None)."""
     if run.error:
         return [f"{name}: the run failed:\n{run.error}\n{run.stderr}".rstrip()]
-    problems = [] if source is None else compare(source, run.chunks, name)
-    if run.stderr:
-        problems.append(f"{name}: wrote to standard error (a warning the page teaches must be "
-                        f"caught and printed):\n{run.stderr}")
-    return problems
-
-
-def compare(source: str, chunks: list[tuple[int, str]], name: str) -> list[str]:
-    """Every mismatch between the `#>` blocks and a run, as 'name:line: ...' messages."""
+    problems = [f"{name}: wrote to standard error (a warning the page teaches must be caught and "
+                f"printed):\n{run.stderr}"] if run.stderr else []
     try:
-        stmts, sites = parse(source, name)
+        sites = [] if source is None else outputs(source, run.chunks, name)
     except SourceError as err:
-        return [str(err)]
-    texts, strays = attribute(stmts, sites, chunks)
-    problems = []
-    for line, text in strays:
-        problems.append(f"{name}:{line}: printed output that no `#>` block accounts for "
-                        f"(run `make update`, or print it where a block follows):\n"
-                        + "\n".join("+" + t for t in split_lines(text)))
+        return [str(err), *problems]
     for site in sites:
-        text = texts.get(site.first, "")
-        if not text:
+        where, actual = f"{name}:{site.first}", split_lines(site.printed)
+        if not site.expected:
+            problems.append(f"{where}: printed output that no `#>` block accounts for (run `make update`, "
+                            "or print it where a block follows):\n" + "\n".join("+" + t for t in actual))
+        elif not site.printed:
             hint = ("a script does not echo expressions: print it" if site.bare_expression
                     else "it printed nothing")
-            problems.append(f"{name}:{site.first}: `#>` lines follow this statement, but {hint}")
-        elif not text.endswith("\n"):
-            problems.append(f"{name}:{site.first}: its output does not end with a newline; "
-                            "a `#>` block holds whole lines")
-        elif not block_matches(site.expected, actual := split_lines(text)):
-            diff = "\n".join(difflib.unified_diff(
-                site.expected, actual, "expected (#> lines)", "printed (real run)", lineterm=""))
-            what = "has no `#>` lines" if not site.expected else "printed something else"
-            problems.append(f"{name}:{site.first}: this statement {what}:\n{diff}")
+            problems.append(f"{where}: `#>` lines follow this statement, but {hint}")
+        elif not site.printed.endswith("\n"):
+            problems.append(f"{where}: its output does not end with a newline; a `#>` block holds "
+                            "whole lines")
+        elif not block_matches(site.expected, actual):
+            diff = difflib.unified_diff(site.expected, actual, "expected (#> lines)", "printed (real run)",
+                                        lineterm="")
+            problems.append(f"{where}: this statement printed something else:\n" + "\n".join(diff))
     return problems
 
 
-def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> str:
-    """The source with each `#>` block replaced by what the run printed (a new
-    block under the statement that printed, where there was none). Blocks that
-    already match are kept as written. Raises SourceError for output that a
-    comment cannot hold."""
-    stmts, sites = parse(source, name)
-    texts, strays = attribute(stmts, sites, chunks)
+def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> tuple[str, int, int]:
+    """The source with each `#>` block that does not match the run replaced by what it
+    printed (a new block under the statement that printed, where there was none), and how
+    many blocks are new and how many changed. Raises SourceError for output that a comment
+    cannot hold."""
     lines = source.splitlines(keepends=True)
-    for line, text in strays:  # a new site right below the statement that printed
-        stmt = min((s for s in stmts if s.lineno == line), key=lambda s: s.end_lineno - s.lineno)
-        if stmt.lineno not in texts:  # once, however often a loop ran it
-            sites.append(Site(stmt.lineno, stmt.end_lineno, _indent(source.splitlines(), stmt),
-                              [], False))
-        texts[stmt.lineno] = texts.get(stmt.lineno, "") + text
-    for site in sorted(sites, key=lambda s: s.last, reverse=True):
-        text = texts.get(site.first, "")
-        actual = split_lines(text) if text else []
+    written = []
+    for site in sorted(outputs(source, chunks, name), key=lambda s: s.last, reverse=True):
+        actual = split_lines(site.printed)
         for out in actual:
             if UNWRITABLE.search(out) or out != out.rstrip():
                 raise SourceError(f"{name}:{site.first}: printed {out!r}, which a `#>` comment "
                                   "cannot hold (control characters or trailing spaces)")
         if not block_matches(site.expected, actual):
-            lines[site.last:site.last + len(site.expected)] = [
-                f"{site.indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
-    return "".join(lines)
+            indent = _indent(lines, site.first)
+            block = [f"{indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
+            lines[site.last:site.last + len(site.expected)] = block
+            written.append(site)
+    new = sum(1 for site in written if not site.expected)
+    return "".join(lines), new, len(written) - new

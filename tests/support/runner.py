@@ -1,14 +1,12 @@
-"""Run Python sources as `python file.py` in an empty folder would, each in a child
-process forked (or started by multiprocessing's fork server) from a process that imported
-torch once (README: "What `make test` checks").
+"""Run Python sources as `python file.py` in an empty folder would, each in a child forked
+(or started by multiprocessing's fork server) from a process that imported torch once.
 
-The child gets a new `__main__`, `sys.path` without the repository, Python's default
-warning filters and matplotlib's settings as at start (this module its backend, whose
-show() closes the figures).
-Its standard output and error are captured at the file-descriptor level, each byte
-attributed to the module-level line running when it was written. A job that hangs,
-prints without end, crashes, or leaves a thread or a child process behind fails, naming
-the last line it reached.
+The child gets a new `__main__`, `sys.path` without the repository, Python's default warning
+filters and matplotlib's settings as at start (this module its backend, whose show() closes
+the figures). Its standard output and error are captured at the file-descriptor level, each
+byte attributed to the module-level line running when it was written. A job that hangs,
+prints without end, crashes, or leaves a thread or a child process behind fails, naming the
+last line it reached.
 """
 import ctypes
 import faulthandler
@@ -84,40 +82,29 @@ def preload(everything: bool = True) -> None:
             importlib.import_module(name)
 
 
-def run_many(jobs: list[Job], workers: int | None = None) -> list[Run]:
-    """Run jobs in child processes, `workers` at a time; results in job order."""
-    workers = workers or os.cpu_count() or 1
-    results: list[Run | None] = [None] * len(jobs)
-    pending = list(enumerate(jobs))
-    running: dict[int, _Child] = {}
+_done: dict[Job, Run] = {}  # each job runs once per process: both languages' pages hold the same code
+
+
+def run_many(jobs: list[Job]) -> list[Run]:
+    """Run the jobs that did not run in this process yet, each in a child process, one per
+    core at a time; results in job order."""
+    pending = [job for job in dict.fromkeys(jobs) if job not in _done]
+    running: list[_Child] = []
     while pending or running:
-        while pending and len(running) < workers:
-            index, job = pending.pop(0)
-            running[index] = _Child(job)
-        for index, child in list(running.items()):
-            results[index] = child.result()
-            if results[index] is not None:
-                del running[index]
-        if running:  # until a child exits, or a tenth of a second to check the others
-            wait([child.process.sentinel for child in running.values()], timeout=0.1)
-    return results  # type: ignore[return-value]
-
-
-def run_one(job: Job) -> Run:
-    return run_many([job], workers=1)[0]
-
-
-_memo: dict[Job, Run] = {}
+        while pending and len(running) < (os.cpu_count() or 1):
+            running.append(_Child(pending.pop(0)))
+        wait([child.process.sentinel for child in running], timeout=0.1)  # one exits, or 0.1 s passes
+        for child in list(running):
+            if (run := child.result()) is not None:
+                _done[child.job] = run
+                running.remove(child)
+    return [_done[job] for job in jobs]
 
 
 def run_memo(jobs: list[Job]) -> list[Run]:
-    """run_many, but a job that already ran in this process is not run again (the same
-    code is on both languages' pages, and in the notebook tests)."""
-    todo = [job for job in dict.fromkeys(jobs) if job not in _memo]
-    if todo:
-        preload(everything=len(todo) > 1)
-        _memo.update(zip(todo, run_many(todo)))
-    return [_memo[job] for job in jobs]
+    """run_many, preloading first: all of PRELOAD for several jobs, torch and pyplot for one."""
+    preload(everything=len(jobs) > 1)
+    return run_many(jobs)
 
 
 class _Child:
@@ -192,7 +179,7 @@ def _become_fresh(job: Job, tmp: Path) -> None:
         opened = os.open(path, flags)
         os.dup2(opened, fd)
         os.close(opened)
-    sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+    # sys.stdin: multiprocessing has opened os.devnull
     sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8",
                                   write_through=True)
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
@@ -270,10 +257,9 @@ def _execute(job: Job, line) -> tuple[list[list[int]], str | None]:
 
 def _children_running() -> bool:
     """Whether a child process of this one still runs (those that exited are reaped)."""
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:  # no child at all
-            return False
-        if pid == 0:
-            return True
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:  # one that had exited, reaped
+            pass
+    except ChildProcessError:  # no child at all
+        return False
+    return True

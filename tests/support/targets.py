@@ -2,7 +2,6 @@
 runs (a name that matches nothing stops the run, saying the closest name there is), and
 the sample of snippets that also runs in a real interpreter."""
 import ast
-import difflib
 from pathlib import Path
 
 import pytest
@@ -13,30 +12,20 @@ ROOT = project.ROOT
 UPDATED: list[str] = []  # what `make update` wrote, one line per snippet
 
 
-def _closest(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    return f"; did you mean {close[0]}?" if close else ""
-
-
-def snippets(paths: list[str]) -> list[Path]:
-    """The snippet files that the paths (files or folders) name; UsageError for a path
-    that names no snippet."""
+def snippets(paths: list[str] | None) -> list[Path]:
+    """The snippet files that the paths (files or folders) name, or all; UsageError for a
+    path that names no snippet."""
     every = pages.snippet_files(ROOT)
     found: set[Path] = set()
-    for given in paths:
+    for given in paths or []:
         path = Path(given).resolve()
         named = [f for f in every if f == path or f.is_relative_to(path)]
         if not named:
             known = sorted({f.relative_to(ROOT).as_posix() for f in every}
                            | {f.parent.relative_to(ROOT).as_posix() for f in every})
-            raise pytest.UsageError(f"no snippet {given}{_closest(given, known)}")
+            raise pytest.UsageError(f"no snippet {given}{pages.model()._closest(given, known)}")
         found.update(named)
-    return sorted(found)
-
-
-def selected(config) -> list[Path]:
-    """The snippets of this run: --snippets, or all."""
-    return getattr(config, "snippets", None) or pages.snippet_files(ROOT)
+    return sorted(found) if paths else every
 
 
 def page(given: str) -> list[Path]:
@@ -49,7 +38,8 @@ def page(given: str) -> list[Path]:
     files = [ROOT / "docs" / lang / uri for lang in langs]
     if not all(f.is_file() for f in files):
         known = sorted({p.as_posix() for lang in langs for p in pages.pages(ROOT, lang)})
-        raise pytest.UsageError(f"no page {given}{_closest(uri, known)}; pages are: {', '.join(known)}")
+        raise pytest.UsageError(f"no page {given}{pages.model()._closest(uri, known)}; "
+                                f"pages are: {', '.join(known)}")
     return files
 
 
