@@ -1,11 +1,12 @@
 """MkDocs hook: the headings' permalink title in the language being built (mkdocs-static-i18n
 builds each in turn with its own `extra.labels`), and one 404 page for the whole site (GitHub
 Pages serves /404.html for every missing path), built in the default language only: the last
-language built would overwrite it.
+language built would overwrite it. Material's templates are compiled once, into the store.
 """
-from __future__ import annotations
-
+import jinja2
 from mkdocs.plugins import event_priority
+
+import store
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language's config
@@ -21,3 +22,10 @@ def on_config(config, **kwargs):
     else:
         config.theme.static_templates.discard("404.html")
     return config
+
+
+def on_env(env, config, files, **kwargs):
+    # Every build makes a new Jinja environment: two on each `mkdocs serve` reload, one per
+    # language. Jinja's bytecode cache keeps the compiled templates (its key: their source).
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(store.entry("jinja", [], lambda folder: None)))
+    return env
