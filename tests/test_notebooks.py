@@ -82,12 +82,9 @@ def script_runs() -> dict[str, runner.Run]:
 
 def section_lines(inc) -> tuple[int, int]:
     """The first and last line of the included part of the snippet."""
-    lines = (ROOT / inc.path).read_text(encoding="utf-8").split("\n")
-    if inc.section is None:
-        return 1, len(lines)
-    marks = {m["kind"]: n for n, line in enumerate(lines, 1)
-             for m in pages.model().MARKER.finditer(line) if m["name"] == inc.section}
-    return marks["start"], marks["end"]
+    if inc.section is not None:
+        return pages.model().sections(ROOT / inc.path)[0][inc.section]
+    return 1, len((ROOT / inc.path).read_text(encoding="utf-8").split("\n"))
 
 
 def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[str]:

@@ -23,7 +23,7 @@ def snippets(paths: list[str] | None) -> list[Path]:
         if not named:
             known = sorted({f.relative_to(ROOT).as_posix() for f in every}
                            | {f.parent.relative_to(ROOT).as_posix() for f in every})
-            raise pytest.UsageError(f"no snippet {given}{pages.model()._closest(given, known)}")
+            raise pytest.UsageError(f"no snippet {given}{pages.model().closest(given, known)}")
         found.update(named)
     return sorted(found) if paths else every
 
@@ -38,7 +38,7 @@ def page(given: str) -> list[Path]:
     files = [ROOT / "docs" / lang / uri for lang in langs]
     if not all(f.is_file() for f in files):
         known = sorted({p.as_posix() for lang in langs for p in pages.pages(ROOT, lang)})
-        raise pytest.UsageError(f"no page {given}{pages.model()._closest(uri, known)}; "
+        raise pytest.UsageError(f"no page {given}{pages.model().closest(uri, known)}; "
                                 f"pages are: {', '.join(known)}")
     return files
 

@@ -7,8 +7,6 @@ As a hook, a wrong include is a warning naming page and line (with `check_paths`
 pymdownx.snippets would stop the build naming neither), and the page shows the message
 where the code would be, so `mkdocs serve` and the site's tests go on.
 """
-from __future__ import annotations
-
 import difflib
 import functools
 import json
@@ -159,10 +157,11 @@ def programs(page_fences) -> list[tuple[Fence, list[Fence]]]:
 
 # --- includes and sections --------------------------------------------------------
 
-def sections(snippet: Path, name: str | None = None) -> tuple[set[str], list[str]]:
-    """({section names}, [problems with the markers, 'name:line: ...']) of a snippet file."""
+def sections(snippet: Path, name: str | None = None) -> tuple[dict[str, tuple[int, int]], list[str]]:
+    """({section name: its start and end marker's lines}, [problems with the markers,
+    'name:line: ...']) of a snippet file."""
     opened: dict[str, int] = {}
-    names, problems = set(), []
+    found, problems = {}, []
     name = name or snippet.as_posix()
     for n, line in enumerate(snippet.read_text(encoding="utf-8-sig").splitlines(), 1):
         for m in MARKER.finditer(line):
@@ -174,11 +173,10 @@ def sections(snippet: Path, name: str | None = None) -> tuple[set[str], list[str
             elif section not in opened:
                 problems.append(f"{name}:{n}: [end:{section}] without a [start:{section}] before it")
             else:
-                del opened[section]
-                names.add(section)
+                found[section] = opened.pop(section), n
     problems += [f"{name}:{n}: [start:{section}] without an [end:{section}]"
                  for section, n in opened.items()]
-    return names, problems
+    return found, problems
 
 
 def missing(target: str, bases: list[Path]) -> str | None:
@@ -187,15 +185,15 @@ def missing(target: str, bases: list[Path]) -> str | None:
     file = next((base / path for base in bases if (base / path).is_file()), None)
     if file is None:
         known = [p.relative_to(base).as_posix() for base in bases for p in base.glob("snippets/**/*.py")]
-        return f"there is no file {path}" + _closest(path, known)
+        return f"there is no file {path}" + closest(path, known)
     if section:
         names = sections(file)[0]
         if section not in names:
-            return f"{path} has no section [start:{section}] ... [end:{section}]" + _closest(section, names)
+            return f"{path} has no section [start:{section}] ... [end:{section}]" + closest(section, names)
     return None
 
 
-def _closest(name: str, known) -> str:
+def closest(name: str, known) -> str:
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
