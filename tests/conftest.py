@@ -5,8 +5,6 @@ other tests do; the tests that wait for them run last. `site_url` serves the bui
 GitHub Pages does (base path, gzip); Playwright (pytest-playwright) drives Debian's Chromium,
 or CHROMIUM_PATH.
 """
-from __future__ import annotations
-
 import os
 import re
 import shutil

@@ -1,7 +1,5 @@
 """Each kind of mistake fails, with a message that names the file and line: these tests break
 a snippet, a page or a copy of the project on purpose and run the same checks on it."""
-from __future__ import annotations
-
 import html
 import re
 import subprocess

@@ -8,8 +8,6 @@ glyphs whose ToUnicode gives each glyph the lowest code point mapped to it: 用 
 glyph with the Kangxi radical U+2F64 and extracts as ⽤. So Chinese is set in a copy of
 Noto Sans CJK SC subset to the document's characters less U+2E80-U+2FDF, with TrueType
 outlines, which Chromium embeds as a CID font."""
-from __future__ import annotations
-
 import html
 import json
 import os

@@ -1,7 +1,5 @@
 """How the tests build the site: as the Pages workflow builds it for an example
 repository, with `mkdocs build --strict`."""
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path

@@ -3,8 +3,6 @@ of each kind a contributor makes, its site built (OUT/site, MkDocs' log in OUT/b
 exit status in OUT/returncode), then the tests that read pages, snippets and the site run on
 it, reporting to standard output (tests/test_faults.py reads what each said).
 """
-from __future__ import annotations
-
 import os
 import shutil
 import subprocess

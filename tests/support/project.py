@@ -2,8 +2,6 @@
 from mkdocs.yml through MkDocs' own loader, so that mkdocs.yml stays the only place that
 says them. The repository root is ROOT; the address the tests build for is in builds.py.
 """
-from __future__ import annotations
-
 import functools
 import os
 import sys

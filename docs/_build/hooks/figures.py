@@ -5,8 +5,6 @@ whose show() saves each figure and its dark variant: transparent, its colours' l
 inverted (saturated mid-tones only ever lightened). A page's figure becomes the pair
 Material shows by palette (`#only-light`, `#only-dark`), with width and height.
 """
-from __future__ import annotations
-
 import colorsys
 import io
 import logging

@@ -4,8 +4,6 @@ MathML natively, no math JavaScript or fonts). A formula that does not convert i
 naming page and line, and the page shows its TeX in an error box; TeX left in a page's text
 after the conversion (upstream markup changed) stops the build.
 """
-from __future__ import annotations
-
 import html
 import logging
 import re

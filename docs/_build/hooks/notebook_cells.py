@@ -2,8 +2,6 @@
 Jupyter, each fence that includes snippets as a code cell without `#>` lines and section
 markers (the cell's real output stands under it); see CONTRIBUTING, "Every page with code".
 """
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass
 from pathlib import Path

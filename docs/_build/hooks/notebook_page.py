@@ -2,8 +2,6 @@
 JupyterLab CSS or scripts; Markdown and figures rendered as any page's; code and output in
 the site's code blocks). Each fix fails the build when mkdocs-jupyter's markup has changed.
 """
-from __future__ import annotations
-
 import html as htmllib
 import posixpath
 import re

@@ -4,8 +4,6 @@ language (cells: notebook_cells.py), offered under its title and beside it as
 `<folder>/index.md` as a page (notebook_page.py). The notebooks are added after
 mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as raw JSON).
 """
-from __future__ import annotations
-
 import ast
 import html as htmllib
 import json

@@ -2,8 +2,6 @@
 repository, on the branch edit_uri names; without a repo_url (REPO_URL unset) titles stay
 plain text and pages have no edit link.
 """
-from __future__ import annotations
-
 import html
 import logging
 import re

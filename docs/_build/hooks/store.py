@@ -2,8 +2,6 @@
 the input, the code that makes it and the installed packages. Entries are written atomically,
 as builds may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
 """
-from __future__ import annotations
-
 import contextlib
 import functools
 import hashlib

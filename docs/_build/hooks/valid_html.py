@@ -3,8 +3,6 @@ in every page and in the 404 page. Each fix expects the markup it changes as man
 Material writes it; when Material's markup has changed the build fails, so that the fix is
 revisited (the other changes are template blocks: docs/_build/overrides/).
 """
-from __future__ import annotations
-
 import re
 
 
