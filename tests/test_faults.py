@@ -30,7 +30,7 @@ def project(tmp_path) -> Path:
 
 
 def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:
-    run = runner.run_memo([runner.Job(source, "bad.py", timeout=timeout)])[0]
+    run = runner.run_many([runner.Job(source, "bad.py", timeout=timeout)])[0]
     return "\n".join(expected_output.check(source, run, "bad.py"))
 
 

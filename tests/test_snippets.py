@@ -35,8 +35,7 @@ def runs(request) -> dict[Path, tuple[str | None, runner.Run]]:
         except UnicodeDecodeError as err:
             done[path] = runner.Run(error=f"{rel(path)}: not UTF-8 ({err.reason} at byte {err.start}); "
                                           "save it as UTF-8")
-    # run_memo: the notebook tests ask for the same runs; each snippet runs once.
-    done.update(zip(sources, runner.run_memo([runner.Job(text, rel(f)) for f, text in sources.items()])))
+    done.update(zip(sources, runner.run_many([runner.Job(text, rel(f)) for f, text in sources.items()])))
     return {path: (sources.get(path), run) for path, run in done.items()}
 
 

@@ -65,7 +65,7 @@ def pytest_collection_finish(session):
         if m:
             with contextlib.suppress(Exception):  # an include that cannot expand: the fence says so
                 todo.add(code(int(m["key"])))
-    runner.run_memo([runner.Job(source, BLOCK) for source in todo])  # check_fence finds them there
+    runner.run_many([runner.Job(source, BLOCK) for source in todo])  # check_fence finds them there
 
 
 class FenceOutputMismatch(AssertionError):
@@ -84,6 +84,6 @@ def check_fence(key: int) -> None:
                                       f"{where}: this code block continues the one at line "
                                       f"{fence.line}, which cannot run:\n{problem}")
     source = code(key)
-    problems = expected_output.check(source, runner.run_memo([runner.Job(source, BLOCK)])[0], BLOCK)
+    problems = expected_output.check(source, runner.run_many([runner.Job(source, BLOCK)])[0], BLOCK)
     if problems:  # the file name in tracebacks and messages, as the reader finds it
         raise FenceOutputMismatch("\n".join(problems).replace(BLOCK, f"{where} (the code block)"))
