@@ -76,8 +76,6 @@ def pytest_collection_finish(session):
         wanted |= names & AFTER_SITE
         if "fresh_run" in names:
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
-    if os.environ.get("TESTS_BUILT_SITE"):  # the site is built already (tests/support/faults.py)
-        wanted.discard("site")
     site_done = None  # a pipe's read end; its write end, only the site build's: end of file once it exits
     if "site" in wanted:
         site_done, site_running = os.pipe()
@@ -90,9 +88,11 @@ def pytest_collection_finish(session):
 
 
 def start(name: str, wait_on: int | None = None, pass_fds=()) -> None:
-    """Start a BACKGROUND command; with wait_on, it runs once it has read that to its end."""
-    folder = Path(tempfile.mkdtemp(prefix="background-"))
-    (folder / "cwd").mkdir()
+    """Start a BACKGROUND command in a new folder (kept in $TESTS_BACKGROUND_DIR if set: the
+    fault run reads its site there); with wait_on, it runs once it has read that to its end."""
+    kept = os.environ.get("TESTS_BACKGROUND_DIR")
+    folder = Path(kept) / name if kept else Path(tempfile.mkdtemp(prefix="background-"))
+    (folder / "cwd").mkdir(parents=True)
     kind, _, snippet = name.partition(" ")
     argv, env, cwd = BACKGROUND[kind](folder, snippet)
     if wait_on is not None:
@@ -112,7 +112,8 @@ def pytest_sessionfinish(session):
     for process, folder in _started.values():
         process.kill()  # nothing for one that has exited
         process.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+        if not os.environ.get("TESTS_BACKGROUND_DIR"):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def finished(name: str) -> SimpleNamespace:
@@ -129,14 +130,8 @@ def finished(name: str) -> SimpleNamespace:
 
 @pytest.fixture(scope="session")
 def site() -> SimpleNamespace:
-    """The site built for an example repository: .dir, .output (MkDocs' log), .returncode.
-    With TESTS_BUILT_SITE set (tests/support/faults.py), the site already built there."""
-    given = os.environ.get("TESTS_BUILT_SITE")
-    if given:
-        done = SimpleNamespace(folder=Path(given), returncode=int((Path(given) / "returncode").read_text()),
-                               output=(Path(given) / "build.log").read_text(encoding="utf-8"))
-    else:
-        done = finished("site")
+    """The site built for an example repository: .dir, .output (MkDocs' log), .returncode."""
+    done = finished("site")
     return SimpleNamespace(dir=done.folder / "site", output=done.output, returncode=done.returncode)
 
 
