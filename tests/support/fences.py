@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.support import expected_output, pages, project, runner
+from tests.support import expected_output, pages, project, runner, targets
 
 CHAINS: list[list] = []  # [key]: the fences the reader has pasted, this one last
 CALL = re.compile(r"__check_fence__\((?P<key>\d+)\)")
@@ -74,8 +74,7 @@ class FenceOutputMismatch(AssertionError):
 
 def check_fence(key: int) -> None:
     caller = sys._getframe(1)  # pytest-markdown-docs runs the fence as code of the page's file
-    page = Path(caller.f_code.co_filename).resolve()
-    page = page.relative_to(project.ROOT).as_posix() if page.is_relative_to(project.ROOT) else str(page)
+    page = targets.rel(Path(caller.f_code.co_filename).resolve())
     where, chain, model = f"{page}:{caller.f_lineno}", CHAINS[key], pages.model()
     for fence in chain:  # a wrong include: at its line, or in a block this one continues
         for problem in model.wrong_includes("\n".join(fence.lines), page,

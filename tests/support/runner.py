@@ -166,7 +166,6 @@ def _child_main(job: Job, tmp: Path, line) -> None:
 
 
 def _become_fresh(job: Job, tmp: Path) -> None:
-    import matplotlib
     import matplotlib.pyplot as plt
 
     for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, tmp / "stdout", os.O_WRONLY),
