@@ -34,8 +34,7 @@ build: $(STAMP)  ## the static site into site/
 test: $(STAMP) $(NODE_STAMP)  ## every check: snippets, pages, build, links, browser, workflows
 	@$(PYTEST) $(PYTEST_ARGS)
 
-# SNIPPETS: files or folders (default: every snippet, and a sample of them also run in a
-# real fresh interpreter, as make test does)
+# SNIPPETS: files or folders (default: all, and a sample of them also run in a fresh interpreter)
 check: $(STAMP)  ## the `#>` outputs of snippets: make check [SNIPPETS=snippets/x/y.py]
 	$(PYTEST) -q tests/test_snippets.py $(if $(SNIPPETS),--snippets $(SNIPPETS) -k "not fresh_interpreter")
 

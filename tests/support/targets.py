@@ -24,7 +24,7 @@ def snippets(paths: list[str] | None) -> list[Path]:
     found: set[Path] = set()
     for given in paths or []:
         path = Path(given).resolve()
-        named = [f for f in every if f == path or f.is_relative_to(path)]
+        named = [f for f in every if f.is_relative_to(path)]
         if not named:
             known = sorted({rel(f) for f in every} | {rel(f.parent) for f in every})
             raise pytest.UsageError(f"no snippet {given}{pages.model().closest(given, known)}")
