@@ -68,10 +68,6 @@ def pytest_collection_finish(session):
     runner.run_many([runner.Job(source, BLOCK) for source in todo])  # check_fence finds them there
 
 
-class FenceOutputMismatch(AssertionError):
-    pass
-
-
 def check_fence(key: int) -> None:
     caller = sys._getframe(1)  # pytest-markdown-docs runs the fence as code of the page's file
     page = targets.rel(Path(caller.f_code.co_filename).resolve())
@@ -79,10 +75,10 @@ def check_fence(key: int) -> None:
     for fence in chain:  # a wrong include: at its line, or in a block this one continues
         for problem in model.wrong_includes("\n".join(fence.lines), page,
                                             model.base_paths(pages.config()), fence.line):
-            raise FenceOutputMismatch(problem if fence is chain[-1] else
+            raise AssertionError(problem if fence is chain[-1] else
                                       f"{where}: this code block continues the one at line "
                                       f"{fence.line}, which cannot run:\n{problem}")
     source = code(key)
     problems = expected_output.check(source, runner.run_many([runner.Job(source, BLOCK)])[0], BLOCK)
     if problems:  # the file name in tracebacks and messages, as the reader finds it
-        raise FenceOutputMismatch("\n".join(problems).replace(BLOCK, f"{where} (the code block)"))
+        raise AssertionError("\n".join(problems).replace(BLOCK, f"{where} (the code block)"))
