@@ -52,6 +52,7 @@ BACKGROUND = {
 # Started with the site build, but each waits until the build has exited: they build the same
 # pages, so they find the store warm.
 AFTER_SITE = {"bare_site", "fault_run"}
+KEPT = os.environ.get("TESTS_BACKGROUND_DIR")  # set by the fault run, which reads the site built there
 _started: dict[str, tuple[subprocess.Popen, Path]] = {}
 
 
@@ -86,10 +87,9 @@ def pytest_collection_finish(session):
 
 
 def start(name: str, wait_on: int | None = None, pass_fds=()) -> None:
-    """Start a BACKGROUND command in a new folder (kept in $TESTS_BACKGROUND_DIR if set: the
-    fault run reads its site there); with wait_on, it runs once it has read that to its end."""
-    kept = os.environ.get("TESTS_BACKGROUND_DIR")
-    folder = Path(kept) / name if kept else Path(tempfile.mkdtemp(prefix="background-"))
+    """Start a BACKGROUND command in a new folder (in KEPT, if set); with wait_on, it runs
+    once it has read that to its end."""
+    folder = Path(KEPT) / name if KEPT else Path(tempfile.mkdtemp(prefix="background-"))
     (folder / "cwd").mkdir(parents=True)
     kind, _, snippet = name.partition(" ")
     argv, env, cwd = BACKGROUND[kind](folder, snippet)
@@ -110,7 +110,7 @@ def pytest_sessionfinish(session):
     for process, folder in _started.values():
         process.kill()  # nothing for one that has exited
         process.wait()
-        if not os.environ.get("TESTS_BACKGROUND_DIR"):
+        if not KEPT:
             shutil.rmtree(folder, ignore_errors=True)
 
 

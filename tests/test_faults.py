@@ -25,8 +25,7 @@ print(w.grad)
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project to break."""
-    faults.copy_project(tmp_path)
-    return tmp_path
+    return faults.copy_project(tmp_path)
 
 
 def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:

@@ -48,16 +48,16 @@ def change(path: Path, how) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def copy_project(copy: Path) -> None:
+def copy_project(copy: Path) -> Path:
     for name in ("docs", "snippets", "tests"):  # the tests run on a copy need no Node tools
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     for name in ("mkdocs.yml", "pytest.ini"):
         shutil.copy(ROOT / name, copy)
+    return copy
 
 
 def main(out: Path) -> int:
-    copy = out / "project"
-    copy_project(copy)
+    copy = copy_project(out / "project")
     (ROOT / ".cache").mkdir(exist_ok=True)
     (copy / ".cache").symlink_to(ROOT / ".cache")  # the store is keyed by content: share it
     for name, how in MISTAKES.items():
