@@ -1,9 +1,7 @@
 """Options (`pytest --help`, section snippets: what make check, update and page pass),
 fixtures, and the slow commands the tests wait for, a fixed list (BACKGROUND): each one a
 selected test asks for (by its fixture) starts when collection is done and runs while the
-other tests do; the tests that wait for them run last. `site_url` serves the built site as
-GitHub Pages does (base path, gzip); Playwright (pytest-playwright) drives Debian's Chromium,
-or CHROMIUM_PATH.
+other tests do; the tests that wait for them run last.
 """
 import os
 import re
@@ -54,6 +52,7 @@ BACKGROUND = {
 # Started with the site build, but each waits until the build has exited: they build the same
 # pages, so they find the store warm.
 AFTER_SITE = {"bare_site", "fault_run"}
+KEPT = os.environ.get("TESTS_BACKGROUND_DIR")  # set by the fault run, which reads the site built there
 _started: dict[str, tuple[subprocess.Popen, Path]] = {}
 
 
@@ -76,8 +75,6 @@ def pytest_collection_finish(session):
         wanted |= names & AFTER_SITE
         if "fresh_run" in names:
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
-    if os.environ.get("TESTS_BUILT_SITE"):  # the site is built already (tests/support/faults.py)
-        wanted.discard("site")
     site_done = None  # a pipe's read end; its write end, only the site build's: end of file once it exits
     if "site" in wanted:
         site_done, site_running = os.pipe()
@@ -90,9 +87,10 @@ def pytest_collection_finish(session):
 
 
 def start(name: str, wait_on: int | None = None, pass_fds=()) -> None:
-    """Start a BACKGROUND command; with wait_on, it runs once it has read that to its end."""
-    folder = Path(tempfile.mkdtemp(prefix="background-"))
-    (folder / "cwd").mkdir()
+    """Start a BACKGROUND command in a new folder (in KEPT, if set); with wait_on, it runs
+    once it has read that to its end."""
+    folder = Path(KEPT) / name if KEPT else Path(tempfile.mkdtemp(prefix="background-"))
+    (folder / "cwd").mkdir(parents=True)
     kind, _, snippet = name.partition(" ")
     argv, env, cwd = BACKGROUND[kind](folder, snippet)
     if wait_on is not None:
@@ -112,7 +110,8 @@ def pytest_sessionfinish(session):
     for process, folder in _started.values():
         process.kill()  # nothing for one that has exited
         process.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+        if not KEPT:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def finished(name: str) -> SimpleNamespace:
@@ -129,14 +128,8 @@ def finished(name: str) -> SimpleNamespace:
 
 @pytest.fixture(scope="session")
 def site() -> SimpleNamespace:
-    """The site built for an example repository: .dir, .output (MkDocs' log), .returncode.
-    With TESTS_BUILT_SITE set (tests/support/faults.py), the site already built there."""
-    given = os.environ.get("TESTS_BUILT_SITE")
-    if given:
-        done = SimpleNamespace(folder=Path(given), returncode=int((Path(given) / "returncode").read_text()),
-                               output=(Path(given) / "build.log").read_text(encoding="utf-8"))
-    else:
-        done = finished("site")
+    """The site built for an example repository: .dir, .output (MkDocs' log), .returncode."""
+    done = finished("site")
     return SimpleNamespace(dir=done.folder / "site", output=done.output, returncode=done.returncode)
 
 

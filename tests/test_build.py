@@ -32,7 +32,6 @@ def test_figures_are_reproducible(root, built, tmp_path):
                                "sys.path.insert(0, str(__import__('pathlib').Path(sys.argv[0]).parent))\n"
                                "runpy.run_path(sys.argv[0], run_name='__main__')\n",
                                f"drawing {snippet.relative_to(root)}"))
-    runner.preload()
     problems = []
     for k, (snippet, run) in enumerate(zip(snippets, runner.run_many(jobs))):
         if run.error:

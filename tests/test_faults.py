@@ -25,12 +25,11 @@ print(w.grad)
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project to break."""
-    faults.copy_project(tmp_path)
-    return tmp_path
+    return faults.copy_project(tmp_path)
 
 
 def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:
-    run = runner.run_memo([runner.Job(source, "bad.py", timeout=timeout)])[0]
+    run = runner.run_many([runner.Job(source, "bad.py", timeout=timeout)])[0]
     return "\n".join(expected_output.check(source, run, "bad.py"))
 
 
@@ -110,14 +109,15 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
     # the build warned with page and line, and wrote the site with the message in the page
     line = next(n for n, text in enumerate((ROOT / "docs/zh/index.md").read_text().split("\n"), 1)
                 if '--8<-- "snippets/home/versions.py"' in text)
-    log = (fault_run.folder / "build.log").read_text()
+    built = fault_run.folder / "site"  # the run's site build: its log and the site
+    log = (built / "out").read_text()
     assert (f'docs/zh/index.md:{line}: include "snippets/home/gone.py" not found: '
             "there is no file snippets/home/gone.py") in log, log
-    home = re.sub(r"<[^>]+>", "", (fault_run.folder / "site" / "index.html").read_text(encoding="utf-8"))
+    home = re.sub(r"<[^>]+>", "", (built / "site" / "index.html").read_text(encoding="utf-8"))
     assert '# include "snippets/home/gone.py" not found' in html.unescape(home)
-    backward = (fault_run.folder / "site" / "en" / "autograd" / "backward" / "index.html").read_text()
+    backward = (built / "site" / "en" / "autograd" / "backward" / "index.html").read_text()
     assert 'class="math-error"' in backward and "\\frac{1}{\\left(" in backward
-    assert not (fault_run.folder / "site" / "en" / "autograd" / "tips" / "tips.ipynb").exists()
+    assert not (built / "site" / "en" / "autograd" / "tips" / "tips.ipynb").exists()
 
 
 def test_html_checker_names_the_page_line_and_error(tmp_path):

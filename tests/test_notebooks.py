@@ -77,7 +77,7 @@ def script_runs() -> dict[str, runner.Run]:
     files = sorted({inc.path for lang, page in PAGES for fence in fences(lang, page)
                     for inc in fence.includes if (ROOT / inc.path).is_file()})  # else no notebook
     jobs = [runner.Job((ROOT / f).read_text(encoding="utf-8-sig"), f) for f in files]
-    return dict(zip(files, runner.run_memo(jobs)))
+    return dict(zip(files, runner.run_many(jobs)))
 
 
 def section_lines(inc) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import expected_output, runner, targets
-from tests.support.project import ROOT
+from tests.support.targets import rel
 
 
 def pytest_generate_tests(metafunc):
@@ -18,10 +18,6 @@ def pytest_generate_tests(metafunc):
         if "fresh_run" in metafunc.fixturenames:  # the sample conftest runs in a real interpreter
             files = targets.fresh_sample(files)
         metafunc.parametrize("snippet", files, ids=rel)
-
-
-def rel(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
 @pytest.fixture(scope="session")
@@ -35,8 +31,7 @@ def runs(request) -> dict[Path, tuple[str | None, runner.Run]]:
         except UnicodeDecodeError as err:
             done[path] = runner.Run(error=f"{rel(path)}: not UTF-8 ({err.reason} at byte {err.start}); "
                                           "save it as UTF-8")
-    # run_memo: the notebook tests ask for the same runs; each snippet runs once.
-    done.update(zip(sources, runner.run_memo([runner.Job(text, rel(f)) for f, text in sources.items()])))
+    done.update(zip(sources, runner.run_many([runner.Job(text, rel(f)) for f, text in sources.items()])))
     return {path: (sources.get(path), run) for path, run in done.items()}
 
 

@@ -14,11 +14,10 @@ EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
 BASE_PATH = urlsplit(EXAMPLE_ENV["SITE_URL"]).path  # where GitHub Pages serves that site
 
 
-def command(site_dir: Path, root: Path = project.ROOT) -> list[str]:
-    """The build of the project at root into site_dir (not -q: it would hide the en build's
-    warnings)."""
+def command(site_dir: Path) -> list[str]:
+    """The build into site_dir (not -q: it would hide the en build's warnings)."""
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-            "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+            "-f", str(project.ROOT / "mkdocs.yml"), "-d", str(site_dir)]
 
 
 def environment(example: bool = True) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """`python -m tests.support.faults OUT`: a copy of the project (OUT/project) with one mistake
-of each kind a contributor makes, its site built (OUT/site, MkDocs' log in OUT/build.log, its
-exit status in OUT/returncode), then the tests that read pages, snippets and the site run on
-it, reporting to standard output (tests/test_faults.py reads what each said).
+of each kind a contributor makes, and the tests that read pages, snippets and the site run on
+it, reporting to standard output (tests/test_faults.py reads what each said, and the site they
+built: OUT/site/site, MkDocs' log in OUT/site/out).
 """
 import os
 import shutil
@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support import builds
 from tests.support.project import ROOT
 
 # A page outside docs/ (the build does not see it) whose first fence includes a file that
@@ -49,26 +48,22 @@ def change(path: Path, how) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def copy_project(copy: Path) -> None:
+def copy_project(copy: Path) -> Path:
     for name in ("docs", "snippets", "tests"):  # the tests run on a copy need no Node tools
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     for name in ("mkdocs.yml", "pytest.ini"):
         shutil.copy(ROOT / name, copy)
+    return copy
 
 
 def main(out: Path) -> int:
-    copy = out / "project"
-    copy_project(copy)
+    copy = copy_project(out / "project")
     (ROOT / ".cache").mkdir(exist_ok=True)
     (copy / ".cache").symlink_to(ROOT / ".cache")  # the store is keyed by content: share it
     for name, how in MISTAKES.items():
         change(copy / name, how)
     (copy / "snippets" / "odd" / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
-    with open(out / "build.log", "wb") as log:  # read by the site fixture
-        done = subprocess.run(builds.command(out / "site", copy), cwd=copy, env=builds.environment(),
-                              stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    (out / "returncode").write_text(str(done.returncode))
-    env = {**os.environ, "TESTS_BUILT_SITE": str(out), "PYTHONPATH": str(copy)}
+    env = {**os.environ, "TESTS_BACKGROUND_DIR": str(out), "PYTHONPATH": str(copy)}
     tests = ["tests/test_pages.py", "tests/test_build.py", "tests/test_notebooks.py", "tests/test_mathml.py",
              "tests/test_reader.py", "tests/test_snippets.py"]
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.support import expected_output, pages, project, runner
+from tests.support import expected_output, pages, project, runner, targets
 
 CHAINS: list[list] = []  # [key]: the fences the reader has pasted, this one last
 CALL = re.compile(r"__check_fence__\((?P<key>\d+)\)")
@@ -65,25 +65,20 @@ def pytest_collection_finish(session):
         if m:
             with contextlib.suppress(Exception):  # an include that cannot expand: the fence says so
                 todo.add(code(int(m["key"])))
-    runner.run_memo([runner.Job(source, BLOCK) for source in todo])  # check_fence finds them there
-
-
-class FenceOutputMismatch(AssertionError):
-    pass
+    runner.run_many([runner.Job(source, BLOCK) for source in todo])  # check_fence finds them there
 
 
 def check_fence(key: int) -> None:
     caller = sys._getframe(1)  # pytest-markdown-docs runs the fence as code of the page's file
-    page = Path(caller.f_code.co_filename).resolve()
-    page = page.relative_to(project.ROOT).as_posix() if page.is_relative_to(project.ROOT) else str(page)
+    page = targets.rel(Path(caller.f_code.co_filename).resolve())
     where, chain, model = f"{page}:{caller.f_lineno}", CHAINS[key], pages.model()
     for fence in chain:  # a wrong include: at its line, or in a block this one continues
         for problem in model.wrong_includes("\n".join(fence.lines), page,
                                             model.base_paths(pages.config()), fence.line):
-            raise FenceOutputMismatch(problem if fence is chain[-1] else
+            raise AssertionError(problem if fence is chain[-1] else
                                       f"{where}: this code block continues the one at line "
                                       f"{fence.line}, which cannot run:\n{problem}")
     source = code(key)
-    problems = expected_output.check(source, runner.run_memo([runner.Job(source, BLOCK)])[0], BLOCK)
+    problems = expected_output.check(source, runner.run_many([runner.Job(source, BLOCK)])[0], BLOCK)
     if problems:  # the file name in tracebacks and messages, as the reader finds it
-        raise FenceOutputMismatch("\n".join(problems).replace(BLOCK, f"{where} (the code block)"))
+        raise AssertionError("\n".join(problems).replace(BLOCK, f"{where} (the code block)"))

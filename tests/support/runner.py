@@ -70,10 +70,10 @@ def show(*args, **kwargs) -> None:
     plt.close("all")
 
 
-def preload(everything: bool = True) -> None:
-    """Import PRELOAD where the children are forked from: here, or in the fork server
-    (call it before the first run; the server starts with it). For a single run, only
-    torch and pyplot: its child imports the rest it needs as fast as this process would."""
+def _preload(everything: bool) -> None:
+    """Import PRELOAD where the children are forked from: here, or in the fork server (it
+    starts with the first run). For a single run, only torch and pyplot: its child imports
+    the rest it needs as fast as this process would."""
     names = PRELOAD if everything else PRELOAD[:3]
     if START_METHOD == "forkserver":
         _context.set_forkserver_preload([*names, __name__])
@@ -88,6 +88,7 @@ _done: dict[Job, Run] = {}  # each job runs once per process: both languages' pa
 def run_many(jobs: list[Job]) -> list[Run]:
     """Run the jobs that did not run in this process yet, each in a child process, one per
     core at a time; results in job order."""
+    _preload(everything=len(jobs) > 1)
     pending = [job for job in dict.fromkeys(jobs) if job not in _done]
     running: list[_Child] = []
     while pending or running:
@@ -99,12 +100,6 @@ def run_many(jobs: list[Job]) -> list[Run]:
                 _done[child.job] = run
                 running.remove(child)
     return [_done[job] for job in jobs]
-
-
-def run_memo(jobs: list[Job]) -> list[Run]:
-    """run_many, preloading first: all of PRELOAD for several jobs, torch and pyplot for one."""
-    preload(everything=len(jobs) > 1)
-    return run_many(jobs)
 
 
 class _Child:
@@ -171,7 +166,6 @@ def _child_main(job: Job, tmp: Path, line) -> None:
 
 
 def _become_fresh(job: Job, tmp: Path) -> None:
-    import matplotlib
     import matplotlib.pyplot as plt
 
     for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, tmp / "stdout", os.O_WRONLY),

@@ -12,6 +12,11 @@ ROOT = project.ROOT
 UPDATED: list[str] = []  # what `make update` wrote, one line per snippet
 
 
+def rel(path: Path) -> str:
+    """The path as messages name it: relative to the project, if it is in it."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
 def snippets(paths: list[str] | None) -> list[Path]:
     """The snippet files that the paths (files or folders) name, or all; UsageError for a
     path that names no snippet."""
@@ -19,10 +24,9 @@ def snippets(paths: list[str] | None) -> list[Path]:
     found: set[Path] = set()
     for given in paths or []:
         path = Path(given).resolve()
-        named = [f for f in every if f == path or f.is_relative_to(path)]
+        named = [f for f in every if f.is_relative_to(path)]
         if not named:
-            known = sorted({f.relative_to(ROOT).as_posix() for f in every}
-                           | {f.parent.relative_to(ROOT).as_posix() for f in every})
+            known = sorted({rel(f) for f in every} | {rel(f.parent) for f in every})
             raise pytest.UsageError(f"no snippet {given}{pages.model().closest(given, known)}")
         found.update(named)
     return sorted(found) if paths else every
