@@ -26,8 +26,7 @@ def audited(browser, site_url, tmp_path_factory):
 
     @functools.cache
     def result(path: str) -> tuple[dict, str]:
-        console = []
-        found = audit.audit(tab, site_url + path, path in homes, console)
+        found, console = audit.audit(tab, site_url + path, path in homes)
         lang = next((lang for lang in langs[1:] if path.startswith(f"{lang}/")), langs[0])
         bare = "" if path == "404.html" else path.removeprefix(f"{lang}/")
         twins = {other: urlsplit(urljoin(site_url, bare if other == langs[0] else f"{other}/{bare}")).path
