@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.support import audit, parsed, project
+from tests.support import audit, pages, project
 
 
 def convert(html: str, src_uri: str = "zh/autograd/graph.md", markdown: str = "") -> str:
@@ -57,7 +57,7 @@ def test_brackets_stretch_in_the_sites_own_math_font(built, site_url, page):
     """Each stretched bracket is taller than a plain one and drawn in the font site.css
     gives it: a browser without a math font of its own would draw them all alike."""
     paths = [path for path in audit.site_pages()
-             if parsed.page(built / path / "index.html").select(STRETCHED)]
+             if pages.built(built / path / "index.html").select(STRETCHED)]
     assert paths, "no page with a stretched bracket: this test checks nothing"
     problems = []
     for path in paths:

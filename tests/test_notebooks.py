@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
-from tests.support import expected_output, pages, parsed, project, runner
+from tests.support import expected_output, pages, project, runner
 from tests.support.builds import EXAMPLE_ENV
 
 ROOT = project.ROOT
@@ -49,7 +49,7 @@ def downloaded(site, lang: str, page: str) -> SimpleNamespace:
     html = site.dir / project.site_url_path(lang, page) / "index.html"
     says = "".join(f"\n{line}" for line in site.output.splitlines()
                    if f"docs/{lang}/{page}:" in line and "notebook" in line)
-    h1 = parsed.page(html).select_one(".md-content h1")
+    h1 = pages.built(html).select_one(".md-content h1")
     assert h1 is not None, f"{html}: no title"
     bar = h1.find_next_sibling()
     assert bar is not None and "notebook-links" in bar.get("class", []), \
@@ -97,7 +97,7 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[s
     for inc in fence.includes:
         lo, hi = section_lines(inc)
         text += "".join(t for line, t in runs[inc.path].chunks if lo <= line <= hi)
-    want = expected_output.split_lines(text) if text else []
+    want = expected_output.split_lines(text)
     got, outputs = cell["source"], cell.get("outputs", [])
     if got.replace(";", "") != code.replace(";", "") or ast.dump(ast.parse(got)) != ast.dump(ast.parse(code)):
         found.append(f"{name}: the code is not the snippet's")
@@ -110,7 +110,7 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[s
             found.append(f"{name}: Jupyter echoes a value the page does not show: "
                          f"{out['data'].get('text/plain', '')[:200]}")
     stdout = "".join(o["text"] for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
-    actual = expected_output.split_lines(stdout) if stdout else []
+    actual = expected_output.split_lines(stdout)
     if not expected_output.block_matches(want, actual):
         diff = "\n".join(difflib.unified_diff(want, actual, "the page (#> lines)", "the notebook",
                                               lineterm=""))
@@ -202,8 +202,8 @@ NOT_IN_HTML = [  # (pattern, the problem if the page's HTML holds it)
 
 @pytest.mark.parametrize("lang, uri", NOTEBOOK_PAGES, ids=[f"{lang}/{uri}" for lang, uri in NOTEBOOK_PAGES])
 def test_notebook_page_is_a_page_of_this_site(built, site, lang, uri):
-    html_path = built / project.site_url_path(lang, uri) / "index.html"
-    text, page = html_path.read_text(encoding="utf-8"), parsed.page(html_path)
+    got = downloaded(site, lang, uri)
+    text, page = got.html.read_text(encoding="utf-8"), pages.built(got.html)
     content = page.select_one(".md-content")
     problems = [what for selector, wanted, what in SELECTED if bool(content.select(selector)) != wanted]
     problems += [what for pattern, what in NOT_IN_HTML if re.search(pattern, text)]
@@ -212,7 +212,6 @@ def test_notebook_page_is_a_page_of_this_site(built, site, lang, uri):
             if not text_node.find_parent("code"):
                 problems.append(f"$ math left in the text: {text_node[:80]!r}")
     # The figures its notebook draws (its cells: test_notebook_holds_...), from the site's figure files.
-    got = downloaded(site, lang, uri)
     drawn = sum(1 for c in got.nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
     figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
     if not figures or not all(re.search(r"(^|/)figures/.+\.svg(#[\w-]+)?$", src) for src in figures):
@@ -224,10 +223,10 @@ def test_notebook_page_is_a_page_of_this_site(built, site, lang, uri):
     suffix = labels(lang)["notebook_title_suffix"].strip()
     if not got.h1.get_text().rstrip("¶").strip().endswith(suffix):
         problems.append(f"title {got.h1.get_text()!r} without {suffix!r}")
-    if got.path != html_path.parent / Path(uri).name:
+    if got.path != got.html.parent / Path(uri).name:
         problems.append(f"the download button points at {got.download['href']}")
     edit = page.select_one('a[rel="edit"]') or page.select_one("a.md-content__button")
     source_page = f"docs/{lang}/{Path(uri).parent.as_posix()}/index.md"
     if edit is not None and not edit["href"].endswith(source_page):
         problems.append(f"the edit link {edit['href']} is not {source_page}")
-    assert not problems, f"{html_path.relative_to(built)}:\n" + "\n".join(problems)
+    assert not problems, f"{got.html.relative_to(built)}:\n" + "\n".join(problems)

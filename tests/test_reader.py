@@ -6,18 +6,24 @@ import re
 
 import pytest
 
-from tests.support import pages, parsed, project
+from tests.support import pages, project
 from tests.support.builds import EXAMPLE_ENV
 
 ROOT = project.ROOT
 PAGES = [(lang, uri.as_posix()) for lang in project.languages() for uri in pages.pages(ROOT, lang)]
 
 
+def copied_blocks(tree) -> list[tuple[str, str]]:
+    """[(title, code)] of a page's code blocks, the code as the copy button copies it."""
+    return [(title.get_text() if (title := div.select_one(".filename")) else "",
+             div.select_one("pre > code").get_text()) for div in tree.select(".md-content div.highlight")]
+
+
 @pytest.mark.parametrize("lang, uri", PAGES, ids=[f"{lang}/{uri}" for lang, uri in PAGES])
 def test_every_block_is_its_fence_as_checked(built, lang, uri):
     model = pages.model()
     fences = list(model.fences(model.read(ROOT / "docs" / lang / uri)))
-    copied = parsed.copied_blocks(parsed.page(built / project.site_url_path(lang, uri) / "index.html"))
+    copied = copied_blocks(pages.built(built / project.site_url_path(lang, uri) / "index.html"))
     problems = [] if len(copied) == len(fences) else \
         [f"docs/{lang}/{uri}: {len(fences)} fences, {len(copied)} code blocks in the built page"]
     for fence, (title, code) in zip(fences, copied):
@@ -42,7 +48,7 @@ def test_repository_links(built):
     problems = []
     for lang, page in PAGES:
         path = project.site_url_path(lang, page)
-        tree = parsed.page(built / path / "index.html")
+        tree = pages.built(built / path / "index.html")
         header = tree.select_one("a.md-source")
         name = header and header.select_one(".md-source__repository")
         if not name or (header["href"], name.get_text(strip=True)) != (repo, EXAMPLE_ENV["REPO_NAME"]):
@@ -51,7 +57,7 @@ def test_repository_links(built):
         edit = f"{repo}/edit/main/docs/{lang}/{page}"
         if not tree.find("a", href=edit):
             problems.append(f"{path}: no edit link {edit}")
-        for title, _ in parsed.copied_blocks(tree):
+        for title, _ in copied_blocks(tree):
             if title and not tree.find("a", href=f"{repo}/blob/main/{title}"):
                 problems.append(f"{path}: the title {title} does not link to the file")
             if title and not (ROOT / title).is_file():

@@ -1,6 +1,8 @@
 """The pages: what they include (read by the build's page model, docs/_build/hooks/pages.py)
 and how the two language trees line up. Each check takes the repository root (the fault
 tests give it a broken copy) and returns problems as 'file:line: message' strings.
+`built(path)`: a built page, parsed once per test run (several tests read the same pages);
+the trees are shared: read them, never change them.
 """
 import functools
 import itertools
@@ -8,6 +10,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from tests.support import project
@@ -31,7 +34,6 @@ def snippet_files(root: Path) -> list[Path]:
                   if SNIPPET_NAME.match(p.name) and "__pycache__" not in p.parts)
 
 
-@functools.cache  # one object per root: model().expand keeps its parser per config
 def config(root: Path = project.ROOT):
     """What the page model needs of mkdocs.yml, for the project at root."""
     return SimpleNamespace(mdx_configs=project.config().mdx_configs,
@@ -121,3 +123,9 @@ def fence_code(root: Path, fence) -> str:
     """A fence's code as the reader sees it: its lines, each include expanded."""
     body = "\n".join(fence.lines[1:-1])
     return model().INCLUDE.sub(lambda m: model().expand(config(root), m["target"]), body) + "\n"
+
+
+@functools.cache
+def built(path: Path) -> BeautifulSoup:
+    """The BeautifulSoup tree of a built HTML file."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
