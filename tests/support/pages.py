@@ -90,12 +90,11 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
             items.append((n, "table"))
         elif token.type == "inline":
             for child in token.children or []:
+                href = str(child.attrs.get("href", ""))
                 if child.type == "image":
                     items.append((n, f"figure {child.attrs.get('src')}"))
-                elif child.type == "link_open":
-                    href = str(child.attrs.get("href", ""))
-                    if not re.match(r"^[a-z]+:", href) and not href.startswith("#"):
-                        items.append((n, f"link to {href.split('#')[0]}"))
+                elif child.type == "link_open" and not re.match(r"^([a-z]+:|#)", href):
+                    items.append((n, f"link to {href.split('#')[0]}"))
     return sorted(items)
 
 
