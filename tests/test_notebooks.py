@@ -2,6 +2,7 @@
 `make test` checks"), and the nav's notebook page, checked as a page of this site."""
 import ast
 import difflib
+import math
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -80,13 +81,6 @@ def script_runs() -> dict[str, runner.Run]:
     return dict(zip(files, runner.run_memo(jobs)))
 
 
-def section_lines(inc) -> tuple[int, int]:
-    """The first and last line of the included part of the snippet."""
-    if inc.section is not None:
-        return pages.model().sections(ROOT / inc.path)[0][inc.section]
-    return 1, len((ROOT / inc.path).read_text(encoding="utf-8").split("\n"))
-
-
 def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[str]:
     """A code cell holds its fence's code (only a `;` may be added, after a last expression that
     Jupyter would otherwise echo), prints in print order what the statements of its fence's
@@ -94,8 +88,8 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[s
     found, text = [], ""
     code = "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
                        for inc in fence.includes)
-    for inc in fence.includes:
-        lo, hi = section_lines(inc)
+    for inc in fence.includes:  # the lines of the included section, or of the whole file
+        lo, hi = pages.model().sections(ROOT / inc.path)[0][inc.section] if inc.section else (1, math.inf)
         text += "".join(t for line, t in runs[inc.path].chunks if lo <= line <= hi)
     want = expected_output.split_lines(text)
     got, outputs = cell["source"], cell.get("outputs", [])

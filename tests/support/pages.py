@@ -61,10 +61,8 @@ def check_includes(root: Path) -> list[str]:
     for snippet in snippet_files(root):
         name = snippet.relative_to(root).as_posix()
         problems += model().sections(snippet, name)[1]
-        for lang in langs:
-            if name not in shown[lang]:
-                problems.append(f"{name}:1: no docs/{lang} page includes this snippet; "
-                                "include it on a page of every language")
+        problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
+                     "include it on a page of every language" for lang in langs if name not in shown[lang]]
     return problems
 
 
