@@ -1,6 +1,7 @@
 """Timings and sizes for `make bench`, printed one per line as `name: value`, each the median
 of 3 runs; README, "Speed and size", says what each measures and its goal."""
 import argparse
+import functools
 import json
 import os
 import statistics
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import timeit
 from pathlib import Path
 
 from tests.support import audit, builds, server
@@ -19,12 +21,9 @@ CATEGORIES = ("performance", "accessibility", "best-practices")
 
 def timed(cmd: list[str], runs: int) -> float:
     """Median seconds of `runs` runs of cmd."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    run = functools.partial(subprocess.run, cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    return statistics.median(timeit.repeat(run, number=1, repeat=runs))
 
 
 def report(name: str, value) -> None:
@@ -36,19 +35,19 @@ def serve_reload(runs: int) -> float:
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
                                 "--dev-addr", "127.0.0.1:0"], cwd=ROOT, text=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    lines, times = iter(process.stderr), []
+    lines = iter(process.stderr)
+
+    def reload():
+        (ROOT / "docs" / "en" / "glossary.md").touch()
+        next(line for line in lines if "Documentation built in" in line)
+
     try:
         next(line for line in lines if "Serving on" in line)
-        for _ in range(runs):
-            time.sleep(1)  # let the watcher settle
-            start = time.perf_counter()
-            (ROOT / "docs" / "en" / "glossary.md").touch()
-            next(line for line in lines if "Documentation built in" in line)
-            times.append(time.perf_counter() - start)
+        settle = functools.partial(time.sleep, 1)  # before each touch: let the watcher settle
+        return statistics.median(timeit.repeat(reload, settle, number=1, repeat=runs))
     finally:
         process.terminate()
         process.wait()
-    return statistics.median(times)
 
 
 def fresh_clone_test(clone: Path) -> None:
