@@ -13,17 +13,14 @@ ROOT = project.ROOT
 PAGES = [(lang, uri.as_posix()) for lang in project.languages() for uri in pages.pages(ROOT, lang)]
 
 
-def copied_blocks(tree) -> list[tuple[str, str]]:
-    """[(title, code)] of a page's code blocks, the code as the copy button copies it."""
-    return [(title.get_text() if (title := div.select_one(".filename")) else "",
-             div.select_one("pre > code").get_text()) for div in tree.select(".md-content div.highlight")]
-
-
 @pytest.mark.parametrize("lang, uri", PAGES, ids=[f"{lang}/{uri}" for lang, uri in PAGES])
 def test_every_block_is_its_fence_as_checked(built, lang, uri):
     model = pages.model()
     fences = list(model.fences(model.read(ROOT / "docs" / lang / uri)))
-    copied = copied_blocks(pages.built(built / project.site_url_path(lang, uri) / "index.html"))
+    tree = pages.built(built / project.site_url_path(lang, uri) / "index.html")
+    # (title, code) of each block, the code as the copy button copies it
+    copied = [(title.get_text() if (title := div.select_one(".filename")) else "",
+               div.select_one("pre > code").get_text()) for div in tree.select(".md-content div.highlight")]
     problems = [] if len(copied) == len(fences) else \
         [f"docs/{lang}/{uri}: {len(fences)} fences, {len(copied)} code blocks in the built page"]
     for fence, (title, code) in zip(fences, copied):
@@ -57,10 +54,10 @@ def test_repository_links(built):
         edit = f"{repo}/edit/main/docs/{lang}/{page}"
         if not tree.find("a", href=edit):
             problems.append(f"{path}: no edit link {edit}")
-        for title, _ in copied_blocks(tree):
-            if title and not tree.find("a", href=f"{repo}/blob/main/{title}"):
+        for title in [span.get_text() for span in tree.select(".md-content div.highlight .filename")]:
+            if not tree.find("a", href=f"{repo}/blob/main/{title}"):
                 problems.append(f"{path}: the title {title} does not link to the file")
-            if title and not (ROOT / title).is_file():
+            if not (ROOT / title).is_file():
                 problems.append(f"{path}: the title {title} names no file of the repository")
     assert not problems, "\n".join(problems)
 
