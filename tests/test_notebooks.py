@@ -218,8 +218,8 @@ def test_notebook_page_is_a_page_of_this_site(built, site, lang, uri):
         problems.append(f"title {got.h1.get_text()!r} without {suffix!r}")
     if got.path != got.html.parent / Path(uri).name:
         problems.append(f"the download button points at {got.download['href']}")
-    edit = page.select_one('a[rel="edit"]') or page.select_one("a.md-content__button")
+    edit = page.select_one('a[rel="edit"]')
     source_page = f"docs/{lang}/{Path(uri).parent.as_posix()}/index.md"
-    if edit is not None and not edit["href"].endswith(source_page):
-        problems.append(f"the edit link {edit['href']} is not {source_page}")
+    if edit is None or not edit["href"].endswith(source_page):
+        problems.append(f"the edit link {edit and edit['href']} is not {source_page}")
     assert not problems, f"{got.html.relative_to(built)}:\n" + "\n".join(problems)

@@ -23,10 +23,10 @@ def check_site(site: Path, base_url: str) -> list[str]:
         here = base_url + page.relative_to(site).as_posix()  # the page's URL path when served
         for tag in pages.built(page).find_all(ATTRS):
             url = tag.get(ATTRS[tag.name])
-            parts = urlsplit(url or "")
+            parts = urlsplit(urljoin(here, url or ""))
             # external: the browser tests make sure nothing loads from there
             if url and not parts.scheme and not parts.netloc:
-                if problem := _problem(site, urlsplit(urljoin(here, url)), base_url):
+                if problem := _problem(site, parts, base_url):
                     problems.append(f"{page.relative_to(site)}:{tag.sourceline}: {url}: {problem}")
     return problems
 
