@@ -90,7 +90,7 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
         report(f"lighthouse_min_{category}", min(s[n] for s in scores.values()))
 
 
-def main(argv=None) -> int:
+def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.support.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one run of each, no Lighthouse")
@@ -99,7 +99,6 @@ def main(argv=None) -> int:
     runs = 1 if args.quick else 3
     if not args.quick and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
     unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
     report("import_s", unit)
     check = timed(["make", "-s", "check", "SNIPPETS=snippets/tips/accumulate.py"], runs)
@@ -114,8 +113,7 @@ def main(argv=None) -> int:
         subprocess.run(builds.command(site), cwd=ROOT, env=builds.environment(), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         pages_report(site, lighthouse_too=not args.quick)
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
