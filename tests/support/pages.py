@@ -14,7 +14,6 @@ from markdown_it import MarkdownIt
 
 from tests.support import project
 
-SNIPPET_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.py$")  # not .#x.py, x.py~, #x.py#
 # Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
 LINE_MARKS = {r"^\s*(!!!|\?\?\?\+?)\s+(\w+)": r"admonition \1 \2", r"^\s*\\\[": "display math",
               r'^\s*=== "': "content tab"}
@@ -28,9 +27,8 @@ def pages(root: Path, lang: str) -> list[Path]:
 
 
 def snippet_files(root: Path) -> list[Path]:
-    """Snippet sources (editor backups and lock files are not snippets)."""
-    return sorted(p for p in (root / "snippets").rglob("*.py")
-                  if SNIPPET_NAME.match(p.name) and "__pycache__" not in p.parts)
+    """Snippet sources (an editor's lock file, .#x.py, is not a snippet)."""
+    return sorted(p for p in (root / "snippets").rglob("*.py") if p.stem.isidentifier())
 
 
 def config(root: Path = project.ROOT):
