@@ -14,10 +14,10 @@ from markdown_it import MarkdownIt
 
 from tests.support import project
 
-# Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
-LINE_MARKS = {r"^\s*(!!!|\?\?\?\+?)\s+(\w+)": r"admonition \1 \2", r"^\s*\\\[": "display math",
-              r'^\s*=== "': "content tab"}
 model = project.page_model  # the build's page model (docs/_build/hooks/pages.py)
+# Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
+LINE_MARKS = [(r"^\s*(!!!|\?\?\?\+?)\s+(\w+)", r"admonition \1 \2"), (r"^\s*\\\[", "display math"),
+              (r'^\s*=== "', "content tab"), (model().INCLUDE.pattern, r'include "\g<target>"')]
 
 
 def pages(root: Path, lang: str) -> list[Path]:
@@ -74,9 +74,8 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
     headings, admonitions, tabs, includes, figures, display math, tables, links."""
     text = page.read_text(encoding="utf-8")
     items: list[tuple[int, str]] = []
-    marks = [*LINE_MARKS.items(), (model().INCLUDE, r'include "\g<target>"')]
     for n, line in enumerate(text.splitlines(), 1):
-        items += [(n, m.expand(name)) for pattern, name in marks if (m := re.match(pattern, line))]
+        items += [(n, m.expand(name)) for pattern, name in LINE_MARKS if (m := re.match(pattern, line))]
     for token in MarkdownIt("commonmark").enable("table").parse(flat(text)):
         n = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":
