@@ -157,10 +157,9 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site
     got = downloaded(site, lang, page_uri)
     problems = []
     for k, cell in enumerate(got.nb["cells"]):
-        text = cell["source"]
         for pattern, what, kinds in NOT_IN_CELLS:
-            if cell["cell_type"] in kinds and (m := re.search(pattern, text, re.M)):
-                around = text[max(0, m.start() - 30):m.end() + 30]
+            if cell["cell_type"] in kinds and (m := re.search(pattern, cell["source"], re.M)):
+                around = cell["source"][max(0, m.start() - 30):m.end() + 30]
                 problems.append(f"{got.path.name} cell {k}: {what}: {around!r}")
     assert not problems, "\n".join(problems)
 
