@@ -86,16 +86,16 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
             scores[path] = [statistics.median(round(100 * (run[c]["score"] or 0)) for run in runs)
                             for c in CATEGORIES]
             report(f"lighthouse[{path or 'home'}]", " ".join(map(str, scores[path])))
-    for n, category in enumerate(CATEGORIES if scores else ()):
-        report(f"lighthouse_min_{category}", min(s[n] for s in scores.values()))
+    for category, values in zip(CATEGORIES, zip(*scores.values())):  # nothing without Lighthouse
+        report(f"lighthouse_min_{category}", min(values))
 
 
-def main(argv=None) -> None:
+def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.support.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one run of each, no Lighthouse")
     parser.add_argument("--fresh-clone", action="store_true", help="also fresh_clone_test_s")
-    args = parser.parse_args(argv)
+    args = parser.parse_args()
     runs = 1 if args.quick else 3
     if not args.quick and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
