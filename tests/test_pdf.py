@@ -1,4 +1,4 @@
-"""The printed edition (`make pdf`, docs/_build/pdf.py), read back with PDFium (text) and
+"""The printed edition (`make pdf`, docs/_build/pdf.py), read back with PDFium (outline, text) and
 pypdf (objects) and held against the built site: outline, code lines, figures, fonts, text,
 pages, links, size."""
 import ctypes
@@ -8,7 +8,11 @@ import re
 import subprocess
 import sys
 
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from docs._build import pdf  # a namespace package: docs/ has no __init__.py
 from tests.support import builds, pages, project
@@ -39,11 +43,6 @@ def read(data: bytes) -> dict:
     """A PDF's outline [(level, title)], text per page and {font: a Chinese character drawn
     in it} (PDFium: pypdf's text extraction takes some 20 s a file), and its fonts, figures
     (their tags' alt texts, in order) and link annotations (pypdf)."""
-    import pypdfium2
-    import pypdfium2.raw as pdfium_c
-    from pypdf import PdfReader
-    from pypdf.generic import DictionaryObject
-
     reader = PdfReader(io.BytesIO(data))
     objects = [obj for obj in map(reader.get_object, range(1, reader.trailer["/Size"]))
                if isinstance(obj, DictionaryObject)]
