@@ -36,13 +36,12 @@ FINDS = [  # (check, the words of one of the problems it finds in BAD)
 
 
 def test_each_check_names_its_mistake(page, tmp_path):
-    (tmp_path / "bad").mkdir()
-    (tmp_path / "figures").mkdir()
-    (tmp_path / "figures" / "a.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')
-    (tmp_path / "bad" / "index.html").write_text(BAD, encoding="utf-8")
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    for name, text in {"bad/index.html": BAD, "figures/a.svg": svg}.items():
+        (tmp_path / name).parent.mkdir()
+        (tmp_path / name).write_text(text, encoding="utf-8")
     with server.serve(tmp_path) as url:
-        found = audit.audit(page, url + "bad/")
+        found, _ = audit.audit(page, url + "bad/")
     missing = [(check, words) for check, words in FINDS
                if not any(all(word in problem for word in words) for problem in found[check])]
     assert not missing, f"{missing} not found in {found}"

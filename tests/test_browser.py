@@ -11,9 +11,6 @@ from tests.support import audit, project
 
 SEARCHES = {"zh": "叶子节点", "en": "leaf"}  # both must find the computational-graph page
 AUDITED = audit.site_pages() + ["404.html"]  # the site's one 404 page, in the default language
-# Besides audit.CHECKS: the language switch leads to the page's twin in every language
-# (on the 404 page, to every home).
-CHECKS = audit.CHECKS + ("language_switch",)
 
 
 @pytest.fixture(scope="session")
@@ -26,8 +23,7 @@ def audited(browser, site_url, tmp_path_factory):
 
     @functools.cache
     def result(path: str) -> tuple[dict, str]:
-        console = []
-        found = audit.audit(tab, site_url + path, path in homes, console)
+        found, console = audit.audit(tab, site_url + path, path in homes)
         lang = next((lang for lang in langs[1:] if path.startswith(f"{lang}/")), langs[0])
         bare = "" if path == "404.html" else path.removeprefix(f"{lang}/")
         twins = {other: urlsplit(urljoin(site_url, bare if other == langs[0] else f"{other}/{bare}")).path
@@ -47,7 +43,9 @@ def audited(browser, site_url, tmp_path_factory):
     tab.close()
 
 
-@pytest.mark.parametrize("check", CHECKS)
+# Besides audit.CHECKS: the language switch leads to the page's twin in every language
+# (on the 404 page, to every home).
+@pytest.mark.parametrize("check", audit.CHECKS + ("language_switch",))
 @pytest.mark.parametrize("path", AUDITED, ids=lambda p: p or "home")
 def test_page(audited, site_url, path, check):
     found, evidence = audited(path)

@@ -1,4 +1,4 @@
-"""The printed edition (`make pdf`, docs/_build/pdf.py), read back with PDFium (text) and
+"""The printed edition (`make pdf`, docs/_build/pdf.py), read back with PDFium (outline, text) and
 pypdf (objects) and held against the built site: outline, code lines, figures, fonts, text,
 pages, links, size."""
 import ctypes
@@ -8,10 +8,14 @@ import re
 import subprocess
 import sys
 
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from docs._build import pdf  # a namespace package: docs/ has no __init__.py
-from tests.support import builds, parsed, project
+from tests.support import builds, pages, project
 
 HAN = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
@@ -25,7 +29,7 @@ def site_contents(site, lang: str) -> dict:
     """From the built site: [(level, h1 or h2)], every code line, every figure's alt text."""
     headings, code, figures = [], [], []
     for uri in pdf.nav_pages(project.config()):
-        article = parsed.page(site / project.site_url_path(lang, uri) / "index.html").article
+        article = pages.built(site / project.site_url_path(lang, uri) / "index.html").article
         headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶")) for h in
                      article.select("h1, h2")]
         code += [line for block in article.select("div.highlight pre > code")
@@ -38,30 +42,22 @@ def site_contents(site, lang: str) -> dict:
 def read(data: bytes) -> dict:
     """A PDF's outline [(level, title)], text per page and {font: a Chinese character drawn
     in it} (PDFium: pypdf's text extraction takes some 20 s a file), and its fonts, figures
-    (their tags' alt texts, in order) and link annotations."""
-    import pypdfium2
-    import pypdfium2.raw as pdfium_c
-    from pypdf import PdfReader
-    from pypdf.generic import DictionaryObject
-
+    (their tags' alt texts, in order) and link annotations (pypdf)."""
     reader = PdfReader(io.BytesIO(data))
     objects = [obj for obj in map(reader.get_object, range(1, reader.trailer["/Size"]))
                if isinstance(obj, DictionaryObject)]
-
-    def outline(items, level=0):
-        for item in items:
-            yield from outline(item, level + 1) if isinstance(item, list) else [(level, item.title)]
-
-    pages, chinese, font = [], {}, ctypes.create_string_buffer(256)
-    for page in pypdfium2.PdfDocument(data):
+    document = pypdfium2.PdfDocument(data)
+    texts, chinese, font = [], {}, ctypes.create_string_buffer(256)
+    for page in document:
         text = page.get_textpage()
-        pages.append(text.get_text_range().replace("\ufffe", "-"))  # PDFium's mark: a hyphen that wraps
+        texts.append(text.get_text_range().replace("\ufffe", "-"))  # PDFium's mark: a hyphen that wraps
         for i in range(text.count_chars()):
             char = chr(pdfium_c.FPDFText_GetUnicode(text, i))
             if HAN.match(char):
                 pdfium_c.FPDFText_GetFontInfo(text, i, font, len(font), None)
                 chinese.setdefault(font.value.decode(), char)
-    return {"outline": list(outline(reader.outline)), "pages": pages, "chinese": chinese,
+    return {"outline": [(item.level, item.get_title()) for item in document.get_toc()],
+            "pages": texts, "chinese": chinese,
             "fonts": [obj for obj in objects if obj.get("/Type") == "/Font"
                       and obj.get("/Subtype") != "/Type0"],  # a Type0 font's glyphs are its CIDFont's
             "figures": [str(obj.get("/Alt")) for obj in objects if obj.get("/S") == "/Figure"],
@@ -76,10 +72,10 @@ def check_outline(outline: list, headings: list) -> list[str]:
         [f"the outline is not every page title and ## heading in nav order; missing {missing}"]
 
 
-def check_lines(pages: list[str], lines: list[str]) -> list[str]:
-    """Every code line whole in the text: not cut at the margin, nor split by a page break
-    (the footer comes between the parts)."""
-    text = squeeze("\n".join(pages))
+def check_lines(texts: list[str], lines: list[str]) -> list[str]:
+    """Every code line whole in the pages' texts: not cut at the margin, nor split by a page
+    break (the footer comes between the parts)."""
+    text = squeeze("\n".join(texts))
     return [f"code line not whole in the PDF: {line.strip()!r}" for line in lines
             if squeeze(line) not in text]
 

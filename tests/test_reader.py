@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.support import pages, parsed, project
+from tests.support import pages, project
 from tests.support.builds import EXAMPLE_ENV
 
 ROOT = project.ROOT
@@ -17,7 +17,10 @@ PAGES = [(lang, uri.as_posix()) for lang in project.languages() for uri in pages
 def test_every_block_is_its_fence_as_checked(built, lang, uri):
     model = pages.model()
     fences = list(model.fences(model.read(ROOT / "docs" / lang / uri)))
-    copied = parsed.copied_blocks(parsed.page(built / project.site_url_path(lang, uri) / "index.html"))
+    tree = pages.built(built / project.site_url_path(lang, uri) / "index.html")
+    # (title, code) of each block, the code as the copy button copies it
+    copied = [(title.get_text() if (title := div.select_one(".filename")) else "",
+               div.select_one("pre > code").get_text()) for div in tree.select(".md-content div.highlight")]
     problems = [] if len(copied) == len(fences) else \
         [f"docs/{lang}/{uri}: {len(fences)} fences, {len(copied)} code blocks in the built page"]
     for fence, (title, code) in zip(fences, copied):
@@ -42,7 +45,7 @@ def test_repository_links(built):
     problems = []
     for lang, page in PAGES:
         path = project.site_url_path(lang, page)
-        tree = parsed.page(built / path / "index.html")
+        tree = pages.built(built / path / "index.html")
         header = tree.select_one("a.md-source")
         name = header and header.select_one(".md-source__repository")
         if not name or (header["href"], name.get_text(strip=True)) != (repo, EXAMPLE_ENV["REPO_NAME"]):
@@ -51,10 +54,10 @@ def test_repository_links(built):
         edit = f"{repo}/edit/main/docs/{lang}/{page}"
         if not tree.find("a", href=edit):
             problems.append(f"{path}: no edit link {edit}")
-        for title, _ in parsed.copied_blocks(tree):
-            if title and not tree.find("a", href=f"{repo}/blob/main/{title}"):
+        for title in [span.get_text() for span in tree.select(".md-content div.highlight .filename")]:
+            if not tree.find("a", href=f"{repo}/blob/main/{title}"):
                 problems.append(f"{path}: the title {title} does not link to the file")
-            if title and not (ROOT / title).is_file():
+            if not (ROOT / title).is_file():
                 problems.append(f"{path}: the title {title} names no file of the repository")
     assert not problems, "\n".join(problems)
 
@@ -67,9 +70,8 @@ def test_a_build_with_nothing_set_has_no_placeholder_address(bare_site):
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         name = page.relative_to(site)
-        for url in re.findall(r'<link rel="canonical" href="([^"]+)"', text):
-            if not url.startswith("http://127.0.0.1:8000/"):
-                problems.append(f"{name}: canonical address {url}")
+        for url in re.findall(r'<link rel="canonical" href="(?!http://127\.0\.0\.1:8000/)([^"]+)"', text):
+            problems.append(f"{name}: canonical address {url}")
         for mark in ('class="md-source"', 'rel="edit"', '<span class="filename"><a ',
                      "colab.research.google.com"):
             if mark in text:

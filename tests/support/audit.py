@@ -1,26 +1,26 @@
 """What a reader meets on a page, in a real browser (Playwright, sync API): `audit(page, url)`
 gives its problems by check (CHECKS), found by what tests/support/audit/*.js run in the page."""
-import functools
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.support.project import ROOT
+from tests.support import pages, project
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's package
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync"]
-AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = project.ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 CHECKS = ("clean", "images", "math", "accessibility", "contrast", "phone", "palettes",
           "ui_language")
+# The functions in tests/support/audit/*.js, for page.evaluate, by name.
+SCRIPTS = {js.stem: js.read_text(encoding="utf-8") for js in Path(__file__).with_suffix("").glob("*.js")}
 
 
-def audit(page, url: str, whole: bool = True, console: list[str] | None = None) -> dict[str, list[str]]:
-    """{check: problems} of the page at url, loaded in `page`, a tab that may have audited
-    other pages (a new tab per page costs more than the checks); its console log is
-    appended to `console`."""
+def audit(page, url: str, whole: bool = True) -> tuple[dict[str, list[str]], list[str]]:
+    """({check: problems}, console log) of the page at url, loaded in `page`, a tab that may
+    have audited other pages (a new tab per page costs more than the checks)."""
     found: dict[str, list[str]] = {check: [] for check in CHECKS}
-    clean, host, console = found["clean"], urlsplit(url).netloc, [] if console is None else console
+    clean, host, console = found["clean"], urlsplit(url).netloc, []
 
     def on_request(request):
         parts = urlsplit(request.url)
@@ -49,26 +49,18 @@ def audit(page, url: str, whole: bool = True, console: list[str] | None = None) 
         page.goto(url, wait_until="load")
         page.evaluate("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
         page.add_script_tag(path=str(AXE))
-        found.update(page.evaluate(script("page")))  # images, math, ui_language
-        found["accessibility"] = page.evaluate(script("axe"), whole)
-        found.update(page.evaluate(script("palettes")))  # contrast, palettes
+        found.update(page.evaluate(SCRIPTS["page"]))  # images, math, ui_language
+        found["accessibility"] = page.evaluate(SCRIPTS["axe"], whole)
+        found.update(page.evaluate(SCRIPTS["palettes"]))  # contrast, palettes
         page.set_viewport_size({"width": 375, "height": 800})
-        found["phone"] = page.evaluate(script("phone"))
+        found["phone"] = page.evaluate(SCRIPTS["phone"])
     finally:  # stop watching the tab before it loads the next page
         for event, listener in listeners.items():
             page.remove_listener(event, listener)
-    return found
-
-
-@functools.cache
-def script(name: str) -> str:
-    """The function in tests/support/audit/<name>.js, for page.evaluate."""
-    return (Path(__file__).with_suffix("") / f"{name}.js").read_text(encoding="utf-8")
+    return found, console
 
 
 def site_pages() -> list[str]:
     """Every page's URL path below the site root, in every language."""
-    from tests.support import pages, project
-
     return sorted(project.site_url_path(lang, uri) for lang in project.languages() for uri in
                   [p.as_posix() for p in pages.pages(project.ROOT, lang)] + project.notebook_uris())

@@ -1,6 +1,7 @@
 """Timings and sizes for `make bench`, printed one per line as `name: value`, each the median
 of 3 runs; README, "Speed and size", says what each measures and its goal."""
 import argparse
+import functools
 import json
 import os
 import statistics
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import timeit
 from pathlib import Path
 
 from tests.support import audit, builds, server
@@ -19,12 +21,9 @@ CATEGORIES = ("performance", "accessibility", "best-practices")
 
 def timed(cmd: list[str], runs: int) -> float:
     """Median seconds of `runs` runs of cmd."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    run = functools.partial(subprocess.run, cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    return statistics.median(timeit.repeat(run, number=1, repeat=runs))
 
 
 def report(name: str, value) -> None:
@@ -36,19 +35,19 @@ def serve_reload(runs: int) -> float:
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
                                 "--dev-addr", "127.0.0.1:0"], cwd=ROOT, text=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    lines, times = iter(process.stderr), []
+    lines = iter(process.stderr)
+
+    def reload():
+        (ROOT / "docs" / "en" / "glossary.md").touch()
+        next(line for line in lines if "Documentation built in" in line)
+
     try:
         next(line for line in lines if "Serving on" in line)
-        for _ in range(runs):
-            time.sleep(1)  # let the watcher settle
-            start = time.perf_counter()
-            (ROOT / "docs" / "en" / "glossary.md").touch()
-            next(line for line in lines if "Documentation built in" in line)
-            times.append(time.perf_counter() - start)
+        settle = functools.partial(time.sleep, 1)  # before each touch: let the watcher settle
+        return statistics.median(timeit.repeat(reload, settle, number=1, repeat=runs))
     finally:
         process.terminate()
         process.wait()
-    return statistics.median(times)
 
 
 def fresh_clone_test(clone: Path) -> None:
@@ -87,20 +86,19 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
             scores[path] = [statistics.median(round(100 * (run[c]["score"] or 0)) for run in runs)
                             for c in CATEGORIES]
             report(f"lighthouse[{path or 'home'}]", " ".join(map(str, scores[path])))
-    for n, category in enumerate(CATEGORIES if scores else ()):
-        report(f"lighthouse_min_{category}", min(s[n] for s in scores.values()))
+    for category, values in zip(CATEGORIES, zip(*scores.values())):  # nothing without Lighthouse
+        report(f"lighthouse_min_{category}", min(values))
 
 
-def main(argv=None) -> int:
+def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.support.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one run of each, no Lighthouse")
     parser.add_argument("--fresh-clone", action="store_true", help="also fresh_clone_test_s")
-    args = parser.parse_args(argv)
+    args = parser.parse_args()
     runs = 1 if args.quick else 3
     if not args.quick and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
     unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
     report("import_s", unit)
     check = timed(["make", "-s", "check", "SNIPPETS=snippets/tips/accumulate.py"], runs)
@@ -115,8 +113,7 @@ def main(argv=None) -> int:
         subprocess.run(builds.command(site), cwd=ROOT, env=builds.environment(), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         pages_report(site, lighthouse_too=not args.quick)
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -4,7 +4,7 @@ import functools
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
-from tests.support import parsed
+from tests.support import pages
 
 ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
@@ -12,7 +12,7 @@ ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "
 @functools.cache
 def ids(page: Path) -> set[str]:
     """The ids (and `<a name>`s) an anchor may point at in an HTML file."""
-    tree = parsed.page(page)
+    tree = pages.built(page)
     return {tag[key] for key in ("id", "name") for tag in tree.find_all(attrs={key: True})}
 
 
@@ -21,12 +21,12 @@ def check_site(site: Path, base_url: str) -> list[str]:
     problems = []
     for page in sorted(site.rglob("*.html")):
         here = base_url + page.relative_to(site).as_posix()  # the page's URL path when served
-        for tag in parsed.page(page).find_all(ATTRS):
+        for tag in pages.built(page).find_all(ATTRS):
             url = tag.get(ATTRS[tag.name])
-            parts = urlsplit(url or "")
+            parts = urlsplit(urljoin(here, url or ""))
             # external: the browser tests make sure nothing loads from there
             if url and not parts.scheme and not parts.netloc:
-                if problem := _problem(site, urlsplit(urljoin(here, url)), base_url):
+                if problem := _problem(site, parts, base_url):
                     problems.append(f"{page.relative_to(site)}:{tag.sourceline}: {url}: {problem}")
     return problems
 

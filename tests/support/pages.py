@@ -1,6 +1,7 @@
 """The pages: what they include (read by the build's page model, docs/_build/hooks/pages.py)
 and how the two language trees line up. Each check takes the repository root (the fault
 tests give it a broken copy) and returns problems as 'file:line: message' strings.
+`built(path)`: a built page, parsed once per run and shared (read it, never change it).
 """
 import functools
 import itertools
@@ -8,15 +9,15 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from tests.support import project
 
-SNIPPET_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.py$")  # not .#x.py, x.py~, #x.py#
-# Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
-LINE_MARKS = {r"^\s*(!!!|\?\?\?\+?)\s+(\w+)": r"admonition \1 \2", r"^\s*\\\[": "display math",
-              r'^\s*=== "': "content tab"}
 model = project.page_model  # the build's page model (docs/_build/hooks/pages.py)
+# Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
+LINE_MARKS = [(r"^\s*(!!!|\?\?\?\+?)\s+(\w+)", r"admonition \1 \2"), (r"^\s*\\\[", "display math"),
+              (r'^\s*=== "', "content tab"), (model().INCLUDE.pattern, r'include "\g<target>"')]
 
 
 def pages(root: Path, lang: str) -> list[Path]:
@@ -26,12 +27,10 @@ def pages(root: Path, lang: str) -> list[Path]:
 
 
 def snippet_files(root: Path) -> list[Path]:
-    """Snippet sources (editor backups and lock files are not snippets)."""
-    return sorted(p for p in (root / "snippets").rglob("*.py")
-                  if SNIPPET_NAME.match(p.name) and "__pycache__" not in p.parts)
+    """Snippet sources (an editor's lock file, .#x.py, is not a snippet)."""
+    return sorted(p for p in (root / "snippets").rglob("*.py") if p.stem.isidentifier())
 
 
-@functools.cache  # one object per root: model().expand keeps its parser per config
 def config(root: Path = project.ROOT):
     """What the page model needs of mkdocs.yml, for the project at root."""
     return SimpleNamespace(mdx_configs=project.config().mdx_configs,
@@ -59,10 +58,8 @@ def check_includes(root: Path) -> list[str]:
     for snippet in snippet_files(root):
         name = snippet.relative_to(root).as_posix()
         problems += model().sections(snippet, name)[1]
-        for lang in langs:
-            if name not in shown[lang]:
-                problems.append(f"{name}:1: no docs/{lang} page includes this snippet; "
-                                "include it on a page of every language")
+        problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
+                     "include it on a page of every language" for lang in langs if name not in shown[lang]]
     return problems
 
 
@@ -77,9 +74,8 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
     headings, admonitions, tabs, includes, figures, display math, tables, links."""
     text = page.read_text(encoding="utf-8")
     items: list[tuple[int, str]] = []
-    marks = [*LINE_MARKS.items(), (model().INCLUDE, r'include "\g<target>"')]
     for n, line in enumerate(text.splitlines(), 1):
-        items += [(n, m.expand(name)) for pattern, name in marks if (m := re.match(pattern, line))]
+        items += [(n, m.expand(name)) for pattern, name in LINE_MARKS if (m := re.match(pattern, line))]
     for token in MarkdownIt("commonmark").enable("table").parse(flat(text)):
         n = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":
@@ -88,12 +84,11 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
             items.append((n, "table"))
         elif token.type == "inline":
             for child in token.children or []:
+                href = str(child.attrs.get("href", ""))
                 if child.type == "image":
                     items.append((n, f"figure {child.attrs.get('src')}"))
-                elif child.type == "link_open":
-                    href = str(child.attrs.get("href", ""))
-                    if not re.match(r"^[a-z]+:", href) and not href.startswith("#"):
-                        items.append((n, f"link to {href.split('#')[0]}"))
+                elif child.type == "link_open" and not re.match(r"^([a-z]+:|#)", href):
+                    items.append((n, f"link to {href.split('#')[0]}"))
     return sorted(items)
 
 
@@ -121,3 +116,9 @@ def fence_code(root: Path, fence) -> str:
     """A fence's code as the reader sees it: its lines, each include expanded."""
     body = "\n".join(fence.lines[1:-1])
     return model().INCLUDE.sub(lambda m: model().expand(config(root), m["target"]), body) + "\n"
+
+
+@functools.cache
+def built(path: Path) -> BeautifulSoup:
+    """The BeautifulSoup tree of a built HTML file."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -5,18 +5,16 @@ async () => {
   const cjk = /[\u3400-\u9fff]/;
   // A lazy image not shown yet (below the fold, hidden tab, other palette) loads
   // when shown: fetch it to know that it would.
-  const images = [...document.querySelectorAll("img")];
-  const fetchable = await Promise.all(images.map(img =>
-    img.loading === "lazy" && !img.complete ? fetch(img.src).then(r => r.ok, () => false) : false));
-  images.forEach((img, i) => {
+  for (const img of document.querySelectorAll("img")) {
     const src = img.getAttribute("src").slice(0, 80);
     const alt = (img.getAttribute("alt") || "").trim();
-    if (!fetchable[i] && (!img.complete || img.naturalWidth === 0))
-      found.images.push(`image did not load: ${src}`);
+    const loads = img.loading === "lazy" && !img.complete ? await fetch(img.src).then(r => r.ok, () => false)
+      : img.complete && img.naturalWidth > 0;
+    if (!loads) found.images.push(`image did not load: ${src}`);
     if (!alt) found.images.push(`image without alt text: ${src}`);
     else if ((lang === "zh") !== cjk.test(alt))
       found.images.push(`image alt text not in the page's language (${lang}): ${alt}`);
-  });
+  }
 
   // Math: MathML converted at build time; no TeX left in the text a reader sees.
   const MATHML = "http://www.w3.org/1998/Math/MathML";

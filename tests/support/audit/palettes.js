@@ -16,13 +16,6 @@
   for (const img of light)
     if (!dark.some(d => src(d) === src(img).replace(/\.svg#only-light$/, ".dark.svg#only-dark")))
       found.palettes.push(`figure without a dark variant: ${src(img)}`);
-  const figuresShown = (name) => {
-    const [shown, hidden] = name === "slate" ? [dark, light] : [light, dark];
-    for (const img of shown) if (getComputedStyle(img).display === "none")
-      found.palettes.push(`${name}: its figure is hidden: ${src(img)}`);
-    for (const img of hidden) if (getComputedStyle(img).display !== "none")
-      found.palettes.push(`${name}: the other palette's figure is shown: ${src(img)}`);
-  };
 
   // Colours as axe-core reads, blends and compares them (audit.py loads it first).
   const {Color, flattenColors, getContrast} = axe.commons.color;
@@ -51,7 +44,11 @@
   const scheme = document.body.getAttribute("data-md-color-scheme");
   for (const name of ["default", "slate"]) {
     setScheme(name);
-    figuresShown(name);
+    const [mine, theirs] = name === "slate" ? [dark, light] : [light, dark];
+    for (const img of mine) if (getComputedStyle(img).display === "none")
+      found.palettes.push(`${name}: its figure is hidden: ${src(img)}`);
+    for (const img of theirs) if (getComputedStyle(img).display !== "none")
+      found.palettes.push(`${name}: the other palette's figure is shown: ${src(img)}`);
     const opacity = memo(el => el ? parseFloat(getComputedStyle(el).opacity) * opacity(el.parentElement) : 1);
     const background = memo(el => {  // the colour behind el (its own layer included); null over an image
       if (!el) return new Color(255, 255, 255, 1);
