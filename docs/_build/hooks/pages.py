@@ -53,18 +53,11 @@ class Fence:
     lines: list[str]  # as written, opening and closing lines included
     includes: list[Include]
 
-    @property
-    def title(self) -> str | None:
-        m = TITLE.search(self.info)
-        return m["title"] if m else None
-
-    @property
-    def python(self) -> bool:
-        return re.match(r"\{?\s*\.?python\b", self.info.strip()) is not None
-
-    @property
-    def continuation(self) -> bool:
-        return "continuation" in self.info.split("title=")[0]
+    def __post_init__(self):
+        title = TITLE.search(self.info)
+        self.title = title["title"] if title else None
+        self.python = re.match(r"\{?\s*\.?python\b", self.info.strip()) is not None
+        self.continuation = "continuation" in self.info.split("title=")[0]
 
 
 @dataclass
@@ -122,23 +115,20 @@ def _includes(numbered) -> list[Include]:
     return [Include(n, m["target"]) for n, line in numbered if (m := INCLUDE.match(line))]
 
 
-def fences(found: list):
-    """Every fence of the blocks, in page order (inside boxes too)."""
+def leaves(found: list):
+    """Every text and fence of the blocks, in page order (inside boxes too)."""
     for block in found:
-        if isinstance(block, Fence):
-            yield block
-        elif isinstance(block, Box):
-            yield from fences(block.children)
+        yield from leaves(block.children) if isinstance(block, Box) else [block]
 
 
-def includes(found: list):
+def fences(found: list) -> list[Fence]:
+    return [block for block in leaves(found) if isinstance(block, Fence)]
+
+
+def includes(found: list) -> list[tuple[Include, Fence | None]]:
     """(include, the fence holding it or None) for every include, in page order."""
-    for block in found:
-        if isinstance(block, Box):
-            yield from includes(block.children)
-        else:
-            for inc in block.includes:
-                yield inc, block if isinstance(block, Fence) else None
+    return [(inc, block if isinstance(block, Fence) else None)
+            for block in leaves(found) for inc in block.includes]
 
 
 def read(page: Path) -> list:
