@@ -116,13 +116,6 @@ class Notebook:
     cells: list
 
 
-def download_path(uri: str, nav: dict[str, str]) -> str:
-    """The notebook's path in a language's site tree: the nav notebook of the page,
-    or `<page URL>/<stem>.ipynb` (`autograd/graph.md` -> `autograd/graph/graph.ipynb`)."""
-    folder = pages.page_dir(nav.get(uri, uri))
-    return f"{folder}{Path(folder).name}.ipynb"
-
-
 def write_notebook(cells: list, ran: dict, name: str) -> Path:
     """The notebook file, kept in the store."""
     def make(folder: Path):
@@ -192,9 +185,11 @@ def on_files(files, config, **kwargs):
     for (uri, cells), ran in zip(converted.items(), runs):
         if ran is None:  # the page gets no notebook
             continue
-        where = download_path(uri, nav)
-        notebook = Notebook(uri, pages.site_path(where, lang, default),
-                            write_notebook(cells, ran, Path(where).name), cells)
+        # beside its page: autograd/graph/graph.ipynb, recipe/notebook/notebook.ipynb for the nav's
+        folder = pages.page_dir(nav.get(uri, uri))
+        name = f"{Path(folder).name}.ipynb"
+        notebook = Notebook(uri, pages.site_path(folder + name, lang, default),
+                            write_notebook(cells, ran, name), cells)
         _notebooks[f"{lang}/{uri}"] = notebook
         if uri in nav:
             file = nav_file(config, notebook, nav[uri])

@@ -1,7 +1,6 @@
 """MkDocs hook and the page model (README, "How it fits together"): `blocks(text)` reads a
-page into text, fences and boxes (admonitions, content tabs), each with its 1-based line;
-INCLUDE, MARKER (`# --8<-- [start:name]`) and OUTPUT (a `#>` line) are defined here once;
-so are where a page lands in the site and the languages.
+page into text, fences and boxes; INCLUDE, MARKER and OUTPUT (a `#>` line) are defined here
+once; so are where a page lands in the site and the languages.
 
 As a hook, a wrong include is a warning naming page and line (with `check_paths`
 pymdownx.snippets would stop the build naming neither), and the page shows the message
@@ -39,21 +38,28 @@ class Include:
         self.section = section or None
 
 
+def _includes(first: int, lines: list[str]) -> list[Include]:
+    return [Include(n, m["target"]) for n, line in enumerate(lines, first) if (m := INCLUDE.match(line))]
+
+
 @dataclass
 class Text:
     line: int
     lines: list[str]
-    includes: list[Include]  # includes outside any fence: a mistake the tests name
+
+    @property
+    def includes(self) -> list[Include]:  # outside any fence: a mistake the tests name
+        return _includes(self.line, self.lines)
 
 
 @dataclass
 class Fence:
     line: int  # the opening line
-    info: str  # what follows the backticks: `python title="..."`, `{.python continuation ...}`
     lines: list[str]  # as written, opening and closing lines included
-    includes: list[Include]
+    info: str  # what follows the backticks: `python title="..."`, `{.python continuation ...}`
 
     def __post_init__(self):
+        self.includes = _includes(self.line, self.lines)
         title = TITLE.search(self.info)
         self.title = title["title"] if title else None
         self.python = re.match(r"\{?\s*\.?python\b", self.info.strip()) is not None
@@ -74,13 +80,6 @@ def blocks(text: str, first: int = 1) -> list:
     """The blocks of a page's Markdown (lines numbered from `first`)."""
     lines = text.split("\n")
     found: list = []
-    pending: list[tuple[int, str]] = []
-
-    def flush():
-        if pending:
-            found.append(Text(pending[0][0], [t for _, t in pending], _includes(pending)))
-            pending.clear()
-
     i = 0
     while i < len(lines):
         n, line = first + i, lines[i]
@@ -89,9 +88,7 @@ def blocks(text: str, first: int = 1) -> list:
             closing = re.compile(rf"^[ \t]*{re.escape(m['fence'][0])}{{{len(m['fence'])},}}[ \t]*$")
             while end < len(lines) and not closing.match(lines[end]):
                 end += 1
-            body = list(enumerate(lines[i:end + 1], n))
-            flush()
-            found.append(Fence(n, m["info"].strip(), [t for _, t in body], _includes(body)))
+            found.append(Fence(n, lines[i:end + 1], m["info"].strip()))
             i = end + 1
         elif m := BOX.match(line):
             end = i + 1
@@ -101,18 +98,14 @@ def blocks(text: str, first: int = 1) -> list:
                 end -= 1
             body = "\n".join(re.sub(r"^(    |\t)", "", b) for b in lines[i + 1:end])
             title = m["title"] if m["title"] is not None else (m["kind"] or "").capitalize()
-            flush()
             found.append(Box(n, m["marker"].startswith("==="), title, lines[i:end], blocks(body, n + 1)))
             i = end
         else:
-            pending.append((n, line))
+            if not found or not isinstance(found[-1], Text):
+                found.append(Text(n, []))
+            found[-1].lines.append(line)
             i += 1
-    flush()
     return found
-
-
-def _includes(numbered) -> list[Include]:
-    return [Include(n, m["target"]) for n, line in numbered if (m := INCLUDE.match(line))]
 
 
 def leaves(found: list):
