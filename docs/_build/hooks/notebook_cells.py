@@ -4,7 +4,6 @@ markers (the cell's real output stands under it); see CONTRIBUTING, "Every page 
 """
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pages
 
@@ -25,10 +24,10 @@ def has_code(blocks) -> bool:
     return any(f.includes for f in pages.fences(blocks))
 
 
-def cells(config, lang: str, uri: str) -> list[Cell]:
-    """One page (docs/<lang>/<uri>) as notebook cells: its Markdown gathered between code cells."""
+def cells(config, where: str, blocks) -> list[Cell]:
+    """A page's blocks as notebook cells: its Markdown gathered between code cells."""
     found: list[Cell] = []
-    for part in parts(config, f"docs/{lang}/{uri}", pages.read(Path(config.docs_dir) / lang / uri)):
+    for part in parts(config, where, blocks):
         if isinstance(part, Cell):
             found.append(part)
         elif part.strip() and found and found[-1].kind == "markdown":

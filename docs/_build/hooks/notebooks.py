@@ -176,9 +176,9 @@ def on_files(files, config, **kwargs):
     bases = pages.base_paths(config)
     converted = {}
     for uri in pages_with_code(config, lang):
-        page = Path(config.docs_dir) / lang / uri
-        if not any(pages.missing(inc.target, bases) for inc, _ in pages.includes(pages.read(page))):
-            converted[uri] = notebook_cells.cells(config, lang, uri)  # else pages.py warns
+        found = pages.read(Path(config.docs_dir) / lang / uri)
+        if not any(pages.missing(inc.target, bases) for inc, _ in pages.includes(found)):
+            converted[uri] = notebook_cells.cells(config, f"docs/{lang}/{uri}", found)  # else pages.py warns
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         runs = list(pool.map(lambda uri: page_run(f"docs/{lang}/{uri}", converted[uri]), converted))
     _notebooks.clear()
