@@ -104,8 +104,7 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
 
 
 def show(*args, **kwargs):
-    """pyplot.show() in the drawing process (the end of this file), this file its backend:
-    each open figure saved as OUT/<k>.svg, with <k>.dark.svg beside it, then closed."""
+    """pyplot.show() of the drawing process: each open figure saved as OUT/<k>.svg and <k>.dark.svg."""
     for num in plt.get_fignums():
         figure, light = plt.figure(num), OUT / f"{len(list(OUT.glob('*.dark.svg'))) + 1}.svg"
         figure.savefig(light, format="svg", metadata={"Date": None}, bbox_inches="tight")

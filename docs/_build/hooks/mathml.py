@@ -51,7 +51,8 @@ class MathError(ValueError):
 
 
 def to_mathml(tex: str, display: bool) -> str:
-    """MathML for one formula (TeX as written in the page); MathError if it does not convert."""
+    """MathML for one formula (TeX as written in the page), an inline one breakable;
+    MathError if it does not convert."""
     from latex2mathml.converter import convert
 
     source = MATHRM_LETTER.sub(r"\\text{\1}", tex.strip())
@@ -65,7 +66,7 @@ def to_mathml(tex: str, display: bool) -> str:
         raise MathError(f"{tex.strip()}  (unknown command {', '.join(unknown)})")
     for pattern, replacement in FIXES:
         mathml = re.sub(pattern, replacement, mathml)
-    return mathml
+    return mathml if display else breakable(mathml)
 
 # Relations after which TeX may break an inline formula at the end of a line.
 RELATIONS = set("=<>≤≥≠≈≡∼∝→←↔⇒⇐⟺⟹∈∉⊂⊆")
@@ -103,8 +104,7 @@ def on_page_content(content: str, page, config, files, **kwargs):
         display = m["display"] is not None
         tex = html.unescape(m["display"] if display else m["inline"])
         try:
-            made = store.value("mathml", [tex, display, CODE], lambda: to_mathml(tex, display)
-                               if display else breakable(to_mathml(tex, display)))
+            made = store.value("mathml", [tex, display, CODE], lambda: to_mathml(tex, display))
         except MathError as err:  # a warning fails --strict; the site is still written
             first = tex.strip().split("\n")[0]
             line = next((n for n, text in enumerate(source, 1) if first and first in text), 0)

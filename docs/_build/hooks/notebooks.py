@@ -141,7 +141,7 @@ def pages_with_code(config, lang: str) -> list[str]:
     """Pages of a language (URIs below docs/<lang>/) that include a snippet, the home page aside."""
     base = Path(config.docs_dir) / lang
     return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md")
-                  if p.relative_to(base).as_posix() != "index.md" and pages.includes(pages.read(p)))
+                  if p != base / "index.md" and pages.includes(pages.read(p)))
 
 
 def page_run(where: str, cells: list) -> dict | None:
@@ -165,8 +165,6 @@ _notebooks: dict[str, Notebook] = {}
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files by language
 def on_files(files, config, **kwargs):
-    """A notebook for every page of the language with code that runs: a download next to
-    its page, or the nav's notebook page (mkdocs.yml is their only list)."""
     from mkdocs.structure.files import File
 
     i18n = config.plugins["i18n"]

@@ -169,10 +169,8 @@ def missing(target: str, bases: list[Path]) -> str | None:
     if file is None:
         known = [p.relative_to(base).as_posix() for base in bases for p in base.glob("snippets/**/*.py")]
         return f"there is no file {path}" + closest(path, known)
-    if section:
-        names = sections(file)[0]
-        if section not in names:
-            return f"{path} has no section [start:{section}] ... [end:{section}]" + closest(section, names)
+    if section and section not in (names := sections(file)[0]):
+        return f"{path} has no section [start:{section}] ... [end:{section}]" + closest(section, names)
     return None
 
 
@@ -190,10 +188,9 @@ def base_paths(config) -> list[Path]:
 
 def wrong_includes(text: str, where: str, bases: list[Path], first: int = 1):
     """'where:line: include "target" not found: why' for each wrong include in text."""
-    for n, line in enumerate(text.split("\n"), first):
-        m = INCLUDE.match(line)
-        if m and (why := missing(m["target"], bases)):
-            yield f'{where}:{n}: include "{m["target"]}" not found: {why}'
+    for inc in _includes(first, text.split("\n")):
+        if why := missing(inc.target, bases):
+            yield f'{where}:{inc.line}: include "{inc.target}" not found: {why}'
 
 
 def expand(config, target: str, outputs: bool = True) -> str:

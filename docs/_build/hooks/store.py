@@ -1,6 +1,5 @@
-"""The store of what the build derives (README): `.cache/<kind>/<key>`, the key a hash of
-the input, the code that makes it and the installed packages. Entries are written atomically,
-as builds may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
+"""The store of what the build derives (README), its entries written atomically, as builds
+may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
 """
 import contextlib
 import functools
