@@ -1,8 +1,7 @@
 """MkDocs hook: each formula pymdownx.arithmatex (generic) leaves as TeX becomes MathML at
 build time, with latex2mathml (pure Python: `mkdocs serve` needs no Node; browsers render
 MathML natively, no math JavaScript or fonts). A formula that does not convert is a warning
-naming page and line, and the page shows its TeX in an error box; TeX left in a page's text
-after the conversion (upstream markup changed) stops the build.
+(README); TeX left in a page's text after the conversion (upstream markup changed) stops the build.
 """
 import html
 import logging
@@ -88,12 +87,10 @@ def breakable(mathml: str) -> str:
     pieces = [piece for piece in pieces if piece]
     if len(pieces) < 2:
         return mathml
-    out = []
-    for children in pieces:
-        math = ET.Element("math")
+    maths = [ET.Element("math") for _ in pieces]
+    for math, children in zip(maths, pieces):
         ET.SubElement(math, "mrow").extend(children)
-        out.append(ET.tostring(math, encoding="unicode", short_empty_elements=False))
-    return "".join(out)
+    return "".join(ET.tostring(math, encoding="unicode", short_empty_elements=False) for math in maths)
 
 
 @event_priority(-50)  # after the other hooks have changed the page's HTML

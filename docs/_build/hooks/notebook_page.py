@@ -53,10 +53,9 @@ def figure(snippet: str, drawn: dict[str, int], page, files, labels) -> str:
     """The Markdown of the next figure a snippet draws, the site's figures/<folder>/<name>[-k].svg."""
     stem = snippet.removeprefix("snippets/").removesuffix(".py")
     drawn[stem] = drawn.get(stem, 0) + 1
-    candidates = [f"figures/{stem}-{drawn[stem]}.svg", f"figures/{stem}.svg"]
-    path = next((p for p in candidates if files.get_file_from_path(p)), None)
-    if path is None:
-        raise RuntimeError(f"notebook page: no site figure for figure {drawn[stem]} of {snippet}")
+    path = f"figures/{stem}.svg"  # a snippet's only figure
+    if not files.get_file_from_path(path):  # one of several (figures.py stops at one not drawn)
+        path = f"figures/{stem}-{drawn[stem]}.svg"
     src = posixpath.relpath(path, posixpath.dirname(page.file.src_uri))
     return f"![{labels['notebook_figure_alt']}]({src}){{ .figure }}"
 

@@ -6,7 +6,6 @@ mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as ra
 """
 import ast
 import html as htmllib
-import json
 import logging
 import os
 import re
@@ -83,7 +82,6 @@ def tidy(outputs) -> list[dict]:
     """Outputs without run-dependent fields; consecutive writes to a stream joined."""
     found: list[dict] = []
     for out in outputs:
-        out = json.loads(json.dumps(out))
         out.pop("execution_count", None)
         if "metadata" in out:
             out["metadata"] = {}
@@ -183,7 +181,6 @@ def on_files(files, config, **kwargs):
     for (uri, cells), ran in zip(converted.items(), runs):
         if ran is None:  # the page gets no notebook
             continue
-        # beside its page: autograd/graph/graph.ipynb, recipe/notebook/notebook.ipynb for the nav's
         folder = pages.page_dir(nav.get(uri, uri))
         name = f"{Path(folder).name}.ipynb"
         notebook = Notebook(uri, pages.site_path(folder + name, lang, default),
