@@ -61,12 +61,10 @@ def execute(sources: list[str]) -> list[list[dict]]:
     import nbformat
     from nbclient import NotebookClient
 
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources],
-                                  metadata=KERNEL)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources], metadata=KERNEL)
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
     with tempfile.TemporaryDirectory() as empty:
-        NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=True,
-                       resources={"metadata": {"path": empty}},
+        NotebookClient(nb, timeout=TIMEOUT_S, allow_errors=True, resources={"metadata": {"path": empty}},
                        extra_arguments=["--HistoryManager.hist_file=:memory:"]).execute(env=env)
         left = sorted(os.listdir(empty))
     outputs = [tidy(cell.outputs) for cell in nb.cells]
@@ -108,9 +106,7 @@ def quiet(source: str) -> str:
 
 @dataclass
 class Notebook:
-    page_uri: str  # docs/<lang>/<page_uri>, the page it is made from
     site_path: str  # where the .ipynb lands in the site, the language's folder included
-    path: Path  # the executed notebook, in the store
     cells: list
 
 
@@ -183,30 +179,30 @@ def on_files(files, config, **kwargs):
             continue
         folder = pages.page_dir(nav.get(uri, uri))
         name = f"{Path(folder).name}.ipynb"
-        notebook = Notebook(uri, pages.site_path(folder + name, lang, default),
-                            write_notebook(cells, ran, name), cells)
+        path = write_notebook(cells, ran, name)
+        notebook = Notebook(pages.site_path(folder + name, lang, default), cells)
         _notebooks[f"{lang}/{uri}"] = notebook
         if uri in nav:
-            file = nav_file(config, notebook, nav[uri])
+            file = nav_file(config, nav[uri], path, f"{lang}/{uri}")
             _notebooks[file.src_uri] = notebook
         else:
-            file = File.generated(config, notebook.site_path, abs_src_path=str(notebook.path))
+            file = File.generated(config, notebook.site_path, abs_src_path=str(path))
         files.append(file)
     return files
 
 
-def nav_file(config, notebook: Notebook, uri: str):
-    """The nav notebook `uri` as a page of the site, rendered by mkdocs-jupyter (which also
-    copies the .ipynb beside it), where mkdocs-static-i18n expects its language's pages."""
+def nav_file(config, uri: str, path: Path, page: str):
+    """The nav notebook `uri` (the file `path`, made from docs/<page>) as a page of the site, rendered
+    by mkdocs-jupyter (which also copies the .ipynb beside it), where mkdocs-static-i18n expects it."""
     from mkdocs.structure.files import File
     from mkdocs_jupyter.plugin import NotebookFile
 
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
     file = NotebookFile(File.generated(config, pages.site_path(uri, lang, default),
-                                       abs_src_path=str(notebook.path)), **config)
-    file.abs_src_path = str(notebook.path)  # a cached_property the wrapper cannot see through
-    file.edit_uri = f"{lang}/{notebook.page_uri}"  # the page it is made from, not the generated .ipynb
+                                       abs_src_path=str(path)), **config)
+    file.abs_src_path = str(path)  # a cached_property the wrapper cannot see through
+    file.edit_uri = page  # the page it is made from, not the generated .ipynb
     # What i18n's language switch reads (plugin.reconfigure_page_context).
     file.locale = file.locale_alternate_of = lang
     twin_url = file.url.removeprefix(f"{lang}/")

@@ -6,7 +6,6 @@ import functools
 import hashlib
 import json
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -29,13 +28,10 @@ def entry(kind: str, parts, make) -> Path:
     folder = CACHE / kind / key[:24]
     if not folder.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
-        try:
-            make(tmp)
+        with tempfile.TemporaryDirectory(dir=folder.parent, prefix=".tmp-") as tmp:
+            make(Path(tmp))
             with contextlib.suppress(OSError):  # another build made it meanwhile
                 os.replace(tmp, folder)  # atomic: complete or absent
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
     return folder
 
 
