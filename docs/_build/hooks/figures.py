@@ -88,7 +88,6 @@ FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*?figures/(?P<name>[^)
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs):
-    """Each figure as the pair of images Material shows by palette."""
     def pair(m):
         if m.group("name") not in _sizes:
             raise RuntimeError(f"docs/{page.file.src_uri}: {m.group(0)}: no snippet draws "
