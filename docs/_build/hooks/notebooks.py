@@ -185,7 +185,7 @@ def on_files(files, config, **kwargs):
         if uri in nav:
             file = nav_file(config, nav[uri], path, f"{lang}/{uri}")
             _notebooks[file.src_uri] = notebook
-        else:
+        else:  # a download next to its page
             file = File.generated(config, notebook.site_path, abs_src_path=str(path))
         files.append(file)
     return files
