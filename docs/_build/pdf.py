@@ -103,9 +103,7 @@ def cjk_font(text: str, weight: int, out: Path) -> Path:
         pen = TTGlyphPen(None)
         outlines[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
         glyphs[name] = pen.glyph()
-    for table in ("CFF ", "VORG"):
-        if table in font:
-            del font[table]
+    del font["CFF "], font["VORG"]  # VORG: vertical origins, a table of CFF fonts only
     font["glyf"], font.sfntVersion = newTable("glyf"), "\0\1\0\0"  # FontBuilder sees TrueType
     builder = FontBuilder(font=font)
     builder.setupGlyf(glyphs)

@@ -39,7 +39,8 @@ def page_model():
 
 
 def notebook_uris() -> list[str]:
-    return hook("notebooks").notebook_uris(config())
+    """The nav's notebook pages (`recipe/notebook.ipynb`)."""
+    return [uri for uri in page_model().nav_pages(config()) if uri.endswith(".ipynb")]
 
 
 def site_url_path(lang: str, uri: str) -> str:

@@ -1,9 +1,8 @@
 """MkDocs hook: the figures that snippets draw (`plt.show()`), made at build time, kept in
 the store and given to MkDocs as generated files, never written into docs/. The snippet runs
 in a fresh Python (`python figures.py SNIPPET OUT`) with this file as its matplotlib backend,
-whose show() saves each figure and its dark variant: transparent, its colours' lightness
-inverted (saturated mid-tones only ever lightened). A page's figure becomes the pair
-Material shows by palette (`#only-light`, `#only-dark`), with width and height.
+whose show() saves each figure and its dark variant (transparent, lightness inverted). A page's
+figure becomes the pair Material shows by palette (`#only-light`, `#only-dark`), with width and height.
 """
 import colorsys
 import io
@@ -89,7 +88,6 @@ FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*?figures/(?P<name>[^)
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs):
-    """Each figure as the pair of images Material shows by palette."""
     def pair(m):
         if m.group("name") not in _sizes:
             raise RuntimeError(f"docs/{page.file.src_uri}: {m.group(0)}: no snippet draws "
@@ -104,8 +102,7 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
 
 
 def show(*args, **kwargs):
-    """pyplot.show() in the drawing process (the end of this file), this file its backend:
-    each open figure saved as OUT/<k>.svg, with <k>.dark.svg beside it, then closed."""
+    """pyplot.show() of the drawing process: each open figure saved as OUT/<k>.svg and <k>.dark.svg."""
     for num in plt.get_fignums():
         figure, light = plt.figure(num), OUT / f"{len(list(OUT.glob('*.dark.svg'))) + 1}.svg"
         figure.savefig(light, format="svg", metadata={"Date": None}, bbox_inches="tight")

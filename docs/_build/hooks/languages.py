@@ -11,12 +11,11 @@ import store
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language's config
 def on_config(config, **kwargs):
-    labels = config.extra["labels"]
     i18n = config.plugins["i18n"]
     toc = config.mdx_configs.setdefault("toc", {})
     if not toc.get("permalink"):
         raise RuntimeError("mkdocs.yml: the toc extension's permalink is expected on")
-    toc["permalink_title"] = labels["permalink"]
+    toc["permalink_title"] = config.extra["labels"]["permalink"]
     if i18n.current_language == i18n.default_language:
         config.theme.static_templates.add("404.html")
     else:

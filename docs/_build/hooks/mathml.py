@@ -1,8 +1,7 @@
 """MkDocs hook: each formula pymdownx.arithmatex (generic) leaves as TeX becomes MathML at
 build time, with latex2mathml (pure Python: `mkdocs serve` needs no Node; browsers render
 MathML natively, no math JavaScript or fonts). A formula that does not convert is a warning
-naming page and line, and the page shows its TeX in an error box; TeX left in a page's text
-after the conversion (upstream markup changed) stops the build.
+(README); TeX left in a page's text after the conversion (upstream markup changed) stops the build.
 """
 import html
 import logging
@@ -24,16 +23,25 @@ ARITHMATEX = re.compile(
 # A page's text: without the elements that hold code, not prose, and without tags.
 NOT_PROSE = re.compile(r"<(pre|code|script|style|textarea|math)\b.*?</\1>|<!--.*?-->|<[^>]+>", re.S | re.I)
 LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
-ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
-SINGLE_MI = re.compile(r"<mi>([^<])</mi>")
-# \ln p: TeX puts a thin space after a function name followed by its argument.
-FUNCTION_NAME = re.compile(r"(<mi>(?:ln|log|exp|sin|cos|tan|tanh)</mi>)(?=<(?:mi|mn|msub|msup|mfrac)>)")
-ORDINARY = re.compile(r"<mo>([/.])</mo>")
-# \bigl( ... \bigr): a fence, no operator spacing (latex2mathml gives it none of a form).
-SIZED_FENCE = '<mo stretchy="true" fence="true" minsize'
-# \sigma': U+2032 is a raised prime already; as a superscript it would sit twice as high.
-PRIME = re.compile(r"<msup>(<mi>[^<]+</mi>)<mi>(′+)</mi></msup>")
-# \mathrm{d}: latex2mathml gives a single letter no mathvariant, so it would be italic.
+# latex2mathml's MathML made as TeX sets it: (pattern, replacement), in order.
+FIXES = [
+    (r' xmlns="http://www\.w3\.org/1998/Math/MathML"| display="inline"', ""),
+    # Characters rather than entities (but the three HTML needs escaped).
+    (r"&#x([0-9A-Fa-f]+);", lambda m: html.escape(chr(int(m[1], 16)), quote=False)),
+    # A lone operator symbol (\iff, \to, ...) is an operator: the spacing of one.
+    (r"<mi>([^<])</mi>", lambda m: f"<mo>{m[1]}</mo>" if unicodedata.category(m[1]) == "Sm" else m[0]),
+    # \ln p: TeX puts a thin space after a function name followed by its argument.
+    (r"(<mi>(?:ln|log|exp|sin|cos|tan|tanh)</mi>)(?=<(?:mi|mn|msub|msup|mfrac)>)",
+     r'\1<mspace width="0.1667em"></mspace>'),
+    # `/` and `.` are ordinary symbols in TeX (dy/dx, w.grad): no operator spacing.
+    (r"<mo>([/.])</mo>", r'<mo lspace="0" rspace="0">\1</mo>'),
+    # \bigl( ... \bigr): a fence, no operator spacing (latex2mathml gives it none of a form).
+    (r'(<mo stretchy="true" fence="true") minsize', r'\1 lspace="0" rspace="0" minsize'),
+    # \sigma': U+2032 is a raised prime already; as a superscript it would sit twice as high.
+    (r"<msup>(<mi>[^<]+</mi>)<mi>(′+)</mi></msup>", r'\1<mo lspace="0" rspace="0">\2</mo>'),
+    # HTML has no self-closing <mspace/>: it would hold what follows.
+    (r"(<mspace [^>]*?) />", r"\1></mspace>"),
+]
 MATHRM_LETTER = re.compile(r"\\mathrm\{([A-Za-z])\}")
 
 
@@ -42,7 +50,8 @@ class MathError(ValueError):
 
 
 def to_mathml(tex: str, display: bool) -> str:
-    """MathML for one formula (TeX as written in the page); MathError if it does not convert."""
+    """MathML for one formula (TeX as written in the page), an inline one breakable;
+    MathError if it does not convert."""
     from latex2mathml.converter import convert
 
     source = MATHRM_LETTER.sub(r"\\text{\1}", tex.strip())
@@ -54,21 +63,9 @@ def to_mathml(tex: str, display: bool) -> str:
     if "\\" in text:
         unknown = sorted(c for c in set(re.findall(r"\\[A-Za-z]+", tex)) if c in text) or ["\\"]
         raise MathError(f"{tex.strip()}  (unknown command {', '.join(unknown)})")
-    mathml = mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "")
-    if not display:
-        mathml = mathml.replace(' display="inline"', "")
-    # Characters rather than entities (but the three HTML needs escaped).
-    mathml = ENTITY.sub(lambda m: html.escape(chr(int(m[1], 16)), quote=False), mathml)
-    # A lone operator symbol (\iff, \to, ...) is an operator: the spacing of one.
-    mathml = SINGLE_MI.sub(lambda m: f"<mo>{m.group(1)}</mo>"
-                           if unicodedata.category(m.group(1)) == "Sm" else m.group(0), mathml)
-    mathml = FUNCTION_NAME.sub(r'\1<mspace width="0.1667em"></mspace>', mathml)
-    # `/` and `.` are ordinary symbols in TeX (dy/dx, w.grad): no operator spacing.
-    mathml = ORDINARY.sub(r'<mo lspace="0" rspace="0">\1</mo>', mathml)
-    mathml = mathml.replace(SIZED_FENCE, '<mo stretchy="true" fence="true" lspace="0" rspace="0" minsize')
-    mathml = PRIME.sub(r'\1<mo lspace="0" rspace="0">\2</mo>', mathml)
-    return mathml.replace(" />", "></mspace>") if "<mspace" in mathml else mathml
-
+    for pattern, replacement in FIXES:
+        mathml = re.sub(pattern, replacement, mathml)
+    return mathml if display else breakable(mathml)
 
 # Relations after which TeX may break an inline formula at the end of a line.
 RELATIONS = set("=<>≤≥≠≈≡∼∝→←↔⇒⇐⟺⟹∈∉⊂⊆")
@@ -90,12 +87,10 @@ def breakable(mathml: str) -> str:
     pieces = [piece for piece in pieces if piece]
     if len(pieces) < 2:
         return mathml
-    out = []
-    for children in pieces:
-        math = ET.Element("math")
+    maths = [ET.Element("math") for _ in pieces]
+    for math, children in zip(maths, pieces):
         ET.SubElement(math, "mrow").extend(children)
-        out.append(ET.tostring(math, encoding="unicode", short_empty_elements=False))
-    return "".join(out)
+    return "".join(ET.tostring(math, encoding="unicode", short_empty_elements=False) for math in maths)
 
 
 @event_priority(-50)  # after the other hooks have changed the page's HTML
@@ -106,8 +101,7 @@ def on_page_content(content: str, page, config, files, **kwargs):
         display = m["display"] is not None
         tex = html.unescape(m["display"] if display else m["inline"])
         try:
-            made = store.value("mathml", [tex, display, CODE], lambda: to_mathml(tex, display)
-                               if display else breakable(to_mathml(tex, display)))
+            made = store.value("mathml", [tex, display, CODE], lambda: to_mathml(tex, display))
         except MathError as err:  # a warning fails --strict; the site is still written
             first = tex.strip().split("\n")[0]
             line = next((n for n, text in enumerate(source, 1) if first and first in text), 0)

@@ -4,7 +4,6 @@ markers (the cell's real output stands under it); see CONTRIBUTING, "Every page 
 """
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pages
 
@@ -21,14 +20,14 @@ class Cell:
     line: int = 0  # code: the page line of its fence
 
 
-def has_code(blocks) -> bool:
-    return any(f.includes for f in pages.fences(blocks))
+def has_code(block) -> bool:
+    return any(f.includes for f in pages.fences([block]))
 
 
-def cells(config, lang: str, uri: str) -> list[Cell]:
-    """One page (docs/<lang>/<uri>) as notebook cells: its Markdown gathered between code cells."""
+def cells(config, where: str, blocks) -> list[Cell]:
+    """A page's blocks as notebook cells: its Markdown gathered between code cells."""
     found: list[Cell] = []
-    for part in parts(config, f"docs/{lang}/{uri}", pages.read(Path(config.docs_dir) / lang / uri)):
+    for part in parts(config, where, blocks):
         if isinstance(part, Cell):
             found.append(part)
         elif part.strip() and found and found[-1].kind == "markdown":
@@ -50,10 +49,8 @@ def parts(config, where: str, blocks):
             yield Cell("code", "\n\n".join(code), snippet=block.includes[0].path, line=block.line)
         elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
             yield "\n".join(block.lines)
-        elif not has_code(block.children):
-            yield box_for_notebook(block, block.children)
-        else:  # an answer with code: its first words quoted, then its cells
-            first = next(k for k, b in enumerate(block.children) if has_code([b]))
+        else:  # a box: its words before any code quoted (an answer's first words), then its cells
+            first = next((k for k, b in enumerate(block.children) if has_code(b)), len(block.children))
             yield box_for_notebook(block, block.children[:first])
             yield from parts(config, where, block.children[first:])
 

@@ -23,30 +23,28 @@ def render(html: str, page, config, files, notebook) -> str:
     if kinds != [c.kind for c in notebook.cells]:
         raise RuntimeError(f"notebook page {page.file.src_uri}: mkdocs-jupyter shows cells "
                            f"{kinds}, the notebook has {[c.kind for c in notebook.cells]}")
-    markdown, targets = [], []  # what MkDocs renders, and the tag each part replaces
+    parts = []  # (a tag, the Markdown MkDocs renders to replace it)
     drawn: dict[str, int] = {}  # figures per snippet so far
     for cell, spec in zip(cells, notebook.cells):
         if spec.kind == "markdown":
-            markdown.append(spec.source)
-            targets.append(_one(cell, ".jp-MarkdownOutput"))
+            parts.append((_one(cell, ".jp-MarkdownOutput"), spec.source))
             continue
         editor = _one(cell, "div.jp-InputArea-editor")
         pre = _one(editor, "div.highlight-ipynb > pre")
-        code = re.sub(r"^<span></span>", "", "".join(str(c) for c in pre.contents))
+        code = re.sub(r"^<span></span>", "", pre.decode_contents())
         editor.replace_with(BeautifulSoup(
             f'<div class="language-python highlight"><pre><span></span><code>{code}</code></pre></div>',
             "html.parser"))
         for out in cell.select(".jp-OutputArea-output"):
             if out.img is not None:
-                markdown.append(figure(spec.snippet, drawn, page, files, config.extra["labels"]))
-                targets.append(out)
+                parts.append((out, figure(spec.snippet, drawn, page, files, config.extra["labels"])))
             elif out.pre is not None:
                 out.replace_with(BeautifulSoup(
                     f'<div class="notebook-output no-copy"><pre><code>{htmllib.escape(out.pre.get_text())}'
                     "</code></pre></div>", "html.parser"))
             else:
                 raise RuntimeError(f"notebook page: an output it cannot show: {str(out)[:200]}")
-    for target, part in zip(targets, prose(markdown, page, config, files)):
+    for (target, _), part in zip(parts, prose([markdown for _, markdown in parts], page, config, files)):
         target.replace_with(BeautifulSoup(part, "html.parser"))
     return str(soup)
 
@@ -55,10 +53,9 @@ def figure(snippet: str, drawn: dict[str, int], page, files, labels) -> str:
     """The Markdown of the next figure a snippet draws, the site's figures/<folder>/<name>[-k].svg."""
     stem = snippet.removeprefix("snippets/").removesuffix(".py")
     drawn[stem] = drawn.get(stem, 0) + 1
-    candidates = [f"figures/{stem}-{drawn[stem]}.svg", f"figures/{stem}.svg"]
-    path = next((p for p in candidates if files.get_file_from_path(p)), None)
-    if path is None:
-        raise RuntimeError(f"notebook page: no site figure for figure {drawn[stem]} of {snippet}")
+    path = f"figures/{stem}.svg"  # a snippet's only figure
+    if not files.get_file_from_path(path):  # one of several (figures.py stops at one not drawn)
+        path = f"figures/{stem}-{drawn[stem]}.svg"
     src = posixpath.relpath(path, posixpath.dirname(page.file.src_uri))
     return f"![{labels['notebook_figure_alt']}]({src}){{ .figure }}"
 

@@ -6,7 +6,6 @@ mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as ra
 """
 import ast
 import html as htmllib
-import json
 import logging
 import os
 import re
@@ -62,12 +61,10 @@ def execute(sources: list[str]) -> list[list[dict]]:
     import nbformat
     from nbclient import NotebookClient
 
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources],
-                                  metadata=KERNEL)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources], metadata=KERNEL)
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
     with tempfile.TemporaryDirectory() as empty:
-        NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=True,
-                       resources={"metadata": {"path": empty}},
+        NotebookClient(nb, timeout=TIMEOUT_S, allow_errors=True, resources={"metadata": {"path": empty}},
                        extra_arguments=["--HistoryManager.hist_file=:memory:"]).execute(env=env)
         left = sorted(os.listdir(empty))
     outputs = [tidy(cell.outputs) for cell in nb.cells]
@@ -83,7 +80,6 @@ def tidy(outputs) -> list[dict]:
     """Outputs without run-dependent fields; consecutive writes to a stream joined."""
     found: list[dict] = []
     for out in outputs:
-        out = json.loads(json.dumps(out))
         out.pop("execution_count", None)
         if "metadata" in out:
             out["metadata"] = {}
@@ -110,23 +106,8 @@ def quiet(source: str) -> str:
 
 @dataclass
 class Notebook:
-    page_uri: str  # docs/<lang>/<page_uri>, the page it is made from
     site_path: str  # where the .ipynb lands in the site, the language's folder included
-    path: Path  # the executed notebook, in the store
     cells: list
-    nav_uri: str | None  # the nav entry that shows it as a page, if any
-
-
-def notebook_uris(config) -> list[str]:
-    """The `.ipynb` entries of the nav (mkdocs.yml is their only list)."""
-    return [uri for uri in pages.nav_pages(config) if uri.endswith(".ipynb")]
-
-
-def download_path(uri: str, nav: dict[str, str]) -> str:
-    """The notebook's path in a language's site tree: the nav notebook of the page,
-    or `<page URL>/<stem>.ipynb` (`autograd/graph.md` -> `autograd/graph/graph.ipynb`)."""
-    folder = pages.page_dir(nav.get(uri, uri))
-    return f"{folder}{Path(folder).name}.ipynb"
 
 
 def write_notebook(cells: list, ran: dict, name: str) -> Path:
@@ -154,41 +135,19 @@ def pages_with_code(config, lang: str) -> list[str]:
     """Pages of a language (URIs below docs/<lang>/) that include a snippet, the home page aside."""
     base = Path(config.docs_dir) / lang
     return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md")
-                  if p.relative_to(base).as_posix() != "index.md"
-                  and any(True for _ in pages.includes(pages.read(p))))
+                  if p != base / "index.md" and pages.includes(pages.read(p)))
 
 
-def build(config, lang: str) -> dict[str, Notebook]:
-    """{page URI: Notebook} for every page of a language with code that runs."""
-    nav = {f"{Path(uri).parent.as_posix()}/index.md": uri for uri in notebook_uris(config)}
-    default = config.plugins["i18n"].default_language
-    bases = pages.base_paths(config)
-    converted = {}
-    for uri in pages_with_code(config, lang):
-        page = Path(config.docs_dir) / lang / uri
-        if any(pages.missing(inc.target, bases) for inc, _ in pages.includes(pages.read(page))):
-            continue  # pages.py warns, naming the include
-        converted[uri] = notebook_cells.cells(config, lang, uri)
-
-    def ran(uri):
-        code = [c for c in converted[uri] if c.kind == "code"]
-        try:
-            return run([c.source for c in code])
-        except NotebookError as err:
-            cell = code[err.cell] if err.cell is not None else None
-            where = f"docs/{lang}/{uri}:{cell.line if cell else 1}"
-            origin = f'the notebook cell from "{cell.snippet}" raised' if cell else "the notebook:"
-            log.warning(f"{where}: {origin} {err}")  # --strict fails; the page gets no notebook
-
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        runs = dict(zip(converted, pool.map(ran, converted)))
-    found = {}
-    for uri, cells in converted.items():
-        if runs[uri] is not None:
-            where = download_path(uri, nav)
-            path = write_notebook(cells, runs[uri], Path(where).name)
-            found[uri] = Notebook(uri, pages.site_path(where, lang, default), path, cells, nav.get(uri))
-    return found
+def page_run(where: str, cells: list) -> dict | None:
+    """run() of a page's code cells; None, with a warning naming the page and line, if it fails."""
+    code = [c for c in cells if c.kind == "code"]
+    try:
+        return run([c.source for c in code])
+    except NotebookError as err:
+        cell = code[err.cell] if err.cell is not None else None
+        origin = f'the notebook cell from "{cell.snippet}" raised' if cell else "the notebook:"
+        log.warning(f"{where}:{cell.line if cell else 1}: {origin} {err}")  # --strict fails
+        return None
 
 
 # --- MkDocs events ---------------------------------------------------------------
@@ -204,33 +163,51 @@ def on_files(files, config, **kwargs):
 
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
+    nav = {f"{Path(uri).parent.as_posix()}/index.md": uri
+           for uri in pages.nav_pages(config) if uri.endswith(".ipynb")}
+    bases = pages.base_paths(config)
+    converted = {}
+    for uri in pages_with_code(config, lang):
+        found = pages.read(Path(config.docs_dir) / lang / uri)
+        if not any(pages.missing(inc.target, bases) for inc, _ in pages.includes(found)):
+            converted[uri] = notebook_cells.cells(config, f"docs/{lang}/{uri}", found)  # else pages.py warns
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        runs = list(pool.map(lambda uri: page_run(f"docs/{lang}/{uri}", converted[uri]), converted))
     _notebooks.clear()
-    for uri, notebook in build(config, lang).items():
+    for (uri, cells), ran in zip(converted.items(), runs):
+        if ran is None:  # the page gets no notebook
+            continue
+        folder = pages.page_dir(nav.get(uri, uri))
+        name = f"{Path(folder).name}.ipynb"
+        path = write_notebook(cells, ran, name)
+        notebook = Notebook(pages.site_path(folder + name, lang, default), cells)
         _notebooks[f"{lang}/{uri}"] = notebook
-        if notebook.nav_uri is None:  # a download next to its page
-            files.append(File.generated(config, notebook.site_path, abs_src_path=str(notebook.path)))
-        else:
-            file = nav_file(config, notebook, lang, default, i18n.all_languages)
-            files.append(file)
+        if uri in nav:
+            file = nav_file(config, nav[uri], path, f"{lang}/{uri}")
             _notebooks[file.src_uri] = notebook
+        else:  # a download next to its page
+            file = File.generated(config, notebook.site_path, abs_src_path=str(path))
+        files.append(file)
     return files
 
 
-def nav_file(config, notebook: Notebook, lang: str, default: str, languages):
-    """The nav notebook as a page of the site, rendered by mkdocs-jupyter (which also
-    copies the .ipynb beside it), where mkdocs-static-i18n expects its language's pages."""
+def nav_file(config, uri: str, path: Path, page: str):
+    """The nav notebook `uri` (the file `path`, made from docs/<page>) as a page of the site, rendered
+    by mkdocs-jupyter (which also copies the .ipynb beside it), where mkdocs-static-i18n expects it."""
     from mkdocs.structure.files import File
     from mkdocs_jupyter.plugin import NotebookFile
 
-    file = NotebookFile(File.generated(config, pages.site_path(notebook.nav_uri, lang, default),
-                                       abs_src_path=str(notebook.path)), **config)
-    file.abs_src_path = str(notebook.path)  # a cached_property the wrapper cannot see through
-    file.edit_uri = f"{lang}/{notebook.page_uri}"  # the page it is made from, not the generated .ipynb
+    i18n = config.plugins["i18n"]
+    lang, default = i18n.current_language, i18n.default_language
+    file = NotebookFile(File.generated(config, pages.site_path(uri, lang, default),
+                                       abs_src_path=str(path)), **config)
+    file.abs_src_path = str(path)  # a cached_property the wrapper cannot see through
+    file.edit_uri = page  # the page it is made from, not the generated .ipynb
     # What i18n's language switch reads (plugin.reconfigure_page_context).
     file.locale = file.locale_alternate_of = lang
     twin_url = file.url.removeprefix(f"{lang}/")
     file.alternates = {other: SimpleNamespace(url=pages.site_path(twin_url, other, default))
-                       for other in languages}
+                       for other in i18n.all_languages}
     return file
 
 

@@ -1,7 +1,6 @@
 """MkDocs hook and the page model (README, "How it fits together"): `blocks(text)` reads a
-page into text, fences and boxes (admonitions, content tabs), each with its 1-based line;
-INCLUDE, MARKER (`# --8<-- [start:name]`) and OUTPUT (a `#>` line) are defined here once;
-so are where a page lands in the site and the languages.
+page into text, fences and boxes; INCLUDE, MARKER and OUTPUT (a `#>` line) are defined here
+once; so are where a page lands in the site and the languages.
 
 As a hook, a wrong include is a warning naming page and line (with `check_paths`
 pymdownx.snippets would stop the build naming neither), and the page shows the message
@@ -39,32 +38,32 @@ class Include:
         self.section = section or None
 
 
+def _includes(first: int, lines: list[str]) -> list[Include]:
+    return [Include(n, m["target"]) for n, line in enumerate(lines, first) if (m := INCLUDE.match(line))]
+
+
 @dataclass
 class Text:
     line: int
     lines: list[str]
-    includes: list[Include]  # includes outside any fence: a mistake the tests name
+
+    @property
+    def includes(self) -> list[Include]:  # outside any fence: a mistake the tests name
+        return _includes(self.line, self.lines)
 
 
 @dataclass
 class Fence:
     line: int  # the opening line
-    info: str  # what follows the backticks: `python title="..."`, `{.python continuation ...}`
     lines: list[str]  # as written, opening and closing lines included
-    includes: list[Include]
+    info: str  # what follows the backticks: `python title="..."`, `{.python continuation ...}`
 
-    @property
-    def title(self) -> str | None:
-        m = TITLE.search(self.info)
-        return m["title"] if m else None
-
-    @property
-    def python(self) -> bool:
-        return re.match(r"\{?\s*\.?python\b", self.info.strip()) is not None
-
-    @property
-    def continuation(self) -> bool:
-        return "continuation" in self.info.split("title=")[0]
+    def __post_init__(self):
+        self.includes = _includes(self.line, self.lines)
+        title = TITLE.search(self.info)
+        self.title = title["title"] if title else None
+        self.python = re.match(r"\{?\s*\.?python\b", self.info.strip()) is not None
+        self.continuation = "continuation" in self.info.split("title=")[0]
 
 
 @dataclass
@@ -81,13 +80,6 @@ def blocks(text: str, first: int = 1) -> list:
     """The blocks of a page's Markdown (lines numbered from `first`)."""
     lines = text.split("\n")
     found: list = []
-    pending: list[tuple[int, str]] = []
-
-    def flush():
-        if pending:
-            found.append(Text(pending[0][0], [t for _, t in pending], _includes(pending)))
-            pending.clear()
-
     i = 0
     while i < len(lines):
         n, line = first + i, lines[i]
@@ -96,9 +88,7 @@ def blocks(text: str, first: int = 1) -> list:
             closing = re.compile(rf"^[ \t]*{re.escape(m['fence'][0])}{{{len(m['fence'])},}}[ \t]*$")
             while end < len(lines) and not closing.match(lines[end]):
                 end += 1
-            body = list(enumerate(lines[i:end + 1], n))
-            flush()
-            found.append(Fence(n, m["info"].strip(), [t for _, t in body], _includes(body)))
+            found.append(Fence(n, lines[i:end + 1], m["info"].strip()))
             i = end + 1
         elif m := BOX.match(line):
             end = i + 1
@@ -108,37 +98,30 @@ def blocks(text: str, first: int = 1) -> list:
                 end -= 1
             body = "\n".join(re.sub(r"^(    |\t)", "", b) for b in lines[i + 1:end])
             title = m["title"] if m["title"] is not None else (m["kind"] or "").capitalize()
-            flush()
             found.append(Box(n, m["marker"].startswith("==="), title, lines[i:end], blocks(body, n + 1)))
             i = end
         else:
-            pending.append((n, line))
+            if not found or not isinstance(found[-1], Text):
+                found.append(Text(n, []))
+            found[-1].lines.append(line)
             i += 1
-    flush()
     return found
 
 
-def _includes(numbered) -> list[Include]:
-    return [Include(n, m["target"]) for n, line in numbered if (m := INCLUDE.match(line))]
-
-
-def fences(found: list):
-    """Every fence of the blocks, in page order (inside boxes too)."""
+def leaves(found: list):
+    """Every text and fence of the blocks, in page order (inside boxes too)."""
     for block in found:
-        if isinstance(block, Fence):
-            yield block
-        elif isinstance(block, Box):
-            yield from fences(block.children)
+        yield from leaves(block.children) if isinstance(block, Box) else [block]
 
 
-def includes(found: list):
+def fences(found: list) -> list[Fence]:
+    return [block for block in leaves(found) if isinstance(block, Fence)]
+
+
+def includes(found: list) -> list[tuple[Include, Fence | None]]:
     """(include, the fence holding it or None) for every include, in page order."""
-    for block in found:
-        if isinstance(block, Box):
-            yield from includes(block.children)
-        else:
-            for inc in block.includes:
-                yield inc, block if isinstance(block, Fence) else None
+    return [(inc, block if isinstance(block, Fence) else None)
+            for block in leaves(found) for inc in block.includes]
 
 
 def read(page: Path) -> list:
@@ -186,10 +169,8 @@ def missing(target: str, bases: list[Path]) -> str | None:
     if file is None:
         known = [p.relative_to(base).as_posix() for base in bases for p in base.glob("snippets/**/*.py")]
         return f"there is no file {path}" + closest(path, known)
-    if section:
-        names = sections(file)[0]
-        if section not in names:
-            return f"{path} has no section [start:{section}] ... [end:{section}]" + closest(section, names)
+    if section and section not in (names := sections(file)[0]):
+        return f"{path} has no section [start:{section}] ... [end:{section}]" + closest(section, names)
     return None
 
 
@@ -207,10 +188,9 @@ def base_paths(config) -> list[Path]:
 
 def wrong_includes(text: str, where: str, bases: list[Path], first: int = 1):
     """'where:line: include "target" not found: why' for each wrong include in text."""
-    for n, line in enumerate(text.split("\n"), first):
-        m = INCLUDE.match(line)
-        if m and (why := missing(m["target"], bases)):
-            yield f'{where}:{n}: include "{m["target"]}" not found: {why}'
+    for inc in _includes(first, text.split("\n")):
+        if why := missing(inc.target, bases):
+            yield f'{where}:{inc.line}: include "{inc.target}" not found: {why}'
 
 
 def expand(config, target: str, outputs: bool = True) -> str:

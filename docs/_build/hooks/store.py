@@ -1,13 +1,11 @@
-"""The store of what the build derives (README): `.cache/<kind>/<key>`, the key a hash of
-the input, the code that makes it and the installed packages. Entries are written atomically,
-as builds may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
+"""The store of what the build derives (README), its entries written atomically, as builds
+may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
 """
 import contextlib
 import functools
 import hashlib
 import json
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -30,13 +28,10 @@ def entry(kind: str, parts, make) -> Path:
     folder = CACHE / kind / key[:24]
     if not folder.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
-        try:
-            make(tmp)
+        with tempfile.TemporaryDirectory(dir=folder.parent, prefix=".tmp-") as tmp:
+            make(Path(tmp))
             with contextlib.suppress(OSError):  # another build made it meanwhile
                 os.replace(tmp, folder)  # atomic: complete or absent
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
     return folder
 
 
