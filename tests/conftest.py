@@ -176,8 +176,3 @@ def browser_type_launch_args():
         pytest.fail(f"{audit.CHROMIUM} is missing: apt-get install chromium, or set "
                     "CHROMIUM_PATH to a Chromium or Chrome binary (see README)")
     return {"executable_path": audit.CHROMIUM, "args": audit.FLAGS}
-
-
-@pytest.fixture(scope="session")
-def root() -> Path:
-    return ROOT

@@ -1,6 +1,7 @@
 """`mkdocs build --strict` passes; figures and links in the built site (its pages: test_html.py,
 its notebooks: test_notebooks.py)."""
 from tests.support import links, project, runner
+from tests.support.project import ROOT
 from tests.support.builds import BASE_PATH
 
 
@@ -9,16 +10,16 @@ def test_strict_build_passes(site):
     assert site.returncode == 0, "\n".join(problems) + "\n\nThe build's log:\n" + site.output
 
 
-def test_built_files_are_not_in_docs_nor_code_in_the_site(root, built):
+def test_built_files_are_not_in_docs_nor_code_in_the_site(built):
     """(The figures and notebooks in the site: test_figures_are_reproducible, test_notebooks.py.)"""
-    favicon = root / "docs" / project.config().theme["favicon"]  # drawn by hand
+    favicon = ROOT / "docs" / project.config().theme["favicon"]  # drawn by hand
     for made in ("*.svg", "*.ipynb"):
-        found = [path for path in (root / "docs").rglob(made) if path != favicon]
+        found = [path for path in (ROOT / "docs").rglob(made) if path != favicon]
         assert not found, f"{made} files are built: none belongs in docs/ ({found})"
     assert not (built / "_build").exists() and not list(built.rglob("*.py")), "build or test code in the site"
 
 
-def test_figures_are_reproducible(root, built, tmp_path):
+def test_figures_are_reproducible(built, tmp_path):
     """Every figure, drawn again by the hook's drawing code in another process (as
     `python figures.py SNIPPET OUT`, in a child forked from this one), is byte for byte
     the one the build drew: no date, no random id in the SVG."""
@@ -31,7 +32,7 @@ def test_figures_are_reproducible(root, built, tmp_path):
         jobs.append(runner.Job(f"import runpy, sys\nsys.argv = {argv!r}\n"
                                "sys.path.insert(0, str(__import__('pathlib').Path(sys.argv[0]).parent))\n"
                                "runpy.run_path(sys.argv[0], run_name='__main__')\n",
-                               f"drawing {snippet.relative_to(root)}"))
+                               f"drawing {snippet.relative_to(ROOT)}"))
     problems = []
     for k, (snippet, run) in enumerate(zip(snippets, runner.run_many(jobs))):
         if run.error:
@@ -43,9 +44,9 @@ def test_figures_are_reproducible(root, built, tmp_path):
         pairs += [(figures.dark(svg), name.removesuffix(".svg") + ".dark.svg") for svg, name in pairs]
         for svg, name in pairs:
             if b"<dc:date>" in svg.read_bytes():
-                problems.append(f"{snippet.relative_to(root)}: {name} holds a date")
+                problems.append(f"{snippet.relative_to(ROOT)}: {name} holds a date")
             elif svg.read_bytes() != (built / name).read_bytes():
-                problems.append(f"{snippet.relative_to(root)}: drawn again, {name} differs")
+                problems.append(f"{snippet.relative_to(ROOT)}: drawn again, {name} differs")
     assert snippets and not problems, "\n".join(problems)
 
 

@@ -1,10 +1,10 @@
 """The pages: includes resolve, every snippet is shown, the two languages line up."""
 import pytest
 
-from tests.support import pages
+from tests.support import pages, project
 
 
 @pytest.mark.parametrize("check", [pages.check_includes, pages.check_twins], ids=["includes", "twins"])
-def test_pages(check, root):
-    problems = check(root)
+def test_pages(check):
+    problems = check(project.ROOT)
     assert not problems, "\n".join(problems)

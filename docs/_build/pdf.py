@@ -45,12 +45,6 @@ def lines(code: re.Match) -> str:
                              for line in code[2].rstrip("\n").split("\n")) + code[3]
 
 
-def languages(config) -> list[tuple[str, str, str]]:
-    """(locale, the folder below the site, the site's name), the default language first."""
-    return [(lang.locale, "" if lang.default else lang.locale + "/", lang.site_name or config.site_name)
-            for lang in pages.languages(config)]
-
-
 def joined(site: Path, folder: str, uris: list[str], site_url: str):
     """The body of one language's document and its stylesheets (file URLs)."""
     anchors = {folder + page_dir(p): "p-" + (page_dir(p).strip("/").replace("/", "-") or "home")
@@ -119,8 +113,10 @@ def build(site: Path, out: Path) -> list[Path]:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"))
-    documents = [(locale, title, *joined(site, folder, nav_pages(config), config.site_url))
-                 for locale, folder, title in languages(config)]
+    documents, uris = [], nav_pages(config)
+    for lang in pages.languages(config):  # the default language at the site's root
+        body, sheets = joined(site, "" if lang.default else f"{lang.locale}/", uris, config.site_url)
+        documents.append((lang.locale, lang.site_name or config.site_name, body, sheets))
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:

@@ -56,7 +56,8 @@ def run(sources: list[str]) -> dict:
 
 def execute(sources: list[str]) -> list[list[dict]]:
     """Outputs of each cell, run as Jupyter runs a notebook: in a new kernel, in an
-    empty folder, with the kernel's defaults (only the history kept off the disk).
+    empty folder, with the kernel's defaults (but the history kept off the disk, and its log
+    quiet: its TCP notice on every start is about loopback ports).
     NotebookError for a cell that raises or for a file left in the folder."""
     import nbformat
     from nbclient import NotebookClient
@@ -65,7 +66,8 @@ def execute(sources: list[str]) -> list[list[dict]]:
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
     with tempfile.TemporaryDirectory() as empty:
         NotebookClient(nb, timeout=TIMEOUT_S, allow_errors=True, resources={"metadata": {"path": empty}},
-                       extra_arguments=["--HistoryManager.hist_file=:memory:"]).execute(env=env)
+                       extra_arguments=["--HistoryManager.hist_file=:memory:", "--log-level=ERROR"],
+                       ).execute(env=env)
         left = sorted(os.listdir(empty))
     outputs = [tidy(cell.outputs) for cell in nb.cells]
     for k, outs in enumerate(outputs):
