@@ -1,7 +1,8 @@
 """MkDocs hook: the headings' permalink title in the language being built (mkdocs-static-i18n
 builds each in turn with its own `extra.labels`), and one 404 page for the whole site (GitHub
 Pages serves /404.html for every missing path), built in the default language only: the last
-language built would overwrite it. Material's templates are compiled once, into the store.
+language built would overwrite it. Material's templates and mkdocs-jupyter's notebook pages
+are made once, into the store: `mkdocs serve` builds both languages on every reload.
 """
 import jinja2
 from mkdocs.plugins import event_priority
@@ -20,11 +21,15 @@ def on_config(config, **kwargs):
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
+    # mkdocs-jupyter's cache, a folder per language: each build evicts what it did not use.
+    jupyter = config.plugins["mkdocs-jupyter"].config
+    jupyter["cache"] = True
+    jupyter["cache_dir"] = str(store.entry("mkdocs-jupyter", [i18n.current_language], lambda folder: None))
     return config
 
 
 def on_env(env, config, files, **kwargs):
-    # Every build makes a new Jinja environment: two on each `mkdocs serve` reload, one per
-    # language. Jinja's bytecode cache keeps the compiled templates (its key: their source).
+    # Every build makes a new Jinja environment; Jinja's bytecode cache keeps the compiled
+    # templates (its key: their source).
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(store.entry("jinja", [], lambda folder: None)))
     return env

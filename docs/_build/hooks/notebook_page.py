@@ -12,10 +12,9 @@ SPLIT = "<!-- notebook-cell -->"
 def render(html: str, page, config, files, notebook) -> str:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
+    # Without its <style> and <script> elements (most of its bytes), which the page drops.
+    soup = BeautifulSoup(re.sub(r"<(style|script)\b.*?</\1>", "", html, flags=re.S | re.I), "html.parser")
     wrapper = _one(soup, "div.jupyter-wrapper")
-    for tag in soup.find_all(["style", "script"]):
-        tag.decompose()
     for tag in wrapper.find_all(attrs={"tabindex": True}):  # no keyboard stops on plain text
         del tag["tabindex"]
     cells = wrapper.select("div.jp-Cell[id]")  # a code cell's outer, second div.jp-Cell has no id
