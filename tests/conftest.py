@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.support import audit, builds, project, targets
+from tests.support import audit, project, targets
 
 ROOT = project.ROOT
 TIMEOUT_S = 900
@@ -42,8 +42,9 @@ def pytest_configure(config):
 # The slow commands: name -> (its folder, a fresh_run's snippet) -> (argv, environment, working
 # folder). Builds run in the project: pymdownx.snippets reads from there.
 BACKGROUND = {
-    "site": lambda out, _: (builds.command(out / "site"), builds.environment(), ROOT),
-    "bare_site": lambda out, _: (builds.command(out / "site"), builds.environment(example=False), ROOT),
+    "site": lambda out, _: (project.build_command(out / "site"), project.build_environment(), ROOT),
+    "bare_site": lambda out, _: (project.build_command(out / "site"),
+                                  project.build_environment(example=False), ROOT),
     "fault_run": lambda out, _: ([sys.executable, "-m", "tests.support.faults", str(out)],
                                  {**os.environ, "PYTHONPATH": str(ROOT)}, out),
     "fresh_run": lambda out, snippet: ([sys.executable, snippet], {**os.environ, "MPLBACKEND": "Agg"},
@@ -128,9 +129,8 @@ def finished(name: str) -> SimpleNamespace:
 
 @pytest.fixture(scope="session")
 def site() -> SimpleNamespace:
-    """The site built for an example repository: .dir, .output (MkDocs' log), .returncode."""
-    done = finished("site")
-    return SimpleNamespace(dir=done.folder / "site", output=done.output, returncode=done.returncode)
+    """The site built for an example repository (in .folder / "site"): .output (MkDocs' log), .returncode."""
+    return finished("site")
 
 
 @pytest.fixture(scope="session")
@@ -143,7 +143,7 @@ def built(site) -> Path:
         errors = [line for line in site.output.splitlines() if line.startswith(("ERROR", "Error", "Aborted"))]
         pytest.fail("this test needs the built site, and mkdocs build --strict stopped:\n"
                     + "\n".join(errors or site.output.splitlines()[-5:]), pytrace=False)
-    return site.dir
+    return site.folder / "site"
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +166,7 @@ def fresh_run():
 def site_url(built) -> str:
     from tests.support import server
 
-    with server.serve(built, builds.BASE_PATH) as url:
+    with server.serve(built, project.BASE_PATH) as url:
         yield url
 
 

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from tests.support import expected_output, pages, project, runner
-from tests.support.builds import EXAMPLE_ENV
+from tests.support.project import EXAMPLE_ENV
 
 ROOT = project.ROOT
 COLAB = "https://colab.research.google.com/github/"
@@ -47,7 +47,7 @@ def downloaded(site, lang: str, page: str) -> SimpleNamespace:
     """The page's .html, its title .h1 and the buttons right under it (.download, .colab or None),
     and the notebook the download button gives (.path, read by nbformat: .nb). The build's
     warnings about it (a cell that raised, say) explain a missing button."""
-    html = site.dir / project.site_url_path(lang, page) / "index.html"
+    html = site.folder / "site" / project.site_url_path(lang, page) / "index.html"
     says = "".join(f"\n{line}" for line in site.output.splitlines()
                    if f"docs/{lang}/{page}:" in line and "notebook" in line)
     h1 = pages.built(html).select_one(".md-content h1")

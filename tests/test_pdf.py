@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from docs._build import pdf  # a namespace package: docs/ has no __init__.py
-from tests.support import builds, pages, project
+from tests.support import pages, project
 
 HAN = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
@@ -28,7 +28,7 @@ def squeeze(text: str) -> str:
 def site_contents(site, lang: str) -> dict:
     """From the built site: [(level, h1 or h2)], every code line, every figure's alt text."""
     headings, code, figures = [], [], []
-    for uri in pdf.nav_pages(project.config()):
+    for uri in pages.model().nav_pages(project.config()):
         article = pages.built(site / project.site_url_path(lang, uri) / "index.html").article
         headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶")) for h in
                      article.select("h1, h2")]
@@ -86,7 +86,7 @@ def pdfs(built, tmp_path_factory) -> dict:
     for the address the site is built for."""
     out = tmp_path_factory.mktemp("pdf")
     run = subprocess.run([sys.executable, pdf.__file__, str(built), str(out)], capture_output=True,
-                         text=True, timeout=600, env=builds.environment())
+                         text=True, timeout=600, env=project.build_environment())
     assert run.returncode == 0, run.stdout + run.stderr
     return {lang: (out / f"{pdf.NAME}-{lang}.pdf").read_bytes() for lang in project.languages()}
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.support import pages, project
-from tests.support.builds import EXAMPLE_ENV
+from tests.support.project import EXAMPLE_ENV
 
 ROOT = project.ROOT
 PAGES = [(lang, uri.as_posix()) for lang in project.languages() for uri in pages.pages(ROOT, lang)]

@@ -12,7 +12,7 @@ import time
 import timeit
 from pathlib import Path
 
-from tests.support import audit, builds, server
+from tests.support import audit, project, server
 from tests.support.project import ROOT
 
 LIGHTHOUSE = ROOT / "tests" / "bench" / "node_modules" / ".bin" / "lighthouse"
@@ -67,7 +67,7 @@ def pages_report(site: Path, lighthouse_too: bool) -> None:
     from playwright.sync_api import sync_playwright
 
     sizes, scores = {}, {}
-    with server.serve(site, builds.BASE_PATH) as url, sync_playwright() as p:
+    with server.serve(site, project.BASE_PATH) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=audit.CHROMIUM, args=audit.FLAGS)
         for path in audit.site_pages():
             page = browser.new_context().new_page()
@@ -110,7 +110,7 @@ def main() -> None:
         if args.fresh_clone:
             fresh_clone_test(Path(tmp) / "clone")
         site = Path(tmp) / "site"
-        subprocess.run(builds.command(site), cwd=ROOT, env=builds.environment(), check=True,
+        subprocess.run(project.build_command(site), cwd=ROOT, env=project.build_environment(), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         pages_report(site, lighthouse_too=not args.quick)
 

@@ -1,13 +1,20 @@
 """Facts about the site (languages, notebook pages, hooks, include settings), read once
 from mkdocs.yml through MkDocs' own loader, so that mkdocs.yml stays the only place that
-says them. The repository root is ROOT; the address the tests build for is in builds.py.
+says them; and how the tests build the site: as the Pages workflow builds it for an example
+repository, with `mkdocs build --strict`. The repository root is ROOT.
 """
 import functools
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
+# The repository the tests build the site for, as .github/workflows/pages.yml sets them.
+EXAMPLE_ENV = {"SITE_URL": "https://example-owner.github.io/autograd-docs/",
+               "REPO_URL": "https://github.com/example-owner/autograd-docs",
+               "REPO_NAME": "example-owner/autograd-docs"}
+BASE_PATH = urlsplit(EXAMPLE_ENV["SITE_URL"]).path  # where GitHub Pages serves that site
 
 
 @functools.cache
@@ -46,3 +53,15 @@ def notebook_uris() -> list[str]:
 def site_url_path(lang: str, uri: str) -> str:
     """The URL path below the site root of a page: `autograd/graph.md` -> `autograd/graph/`."""
     return page_model().site_path(page_model().page_dir(uri), lang, languages()[0])
+
+
+def build_command(site_dir: Path) -> list[str]:
+    """The build into site_dir (not -q: it would hide the en build's warnings)."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+            "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)]
+
+
+def build_environment(example: bool = True) -> dict[str, str]:
+    """os.environ with EXAMPLE_ENV set (example=False: with its variables unset)."""
+    environ = {key: value for key, value in os.environ.items() if key not in EXAMPLE_ENV}
+    return {**environ, "NO_MKDOCS_2_WARNING": "1", **(EXAMPLE_ENV if example else {})}
