@@ -20,7 +20,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent / "hooks"))  # the page model, imported as the hooks do
 import pages  # noqa: E402
-from pages import nav_pages, page_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "pytorch-autograd"  # the file name's stem; the header links it (overrides/main.html)
@@ -47,7 +46,7 @@ def lines(code: re.Match) -> str:
 
 def joined(site: Path, folder: str, uris: list[str], site_url: str):
     """The body of one language's document and its stylesheets (file URLs)."""
-    anchors = {folder + page_dir(p): "p-" + (page_dir(p).strip("/").replace("/", "-") or "home")
+    anchors = {folder + pages.page_dir(p): "p-" + (pages.page_dir(p).strip("/").replace("/", "-") or "home")
                for p in uris}
     sheets, body = [], []
     for path, prefix in anchors.items():
@@ -113,7 +112,7 @@ def build(site: Path, out: Path) -> list[Path]:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"))
-    documents, uris = [], nav_pages(config)
+    documents, uris = [], pages.nav_pages(config)
     for lang in pages.languages(config):  # the default language at the site's root
         body, sheets = joined(site, "" if lang.default else f"{lang.locale}/", uris, config.site_url)
         documents.append((lang.locale, lang.site_name or config.site_name, body, sheets))
