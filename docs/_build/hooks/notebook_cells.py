@@ -20,10 +20,6 @@ class Cell:
     line: int = 0  # code: the page line of its fence
 
 
-def has_code(block) -> bool:
-    return any(f.includes for f in pages.fences([block]))
-
-
 def cells(config, where: str, blocks) -> list[Cell]:
     """A page's blocks as notebook cells: its Markdown gathered between code cells."""
     found: list[Cell] = []
@@ -50,7 +46,8 @@ def parts(config, where: str, blocks):
         elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
             yield "\n".join(block.lines)
         else:  # a box: its words before any code quoted (an answer's first words), then its cells
-            first = next((k for k, b in enumerate(block.children) if has_code(b)), len(block.children))
+            with_code = [k for k, b in enumerate(block.children) if pages.includes([b])]
+            first = with_code[0] if with_code else len(block.children)
             yield box_for_notebook(block, block.children[:first])
             yield from parts(config, where, block.children[first:])
 
