@@ -14,8 +14,6 @@ from decimal import Decimal
 
 from tests.support.project import page_model
 
-PREFIX = "#>"
-BLOCK_LINE = page_model().OUTPUT  # the syntax of a `#>` line, defined by the page model
 # A printed float: 5., -0.5, 0.6931, 1.2e-05, 3e+10, not part of a word or a version.
 FLOAT = re.compile(r"(?<![\w.])-?\d+(?:\.\d*(?:[eE][-+]?\d+)?|[eE][-+]?\d+)(?![\w.])")
 TOKEN = re.compile(rf"(\.\.\.|{FLOAT.pattern})")  # captured: TOKEN.split keeps the tokens
@@ -56,7 +54,7 @@ def parse(source: str, name: str) -> tuple[list[ast.stmt], list[Site]]:
     stmts = statements(tree)
     lines = source.splitlines()
     sites = []
-    numbered = ((n, BLOCK_LINE.match(line)) for n, line in enumerate(lines, 1))
+    numbered = ((n, page_model().OUTPUT.match(line)) for n, line in enumerate(lines, 1))
     for is_block, run in itertools.groupby(numbered, key=lambda pair: pair[1] is not None):
         if not is_block:
             continue
@@ -177,7 +175,7 @@ def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> tuple[str,
                                   "cannot hold (control characters or trailing spaces)")
         if not block_matches(site.expected, actual):
             indent = _indent(lines, site.first)
-            block = [f"{indent}{PREFIX} {out}".rstrip() + "\n" for out in actual]
+            block = [f"{indent}#> {out}".rstrip() + "\n" for out in actual]
             lines[site.last:site.last + len(site.expected)] = block
             written.append(site)
     new = sum(1 for site in written if not site.expected)
