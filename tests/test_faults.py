@@ -3,7 +3,6 @@ a snippet, a page or a copy of the project on purpose and run the same checks on
 import html
 import re
 import subprocess
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -20,12 +19,6 @@ y.backward()
 print(w.grad)
 #> tensor([5.])
 '''
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the project to break."""
-    return faults.copy_project(tmp_path)
 
 
 def problems(source: str, timeout: float = runner.TIMEOUT_S) -> str:
@@ -74,7 +67,8 @@ COPY_MISTAKES = {
 
 @pytest.mark.parametrize("file, change, check, start, says",
                          [(*m[:4], m[4:]) for m in COPY_MISTAKES.values()], ids=COPY_MISTAKES.keys())
-def test_a_mistake_in_the_pages_or_snippets_is_named(project, file, change, check, start, says):
+def test_a_mistake_in_the_pages_or_snippets_is_named(tmp_path, file, change, check, start, says):
+    project = faults.copy_project(tmp_path)  # a copy of the project to break
     faults.change(project / file, change)
     found = check(project)
     assert any(p.startswith(start) and all(text in p for text in says) for p in found), found
