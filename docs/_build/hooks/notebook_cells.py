@@ -20,10 +20,10 @@ class Cell:
     line: int = 0  # code: the page line of its fence
 
 
-def cells(config, where: str, blocks) -> list[Cell]:
+def cells(config, blocks) -> list[Cell]:
     """A page's blocks as notebook cells: its Markdown gathered between code cells."""
     found: list[Cell] = []
-    for part in parts(config, where, blocks):
+    for part in parts(config, blocks):
         if isinstance(part, Cell):
             found.append(part)
         elif part.strip() and found and found[-1].kind == "markdown":
@@ -33,12 +33,10 @@ def cells(config, where: str, blocks) -> list[Cell]:
     return found
 
 
-def parts(config, where: str, blocks):
+def parts(config, blocks):
     """The blocks' Markdown for Jupyter (str) and code cells (Cell), in page order."""
     for block in blocks:
         if isinstance(block, pages.Text):
-            if block.includes:
-                raise RuntimeError(f"{where}:{block.includes[0].line}: an include outside a code fence")
             yield for_notebook("\n".join(block.lines))
         elif isinstance(block, pages.Fence) and block.includes:
             code = [pages.expand(config, inc.target, outputs=False) for inc in block.includes]
@@ -49,7 +47,7 @@ def parts(config, where: str, blocks):
             with_code = [k for k, b in enumerate(block.children) if pages.includes([b])]
             first = with_code[0] if with_code else len(block.children)
             yield box_for_notebook(block, block.children[:first])
-            yield from parts(config, where, block.children[first:])
+            yield from parts(config, block.children[first:])
 
 
 def box_for_notebook(box: pages.Box, children) -> str:
