@@ -47,21 +47,24 @@ BACKGROUND = {
                                   project.build_environment(example=False), ROOT),
     "fault_run": lambda out, _: ([sys.executable, "-m", "tests.support.faults", str(out)],
                                  {**os.environ, "PYTHONPATH": str(ROOT)}, out),
+    "pdf_run": lambda out, _: ([sys.executable, str(ROOT / "docs/_build/pdf.py"), str(_started["site"][1] / "site"),
+                                str(out)], project.build_environment(), ROOT),
     "fresh_run": lambda out, snippet: ([sys.executable, snippet], {**os.environ, "MPLBACKEND": "Agg"},
                                        out / "cwd"),  # `python <snippet>` in an empty folder
 }
-# Started with the site build, but each waits until the build has exited: they build the same
-# pages, so they find the store warm.
-AFTER_SITE = {"bare_site", "fault_run"}
+# Started with the site build, but each waits until the build has exited: the builds find the
+# store warm, and pdf_run prints that site.
+AFTER_SITE = {"bare_site", "fault_run", "pdf_run"}
 KEPT = os.environ.get("TESTS_BACKGROUND_DIR")  # set by the fault run, which reads the site built there
 _started: dict[str, tuple[subprocess.Popen, Path]] = {}
 
 
 def pytest_collection_modifyitems(items):
-    # Tests that wait for a slow command run after the others, the browser tests last.
+    # Tests that wait for a slow command run after the others, then the browser tests, and
+    # last the one that waits for the longest command, which starts last.
     def waits(item):
         names = set(getattr(item, "fixturenames", ()))
-        return "site_url" in names, bool(names & {"built", *BACKGROUND})  # its fixtures are named as it
+        return "fault_run" in names, "site_url" in names, bool(names & {"built", *BACKGROUND})
     items.sort(key=waits)
 
 
@@ -72,7 +75,7 @@ def pytest_collection_finish(session):
     wanted = set()
     for item in session.items:
         names = set(getattr(item, "fixturenames", ()))
-        wanted |= {"site"} if names & {"site", "built", "site_url"} else set()
+        wanted |= {"site"} if names & {"site", "built", "site_url", "pdf_run"} else set()
         wanted |= names & AFTER_SITE
         if "fresh_run" in names:
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
@@ -154,6 +157,11 @@ def bare_site() -> SimpleNamespace:
 @pytest.fixture(scope="session")
 def fault_run() -> SimpleNamespace:
     return finished("fault_run")
+
+
+@pytest.fixture(scope="session")
+def pdf_run() -> SimpleNamespace:
+    return finished("pdf_run")
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,6 @@ import ctypes
 import functools
 import io
 import re
-import subprocess
-import sys
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -81,14 +79,11 @@ def check_lines(texts: list[str], lines: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def pdfs(built, tmp_path_factory) -> dict:
-    """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site,
-    for the address the site is built for."""
-    out = tmp_path_factory.mktemp("pdf")
-    run = subprocess.run([sys.executable, pdf.__file__, str(built), str(out)], capture_output=True,
-                         text=True, timeout=600, env=project.build_environment())
-    assert run.returncode == 0, run.stdout + run.stderr
-    return {lang: (out / f"{pdf.NAME}-{lang}.pdf").read_bytes() for lang in project.languages()}
+def pdfs(built, pdf_run) -> dict:
+    """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site
+    (conftest.py starts it once the site is built)."""
+    assert pdf_run.returncode == 0, pdf_run.output
+    return {lang: (pdf_run.folder / f"{pdf.NAME}-{lang}.pdf").read_bytes() for lang in project.languages()}
 
 
 @pytest.mark.parametrize("lang", project.languages())
