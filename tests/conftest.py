@@ -130,10 +130,14 @@ def finished(name: str) -> SimpleNamespace:
     return SimpleNamespace(returncode=process.returncode, output=output, folder=folder)
 
 
-@pytest.fixture(scope="session")
-def site() -> SimpleNamespace:
-    """The site built for an example repository (in .folder / "site"): .output (MkDocs' log), .returncode."""
-    return finished("site")
+def background(request) -> SimpleNamespace:
+    """The BACKGROUND command named as the fixture, once it has exited (see finished());
+    `site`: the build for an example repository, the site in .folder / "site"."""
+    return finished(request.fixturename)
+
+
+site, bare_site, fault_run, pdf_run = (pytest.fixture(background, scope="session", name=name)
+                                       for name in ("site", "bare_site", "fault_run", "pdf_run"))
 
 
 @pytest.fixture(scope="session")
@@ -147,21 +151,6 @@ def built(site) -> Path:
         pytest.fail("this test needs the built site, and mkdocs build --strict stopped:\n"
                     + "\n".join(errors or site.output.splitlines()[-5:]), pytrace=False)
     return site.folder / "site"
-
-
-@pytest.fixture(scope="session")
-def bare_site() -> SimpleNamespace:
-    return finished("bare_site")
-
-
-@pytest.fixture(scope="session")
-def fault_run() -> SimpleNamespace:
-    return finished("fault_run")
-
-
-@pytest.fixture(scope="session")
-def pdf_run() -> SimpleNamespace:
-    return finished("pdf_run")
 
 
 @pytest.fixture(scope="session")
