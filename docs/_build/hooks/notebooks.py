@@ -11,7 +11,6 @@ import os
 import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -106,12 +105,6 @@ def quiet(source: str) -> str:
 
 # --- the notebooks of a language ----------------------------------------------
 
-@dataclass
-class Notebook:
-    site_path: str  # where the .ipynb lands in the site, the language's folder included
-    cells: list
-
-
 def write_notebook(cells: list, ran: dict, name: str) -> Path:
     """The notebook file, kept in the store."""
     def make(folder: Path):
@@ -155,8 +148,9 @@ def page_run(where: str, cells: list) -> dict | None:
 # --- MkDocs events ---------------------------------------------------------------
 
 # src URI of a page (zh/autograd/graph.md) or of a nav notebook page (recipe/notebook.ipynb,
-# en/recipe/notebook.ipynb: where the language's site puts it) -> its notebook
-_notebooks: dict[str, Notebook] = {}
+# en/recipe/notebook.ipynb: where the language's site puts it) -> its notebook: its .cells and
+# .site_path, where the .ipynb lands in the site, the language's folder included
+_notebooks: dict[str, SimpleNamespace] = {}
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files by language
@@ -183,7 +177,7 @@ def on_files(files, config, **kwargs):
         folder = pages.page_dir(nav.get(uri, uri))
         name = f"{Path(folder).name}.ipynb"
         path = write_notebook(cells, ran, name)
-        notebook = Notebook(pages.site_path(folder + name, lang, default), cells)
+        notebook = SimpleNamespace(site_path=pages.site_path(folder + name, lang, default), cells=cells)
         _notebooks[f"{lang}/{uri}"] = notebook
         if uri in nav:
             file = nav_file(config, nav[uri], path, f"{lang}/{uri}")
@@ -238,7 +232,7 @@ def icon(name: str) -> str:
     return '<span class="twemoji">' + svg.replace("<svg ", '<svg aria-hidden="true" ', 1) + "</span>"
 
 
-def buttons(page, config, notebook: Notebook) -> str:
+def buttons(page, config, notebook: SimpleNamespace) -> str:
     """Download; and Open in Colab where repo_url (REPO_URL, which the Pages workflow sets) is on
     GitHub: Colab opens notebooks from there, the executed ones published on NOTEBOOK_BRANCH."""
     from mkdocs.utils import get_relative_url
