@@ -51,9 +51,8 @@ def joined(site: Path, folder: str, uris: list[str], site_url: str):
     sheets, body = [], []
     for path, prefix in anchors.items():
         text, here = (site / path / "index.html").read_text("utf-8"), BASE + path
-        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
-            sheet = (site / urlsplit(urljoin(here, href)).path[1:]).as_uri()
-            sheets += [sheet] * (sheet not in sheets)
+        sheets += [(site / urlsplit(urljoin(here, href)).path[1:]).as_uri()
+                   for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)]
 
         def attribute(match: re.Match) -> str:
             name, value = match[1], match[2]
@@ -72,7 +71,7 @@ def joined(site: Path, folder: str, uris: list[str], site_url: str):
         article = TAG.sub(lambda tag: ATTRIBUTE.sub(attribute, tag[0]), article)
         article = CODE.sub(lines, article.replace("<details", "<details open"))
         body.append(f'<section class="pdf-page" id="{prefix}">{article}</section>')
-    return "\n".join(body), sheets
+    return "\n".join(body), list(dict.fromkeys(sheets))  # each sheet once, in order
 
 
 def cjk_font(text: str, weight: int, out: Path) -> Path:
