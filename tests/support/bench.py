@@ -35,14 +35,13 @@ def serve_reload(runs: int) -> float:
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
                                 "--dev-addr", "127.0.0.1:0"], cwd=ROOT, text=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    lines = iter(process.stderr)
 
     def reload():
         (ROOT / "docs" / "en" / "glossary.md").touch()
-        next(line for line in lines if "Documentation built in" in line)
+        next(line for line in process.stderr if "Documentation built in" in line)
 
     try:
-        next(line for line in lines if "Serving on" in line)
+        next(line for line in process.stderr if "Serving on" in line)
         settle = functools.partial(time.sleep, 1)  # before each touch: let the watcher settle
         return statistics.median(timeit.repeat(reload, settle, number=1, repeat=runs))
     finally:
