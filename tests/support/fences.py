@@ -61,8 +61,7 @@ def pytest_collection_finish(session):
         return
     todo = set()
     for item in session.items:
-        m = CALL.search(getattr(getattr(item, "test_definition", None), "source", ""))
-        if m:
+        if m := CALL.search(getattr(getattr(item, "test_definition", None), "source", "")):
             with contextlib.suppress(Exception):  # an include that cannot expand: the fence says so
                 todo.add(code(int(m["key"])))
     runner.run_many([runner.Job(source, BLOCK) for source in todo])  # check_fence finds them there

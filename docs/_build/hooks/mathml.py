@@ -111,8 +111,7 @@ def on_page_content(content: str, page, config, files, **kwargs):
         return f'<div class="math-display" tabindex="0">{made}</div>' if display else made
 
     content = ARITHMATEX.sub(replace, content)
-    left = LEFTOVER.findall(html.unescape(NOT_PROSE.sub(" ", content)))  # raw TeX in the text
-    if left:
+    if left := LEFTOVER.findall(html.unescape(NOT_PROSE.sub(" ", content))):  # raw TeX in the text
         raise PluginError(f"docs/{page.file.src_uri}: TeX left unconverted (is pymdownx.arithmatex "
                           f"still generic?): {left[0][:80]}")
     return content
