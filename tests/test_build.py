@@ -67,9 +67,8 @@ def test_no_broken_link_or_anchor_in_the_built_site(built):
             url = tag.get(ATTRS[tag.name])
             parts = urlsplit(urljoin(here, url or ""))
             # external: the browser tests make sure nothing loads from there
-            if url and not parts.scheme and not parts.netloc:
-                if problem := _problem(built, parts):
-                    problems.append(f"{page.relative_to(built)}:{tag.sourceline}: {url}: {problem}")
+            if url and not parts.scheme and not parts.netloc and (problem := _problem(built, parts)):
+                problems.append(f"{page.relative_to(built)}:{tag.sourceline}: {url}: {problem}")
     assert not problems, "\n".join(problems)
 
 
