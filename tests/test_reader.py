@@ -72,8 +72,7 @@ def test_a_build_with_nothing_set_has_no_placeholder_address(bare_site):
         name = page.relative_to(site)
         for url in re.findall(r'<link rel="canonical" href="(?!http://127\.0\.0\.1:8000/)([^"]+)"', text):
             problems.append(f"{name}: canonical address {url}")
-        for mark in ('class="md-source"', 'rel="edit"', '<span class="filename"><a ',
-                     "colab.research.google.com"):
-            if mark in text:
-                problems.append(f"{name}: {mark} in a build that knows no repository")
+        problems += [f"{name}: {mark} in a build that knows no repository"
+                     for mark in ('class="md-source"', 'rel="edit"', '<span class="filename"><a ',
+                                  "colab.research.google.com") if mark in text]
     assert not problems, "\n".join(problems)
