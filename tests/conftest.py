@@ -6,6 +6,7 @@ other tests do; the tests that wait for them run last.
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,8 +48,10 @@ BACKGROUND = {
                                   project.build_environment(example=False), ROOT),
     "fault_run": lambda out, _: ([sys.executable, "-m", "tests.support.faults", str(out)],
                                  {**os.environ, "PYTHONPATH": str(ROOT)}, out),
-    "pdf_run": lambda out, _: ([sys.executable, str(ROOT / "docs/_build/pdf.py"), str(_started["site"][1] / "site"),
-                                str(out)], project.build_environment(), ROOT),
+    # It prints the site build's site, which always starts first when pdf_run is wanted.
+    "pdf_run": lambda out, _: ([sys.executable, str(ROOT / "docs/_build/pdf.py"),
+                                str(_started["site"][1] / "site"), str(out)],
+                               project.build_environment(), ROOT),
     "fresh_run": lambda out, snippet: ([sys.executable, snippet], {**os.environ, "MPLBACKEND": "Agg"},
                                        out / "cwd"),  # `python <snippet>` in an empty folder
 }
@@ -61,7 +64,7 @@ _started: dict[str, tuple[subprocess.Popen, Path]] = {}
 
 def pytest_collection_modifyitems(items):
     # Tests that wait for a slow command run after the others, then the browser tests, and
-    # last the one that waits for the longest command, which starts last.
+    # last the fault run's test: its command runs longest, and no other test waits behind it.
     def waits(item):
         names = set(getattr(item, "fixturenames", ()))
         return "fault_run" in names, "site_url" in names, bool(names & {"built", *BACKGROUND})
@@ -102,7 +105,7 @@ def start(name: str, wait_on: int | None = None, pass_fds=()) -> None:
     with open(folder / "out", "wb") as out:
         _started[name] = (subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
                                            stdin=subprocess.DEVNULL if wait_on is None else wait_on,
-                                           pass_fds=pass_fds), folder)
+                                           pass_fds=pass_fds, start_new_session=True), folder)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -112,7 +115,8 @@ def pytest_terminal_summary(terminalreporter):
 
 def pytest_sessionfinish(session):
     for process, folder in _started.values():
-        process.kill()  # nothing for one that has exited
+        if process.poll() is None:  # still running: stop its group, the fault run's pytest too
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         if not KEPT:
             shutil.rmtree(folder, ignore_errors=True)
@@ -131,8 +135,9 @@ def finished(name: str) -> SimpleNamespace:
 
 
 def background(request) -> SimpleNamespace:
-    """The BACKGROUND command named as the fixture, once it has exited (see finished());
-    `site`: the build for an example repository, the site in .folder / "site"."""
+    """The BACKGROUND command named as the fixture, once it has exited (see finished()):
+    `site` and `bare_site`, the site built in .folder / "site" (for an example repository,
+    and for none); `pdf_run`, the PDFs in .folder; `fault_run`, tests/support/faults.py."""
     return finished(request.fixturename)
 
 
