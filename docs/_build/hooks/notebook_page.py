@@ -22,6 +22,12 @@ def render(html: str, page, config, files, notebook) -> str:
     if kinds != [c.kind for c in notebook.cells]:
         raise RuntimeError(f"notebook page {page.file.src_uri}: mkdocs-jupyter shows cells "
                            f"{kinds}, the notebook has {[c.kind for c in notebook.cells]}")
+    made: list[str] = []  # the HTML that takes the place of each replaced tag
+
+    def put(tag, html: str) -> None:  # as a placeholder, filled in once the soup is text: no parse
+        tag.replace_with(f"\0{len(made)}\0")
+        made.append(html)
+
     parts = []  # (a tag, the Markdown MkDocs renders to replace it)
     drawn: dict[str, int] = {}  # figures per snippet so far
     for cell, spec in zip(cells, notebook.cells):
@@ -29,23 +35,19 @@ def render(html: str, page, config, files, notebook) -> str:
             parts.append((_one(cell, ".jp-MarkdownOutput"), spec.source))
             continue
         editor = _one(cell, "div.jp-InputArea-editor")
-        pre = _one(editor, "div.highlight-ipynb > pre")
-        code = re.sub(r"^<span></span>", "", pre.decode_contents())
-        editor.replace_with(BeautifulSoup(
-            f'<div class="language-python highlight"><pre><span></span><code>{code}</code></pre></div>',
-            "html.parser"))
+        code = re.sub(r"^<span></span>", "", _one(editor, "div.highlight-ipynb > pre").decode_contents())
+        put(editor, f'<div class="language-python highlight"><pre><span></span><code>{code}</code></pre></div>')
         for out in cell.select(".jp-OutputArea-output"):
             if out.img is not None:
                 parts.append((out, figure(spec.snippet, drawn, page, files, config.extra["labels"])))
             elif out.pre is not None:
-                out.replace_with(BeautifulSoup(
-                    f'<div class="notebook-output no-copy"><pre><code>{htmllib.escape(out.pre.get_text())}'
-                    "</code></pre></div>", "html.parser"))
+                text = htmllib.escape(out.pre.get_text(), quote=False)
+                put(out, f'<div class="notebook-output no-copy"><pre><code>{text}</code></pre></div>')
             else:
                 raise RuntimeError(f"notebook page: an output it cannot show: {str(out)[:200]}")
     for (target, _), part in zip(parts, prose([markdown for _, markdown in parts], page, config, files)):
-        target.replace_with(BeautifulSoup(part, "html.parser"))
-    return str(soup)
+        put(target, part)
+    return re.sub(r"\0(\d+)\0", lambda m: made[int(m[1])], str(soup))
 
 
 def figure(snippet: str, drawn: dict[str, int], page, files, labels) -> str:
