@@ -1,5 +1,5 @@
 """Timings and sizes for `make bench`, printed one per line as `name: value`, each the median
-of 3 runs; README, "Speed and size", says what each measures and its goal."""
+of 3 runs (one with --quick); README, "Speed and size", says what each measures and its goal."""
 import argparse
 import functools
 import json

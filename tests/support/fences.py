@@ -75,8 +75,8 @@ def check_fence(key: int) -> None:
         for problem in model.wrong_includes("\n".join(fence.lines), page,
                                             model.base_paths(pages.config()), fence.line):
             raise AssertionError(problem if fence is chain[-1] else
-                                      f"{where}: this code block continues the one at line "
-                                      f"{fence.line}, which cannot run:\n{problem}")
+                                 f"{where}: this code block continues the one at line "
+                                 f"{fence.line}, which cannot run:\n{problem}")
     source = code(key)
     problems = expected_output.check(source, runner.run_many([runner.Job(source, BLOCK)])[0], BLOCK)
     if problems:  # the file name in tracebacks and messages, as the reader finds it
