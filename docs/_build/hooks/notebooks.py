@@ -44,11 +44,12 @@ def run(sources: list[str]) -> dict:
     one new kernel in an empty folder (from the store when unchanged)."""
     def make():
         outputs = execute(sources)
+        # A cell that echoes its last value gets a `;`, as a reader would write it: the same
+        # run without the echo, so the echo's output is dropped instead of running it again.
         code = [quiet(s) if any(o["output_type"] == "execute_result" for o in outs) else s
                 for s, outs in zip(sources, outputs)]
-        if code != sources:  # Jupyter would show the value of the last expression: hide it as a reader would
-            outputs = execute(code)
-        return {"sources": code, "outputs": outputs}
+        return {"sources": code, "outputs": [[o for o in outs if o["output_type"] != "execute_result"]
+                                             for outs in outputs]}
 
     return store.value("notebook-runs", [sources, CODE], make)
 
