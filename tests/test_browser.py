@@ -53,7 +53,7 @@ def test_page(audited, site_url, path, check):
 
 
 @pytest.mark.parametrize("lang", project.languages())
-def test_search_finds_the_computational_graph_page(page, site_url, lang):
+def test_search_finds_the_computational_graph_page_in_its_language(page, site_url, lang):
     assert lang in SEARCHES, f"add to SEARCHES a {lang} word of the computational-graph page"
     page.goto(site_url + project.site_url_path(lang, "index.md"))
     # The index loads when search is first used (overrides/main.html): focus the box, then
@@ -66,6 +66,12 @@ def test_search_finds_the_computational_graph_page(page, site_url, lang):
     box.dispatch_event("keyup")
     graph = site_url + project.site_url_path(lang, "autograd/graph.md")
     expect(page.locator(f'.md-search-result__item a[href^="{graph}"]').first).to_be_attached(timeout=15000)
+    # A result's language: the one whose home starts its URL, the longest such home first.
+    homes = sorted(((site_url + project.site_url_path(other, "index.md"), other)
+                    for other in project.languages()), reverse=True)
+    found = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    foreign = [url for url in found if next(other for home, other in homes if url.startswith(home)) != lang]
+    assert not foreign, f"searching the {lang} site lists pages of another language: {foreign[:3]}"
 
 
 def test_copy_button_copies_the_code(page, site_url):

@@ -1,13 +1,21 @@
 """MkDocs hook: the headings' permalink title in the language being built (mkdocs-static-i18n
 builds each in turn with its own `extra.labels`), and one 404 page for the whole site (GitHub
 Pages serves /404.html for every missing path), built in the default language only: the last
-language built would overwrite it. Material's templates and mkdocs-jupyter's notebook pages
-are made once, into the store: `mkdocs serve` builds both languages on every reload.
+language built would overwrite it. A search index per language: mkdocs-static-i18n writes one
+for all, where a search would list the pages of every language. Material's templates and
+mkdocs-jupyter's notebook pages are made once, into the store: `mkdocs serve` builds both
+languages on every reload.
 """
+import json
+from pathlib import Path
+
 import jinja2
 from mkdocs.plugins import event_priority
 
+import pages
 import store
+
+INDEX = "search/search_index.json"  # Material's; overrides/main.html has each page load its language's
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language's config
@@ -17,6 +25,7 @@ def on_config(config, **kwargs):
     if not toc.get("permalink"):
         raise RuntimeError("mkdocs.yml: the toc extension's permalink is expected on")
     toc["permalink_title"] = config.extra["labels"]["permalink"]
+    config.extra["search_index"] = pages.site_path(INDEX, i18n.current_language, i18n.default_language)
     if i18n.current_language == i18n.default_language:
         config.theme.static_templates.add("404.html")
     else:
@@ -33,3 +42,17 @@ def on_env(env, config, files, **kwargs):
     # templates (its key: their source).
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(store.entry("jinja", [], lambda folder: None)))
     return env
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has written the index of every language
+def on_post_build(config, **kwargs):
+    i18n, site = config.plugins["i18n"], Path(config.site_dir)
+    if i18n.building:  # the build of another language, within the first one's: not done yet
+        return
+    index = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    for lang in i18n.build_languages:  # a page's language: its first folder's, else the default
+        docs = [doc for doc in index["docs"] if lang == next((other for other in i18n.build_languages if
+                doc["location"].startswith(f"{other}/")), i18n.default_language)]
+        path = site / pages.site_path(INDEX, lang, i18n.default_language)
+        path.parent.mkdir(exist_ok=True)  # written as Material writes it
+        path.write_text(json.dumps({**index, "docs": docs}, separators=(",", ":")), encoding="utf-8")
