@@ -149,6 +149,8 @@ def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_
     for k, (fence, cell) in enumerate(zip(groups, cells), 1):
         name = f"{got.path.name} code cell {k} ({fence.includes[0].target})"
         problems += cell_problems(name, fence, cell, script_runs)
+        if cell.execution_count != k:  # Jupyter would show [ ]: a cell that did not run
+            problems.append(f"{name}: execution count {cell.execution_count}, not {k}")
     assert not problems, "\n".join(problems)
 
 

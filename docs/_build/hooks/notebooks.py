@@ -112,13 +112,13 @@ def write_notebook(cells: list, ran: dict, name: str) -> Path:
         import nbformat
 
         nb = nbformat.v4.new_notebook(metadata=KERNEL)
-        code = iter(zip(ran["sources"], ran["outputs"]))
+        code = enumerate(zip(ran["sources"], ran["outputs"]), 1)  # counted as the kernel ran them
         for cell in cells:
             cell_id = f"cell-{len(nb.cells)}"  # stable ids: the same page gives the same notebook
             if cell.kind == "code":
-                source, outputs = next(code)
-                nb.cells.append(nbformat.v4.new_code_cell(
-                    source, id=cell_id, outputs=[nbformat.from_dict(o) for o in outputs]))
+                count, (source, outputs) = next(code)
+                nb.cells.append(nbformat.v4.new_code_cell(source, id=cell_id, execution_count=count,
+                                                          outputs=[nbformat.from_dict(o) for o in outputs]))
             else:
                 nb.cells.append(nbformat.v4.new_markdown_cell(cell.source, id=cell_id))
         nbformat.validate(nb)
