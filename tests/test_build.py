@@ -43,9 +43,7 @@ def test_figures_are_reproducible(built, tmp_path):
             continue
         light = sorted((svg for svg in (tmp_path / str(k)).glob("*.svg") if svg.stem.isdigit()),
                        key=lambda svg: int(svg.stem))  # 1.svg, 2.svg, ... in the order shown
-        pairs = list(zip(light, figures.site_names(snippet, len(light))))
-        pairs += [(figures.dark(svg), name.removesuffix(".svg") + ".dark.svg") for svg, name in pairs]
-        for svg, name in pairs:
+        for name, svg in figures.site_files(snippet, light):
             if b"<dc:date>" in svg.read_bytes():
                 problems.append(f"{snippet.relative_to(ROOT)}: {name} holds a date")
             elif svg.read_bytes() != (built / name).read_bytes():

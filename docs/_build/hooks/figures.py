@@ -44,16 +44,13 @@ def draw(snippet: Path) -> list[Path]:
     return sorted((p for p in folder.glob("*.svg") if p.stem.isdigit()), key=lambda p: int(p.stem))
 
 
-def dark(svg: Path) -> Path:
-    return svg.with_suffix(".dark.svg")
-
-
-def site_names(snippet: Path, count: int) -> list[str]:
+def site_files(snippet: Path, svgs: list[Path]) -> list[tuple[str, Path]]:
+    """(URI in the site, drawn file) of each figure, then of its dark variant: figures/<folder>/
+    <name>.svg and <name>.dark.svg, or <name>-1.svg, <name>-1.dark.svg, ... for several."""
     stem = f"figures/{snippet.relative_to(SNIPPETS).with_suffix('').as_posix()}"
-    return [f"{stem}.svg"] if count == 1 else [f"{stem}-{k}.svg" for k in range(1, count + 1)]
-
-
-_sizes: dict[str, tuple[int, int]] = {}  # "recipe/train-1" -> (width, height) in CSS px
+    names = [stem] if len(svgs) == 1 else [f"{stem}-{k}" for k in range(1, len(svgs) + 1)]
+    return [(f"{name}{variant}.svg", svg.with_suffix(f"{variant}.svg"))
+            for name, svg in zip(names, svgs) for variant in ("", ".dark")]
 
 
 def on_files(files, config, **kwargs):
@@ -65,11 +62,8 @@ def on_files(files, config, **kwargs):
     for snippet, svgs in zip(snippets, drawn):
         if not svgs:
             raise RuntimeError(f"{snippet.relative_to(ROOT)}: calls plt.show() but showed no figure")
-        for uri, svg in zip(site_names(snippet, len(svgs)), svgs):
+        for uri, svg in site_files(snippet, svgs):
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
-            files.append(File.generated(config, uri.removesuffix(".svg") + ".dark.svg",
-                                        abs_src_path=str(dark(svg))))
-            _sizes[uri.removeprefix("figures/").removesuffix(".svg")] = svg_size(svg)
     return files
 
 
@@ -89,10 +83,11 @@ FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*?figures/(?P<name>[^)
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs):
     def pair(m):
-        if m.group("name") not in _sizes:
+        drawn = files.get_file_from_path(f"figures/{m.group('name')}.svg")
+        if drawn is None or m.group("name").endswith(".dark"):  # a dark variant comes with its figure
             raise RuntimeError(f"docs/{page.file.src_uri}: {m.group(0)}: no snippet draws "
                                f"figures/{m.group('name')}.svg")
-        width, height = _sizes[m.group("name")]
+        width, height = svg_size(Path(drawn.abs_src_path))
         attrs = " ".join(a for a in (m.group("attrs") or "").split() if a != "loading=lazy")
         attrs = f"{{ {attrs} width={width} height={height} loading=lazy }}".replace("{  ", "{ ")
         src, alt = m.group("src"), m.group("alt")
@@ -108,7 +103,7 @@ def show(*args, **kwargs):
         figure.savefig(light, format="svg", metadata={"Date": None}, bbox_inches="tight")
         drawn = io.StringIO()
         figure.savefig(drawn, format="svg", metadata={"Date": None}, bbox_inches="tight", transparent=True)
-        dark(light).write_text(dark_svg(drawn.getvalue()), encoding="utf-8")
+        light.with_suffix(".dark.svg").write_text(dark_svg(drawn.getvalue()), encoding="utf-8")
     plt.close("all")
 
 
