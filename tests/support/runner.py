@@ -168,11 +168,9 @@ def _child_main(job: Job, tmp: Path, line) -> None:
 def _become_fresh(job: Job, tmp: Path) -> None:
     import matplotlib.pyplot as plt
 
-    for fd, path, flags in ((0, os.devnull, os.O_RDONLY), (1, tmp / "stdout", os.O_WRONLY),
-                            (2, tmp / "stderr", os.O_WRONLY)):
-        opened = os.open(path, flags)
-        os.dup2(opened, fd)
-        os.close(opened)
+    for fd, path, mode in ((0, os.devnull, "rb"), (1, tmp / "stdout", "wb"), (2, tmp / "stderr", "wb")):
+        with open(path, mode) as file:
+            os.dup2(file.fileno(), fd)
     # sys.stdin: multiprocessing has opened os.devnull
     sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8",
                                   write_through=True)
@@ -211,8 +209,7 @@ def _execute(job: Job, line) -> tuple[list[list[int]], str | None]:
     sys.modules["__main__"] = main
     code = compile(job.source, job.filename, "exec")
     # tracebacks show the snippet's lines, as `python file.py` would
-    linecache.cache[job.filename] = (len(job.source), None, job.source.splitlines(True),
-                                     job.filename)
+    linecache.cache[job.filename] = (len(job.source), None, job.source.splitlines(True), job.filename)
     fflush = ctypes.CDLL(None).fflush
     marks: list[list[int]] = []
 
