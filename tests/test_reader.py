@@ -7,16 +7,14 @@ import re
 import pytest
 
 from tests.support import pages, project
-from tests.support.project import EXAMPLE_ENV
+from tests.support.project import EXAMPLE_ENV, ROOT
 
-ROOT = project.ROOT
 PAGES = [(lang, uri.as_posix()) for lang in project.languages() for uri in pages.pages(ROOT, lang)]
 
 
 @pytest.mark.parametrize("lang, uri", PAGES, ids=[f"{lang}/{uri}" for lang, uri in PAGES])
 def test_every_block_is_its_fence_as_checked(built, lang, uri):
-    model = pages.model()
-    fences = list(model.fences(model.read(ROOT / "docs" / lang / uri)))
+    fences = pages.model().fences(pages.model().read(ROOT / "docs" / lang / uri))
     tree = pages.built(built / project.site_url_path(lang, uri) / "index.html")
     # (title, code) of each block, the code as the copy button copies it
     copied = [(title.get_text() if (title := div.select_one(".filename")) else "",
