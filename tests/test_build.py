@@ -73,8 +73,7 @@ def test_no_broken_link_or_anchor_in_the_built_site(built):
 @functools.cache
 def ids(page: Path) -> set[str]:
     """The ids (and `<a name>`s) an anchor may point at in an HTML file."""
-    tree = pages.built(page)
-    return {tag[key] for key in ("id", "name") for tag in tree.find_all(attrs={key: True})}
+    return {tag[key] for key in ("id", "name") for tag in pages.built(page).find_all(attrs={key: True})}
 
 
 def _problem(site: Path, parts: SplitResult) -> str | None:

@@ -10,8 +10,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's pack
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync"]
 AXE = project.ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
-CHECKS = ("clean", "images", "math", "accessibility", "contrast", "phone", "palettes",
-          "ui_language")
+CHECKS = ("clean", "images", "math", "accessibility", "contrast", "phone", "palettes", "ui_language")
 # The functions in tests/support/audit/*.js, for page.evaluate, by name.
 SCRIPTS = {js.stem: js.read_text(encoding="utf-8") for js in Path(__file__).with_suffix("").glob("*.js")}
 
