@@ -23,11 +23,10 @@ TIMEOUT_S = 900
 
 def pytest_addoption(parser):
     group = parser.getgroup("snippets")
-    group.addoption("--snippets", nargs="+", metavar="PATH", default=None,
-                    help="check only these snippet files or folders")
+    group.addoption("--snippets", nargs="+", metavar="PATH", help="check only these snippet files or folders")
     group.addoption("--update-outputs", action="store_true",
                     help="rewrite the `#>` lines of the selected snippets from a real run")
-    group.addoption("--page", metavar="PAGE", default=None,
+    group.addoption("--page", metavar="PAGE",
                     help="also run this page (autograd/tips.md, or its path in docs/<lang>/) in every language")
 
 
