@@ -27,6 +27,5 @@ def test_actionlint():
 def test_zizmor(workflow):
     zizmor = Path(sys.executable).with_name("zizmor")
     done = subprocess.run([str(zizmor), "--offline", "--no-progress", workflow], cwd=project.ROOT,
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "No findings" in done.stdout + done.stderr, done.stdout + done.stderr
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert done.returncode == 0 and "No findings" in done.stdout, done.stdout
