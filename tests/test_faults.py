@@ -56,8 +56,7 @@ COPY_MISTAKES = {
         "docs/en/index.md", lambda text: None,
         pages.check_twins, "docs/zh/index.md:1: page has no en twin"),
     "an English page without an include": (
-        "docs/en/autograd/backward.md",
-        lambda text: text.replace('--8<-- "snippets/backward/inputs.py"', ""),
+        "docs/en/autograd/backward.md", lambda text: text.replace('--8<-- "snippets/backward/inputs.py"', ""),
         pages.check_twins, "docs/zh/autograd/backward.md:", " and docs/en/autograd/backward.md:", "diverge"),
     "an English page that drops a section": (
         "docs/en/autograd/grad.md", lambda text: re.sub(r"^## ", "", text, count=1, flags=re.M),

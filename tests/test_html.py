@@ -25,5 +25,4 @@ def test_page_is_valid_html_in_its_language(html_errors, built, page):
 
 def test_every_html_file_of_the_site_is_checked(built, html_errors):
     pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
-    assert pages == sorted(PAGES), "pages the HTML test does not list: " + \
-        ", ".join(set(pages) - set(PAGES))
+    assert pages == sorted(PAGES), "pages the HTML test does not list: " + ", ".join(set(pages) - set(PAGES))

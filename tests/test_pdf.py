@@ -28,8 +28,7 @@ def site_contents(site, lang: str) -> dict:
     headings, code, figures = [], [], []
     for uri in pages.model().nav_pages(project.config()):
         article = pages.built(site / project.site_url_path(lang, uri) / "index.html").article
-        headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶")) for h in
-                     article.select("h1, h2")]
+        headings += [(int(h.name[1]) - 1, h.get_text().removesuffix("¶")) for h in article.select("h1, h2")]
         code += [line for block in article.select("div.highlight pre > code")
                  for line in block.get_text().splitlines() if line.strip()]
         figures += [img["alt"] for img in article.select('img[src$="#only-light"]')]

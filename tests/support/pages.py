@@ -40,8 +40,7 @@ def config(root: Path = project.ROOT):
 def check_includes(root: Path) -> list[str]:
     """Includes name real files and sections, sit in a fence titled with the
     file, and every snippet is shown in every language."""
-    problems = []
-    langs = project.languages()
+    problems, langs = [], project.languages()
     shown: dict[str, set[str]] = {lang: set() for lang in langs}
     bases = model().base_paths(config(root))
     for lang in langs:

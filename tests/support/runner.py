@@ -172,8 +172,7 @@ def _become_fresh(job: Job, tmp: Path) -> None:
         with open(path, mode) as file:
             os.dup2(file.fileno(), fd)
     # sys.stdin: multiprocessing has opened os.devnull
-    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8",
-                                  write_through=True)
+    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", write_through=True)
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
                                   errors="backslashreplace", write_through=True)
     faulthandler.enable(file=sys.stderr)

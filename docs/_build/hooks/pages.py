@@ -157,8 +157,7 @@ def sections(snippet: Path, name: str | None = None) -> tuple[dict[str, tuple[in
                 problems.append(f"{name}:{n}: [end:{section}] without a [start:{section}] before it")
             else:
                 found[section] = opened.pop(section), n
-    problems += [f"{name}:{n}: [start:{section}] without an [end:{section}]"
-                 for section, n in opened.items()]
+    problems += [f"{name}:{n}: [start:{section}] without an [end:{section}]" for section, n in opened.items()]
     return found, problems
 
 
