@@ -1,10 +1,8 @@
-"""MkDocs hook: the headings' permalink title in the language being built (mkdocs-static-i18n
-builds each in turn with its own `extra.labels`), and one 404 page for the whole site (GitHub
-Pages serves /404.html for every missing path), built in the default language only: the last
-language built would overwrite it. A search index per language: mkdocs-static-i18n writes one
-for all, where a search would list the pages of every language. Material's templates and
-mkdocs-jupyter's notebook pages are made once, into the store: `mkdocs serve` builds both
-languages on every reload.
+"""MkDocs hook for what differs by language, as mkdocs-static-i18n builds each in turn: the
+headings' permalink title (`extra.labels`); one 404 page, in the default language (GitHub Pages
+serves /404.html for every missing path; the last language built would overwrite it); a search
+index per language, where i18n writes one for all. Material's templates and mkdocs-jupyter's
+notebook pages are made once, into the store: `mkdocs serve` builds both languages on every reload.
 """
 import json
 from pathlib import Path
