@@ -81,15 +81,13 @@ def pytest_collection_finish(session):
         wanted |= names & AFTER_SITE
         if "fresh_run" in names:
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
-    site_done = None  # a pipe's read end; its write end, only the site build's: end of file once it exits
+    site_done, site_running = os.pipe()  # its write end only the site build keeps: end of file once it exits
     if "site" in wanted:
-        site_done, site_running = os.pipe()
         start("site", pass_fds=[site_running])
-        os.close(site_running)
+    os.close(site_running)
     for name in sorted(wanted - {"site"}):
         start(name, wait_on=site_done if name in AFTER_SITE else None)
-    if site_done is not None:
-        os.close(site_done)
+    os.close(site_done)
 
 
 def start(name: str, wait_on: int | None = None, pass_fds=()) -> None:
