@@ -15,8 +15,6 @@ from pypdf.generic import DictionaryObject
 from docs._build import pdf  # a namespace package: docs/ has no __init__.py
 from tests.support import pages, project
 
-HAN = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-
 
 def squeeze(text: str) -> str:
     """Text without whitespace: a wrapped code line extracts with a line break in it."""
@@ -50,7 +48,7 @@ def read(data: bytes) -> dict:
         texts.append(text.get_text_range().replace("\ufffe", "-"))  # PDFium's mark: a hyphen that wraps
         for i in range(text.count_chars()):
             char = chr(pdfium_c.FPDFText_GetUnicode(text, i))
-            if HAN.match(char):
+            if re.match("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", char):  # Han or CJK punctuation
                 pdfium_c.FPDFText_GetFontInfo(text, i, font, len(font), None)
                 chinese.setdefault(font.value.decode(), char)
     return {"title": reader.metadata.title, "pages": texts, "chinese": chinese,
