@@ -18,7 +18,6 @@ import store
 
 ROOT = Path(__file__).resolve().parents[3]
 SNIPPETS = ROOT / "snippets"
-SVG_SALT = "autograd-docs"  # fixed ids inside the SVGs: the same snippet, the same bytes
 TIMEOUT_S = 300
 log = logging.getLogger("mkdocs.hooks.figures")
 
@@ -137,7 +136,7 @@ if __name__ == "__main__":  # python figures.py SNIPPET OUT: the snippet run, th
     from matplotlib.backends.backend_agg import FigureCanvasAgg as FigureCanvas  # noqa: F401 (the backend's)
 
     snippet, OUT = sys.argv[1], Path(sys.argv[2])
-    plt.rcParams["svg.hashsalt"] = SVG_SALT
+    plt.rcParams["svg.hashsalt"] = "autograd-docs"  # fixed ids in the SVGs: the same snippet, the same bytes
     plt.rcParams["svg.fonttype"] = "none"  # text as text: a fraction of the bytes of glyph paths
     # This file is the module "__main__" until the snippet runs: pyplot takes its show() now.
     plt.switch_backend("module://__main__")
