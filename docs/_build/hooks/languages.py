@@ -29,9 +29,8 @@ def on_config(config, **kwargs):
     else:
         config.theme.static_templates.discard("404.html")
     # mkdocs-jupyter's cache, a folder per language: each build evicts what it did not use.
-    jupyter = config.plugins["mkdocs-jupyter"].config
-    jupyter["cache"] = True
-    jupyter["cache_dir"] = str(store.entry("mkdocs-jupyter", [i18n.current_language], lambda folder: None))
+    cache = store.entry("mkdocs-jupyter", [i18n.current_language], lambda folder: None)
+    config.plugins["mkdocs-jupyter"].config.update(cache=True, cache_dir=str(cache))
     return config
 
 
