@@ -127,8 +127,7 @@ def test_page_offers_its_notebook_under_its_title(built, site, lang, page_uri):
     # Colab opens the same file from the branch the Pages workflow publishes the site's notebooks to.
     assert got.colab is not None, f"{got.html}: no Open in Colab button (the build knows the repository)"
     assert got.colab.get_text(" ", strip=True) == words["open_in_colab"]
-    prefix = f"{COLAB}{REPO}/blob/notebooks/"
-    assert built / got.colab["href"].removeprefix(prefix) == got.path, \
+    assert built / got.colab["href"].removeprefix(f"{COLAB}{REPO}/blob/notebooks/") == got.path, \
         f"{got.html}: Colab would open {got.colab['href']}, not the downloaded {got.path.relative_to(built)}"
     page_title = got.h1.get_text().rstrip("¶").strip()
     notebook_title = got.nb["cells"][0]["source"].split("\n")[0].removeprefix("# ").strip()
@@ -201,10 +200,9 @@ def test_notebook_page_is_a_page_of_this_site(built, site, lang, uri):
     content = page.select_one(".md-content")
     problems = [what for selector, wanted, what in SELECTED if bool(content.select(selector)) != wanted]
     problems += [what for pattern, what in NOT_IN_HTML if re.search(pattern, text)]
-    for cell in content.select(".jupyter-wrapper .jp-MarkdownCell"):
-        for text_node in cell.find_all(string=re.compile(r"\$[^$\n]+\$")):
-            if not text_node.find_parent("code"):
-                problems.append(f"$ math left in the text: {text_node[:80]!r}")
+    problems += [f"$ math left in the text: {node[:80]!r}"
+                 for cell in content.select(".jupyter-wrapper .jp-MarkdownCell")
+                 for node in cell.find_all(string=re.compile(r"\$[^$\n]+\$")) if not node.find_parent("code")]
     # The figures its notebook draws (its cells: test_notebook_holds_...), from the site's figure files.
     drawn = sum(1 for c in got.nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
     figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
