@@ -14,8 +14,7 @@ VNU = project.ROOT / "tests" / "node_modules" / "vnu-jar" / "build" / "dist" / "
 
 def check(folder: Path) -> dict[str, list[str]]:
     """{HTML file below folder: ["line:column: message", ...]} for every error vnu finds."""
-    java = shutil.which("java")
-    if not java:
+    if not (java := shutil.which("java")):
         pytest.fail("the HTML checker needs Java: apt-get install default-jre-headless")
     if not VNU.is_file():
         pytest.fail(f"{VNU} is missing: npm ci --prefix tests (make test does it)")

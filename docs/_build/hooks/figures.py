@@ -69,8 +69,7 @@ def on_files(files, config, **kwargs):
 def svg_size(svg: Path) -> tuple[int, int]:
     """The width and height of a matplotlib SVG (in pt) as CSS pixels."""
     head = svg.read_text(encoding="utf-8")[:2000]
-    found = re.search(r'<svg[^>]*\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"', head)
-    if not found:
+    if not (found := re.search(r'<svg[^>]*\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"', head)):
         raise RuntimeError(f"{svg}: no width and height in pt")
     return tuple(round(float(v) * 96 / 72) for v in found.groups())
 

@@ -210,8 +210,7 @@ def nav_file(config, uri: str, path: Path, page: str):
 @event_priority(100)  # before other hooks read the page (math, links, ...)
 def on_page_content(html: str, page, config, files, **kwargs):
     src = page.file.src_uri
-    notebook = _notebooks.get(src)
-    if notebook is None:
+    if (notebook := _notebooks.get(src)) is None:
         return html
     if src.endswith(".ipynb"):  # a nav notebook page
         html = notebook_page.render(html, page, config, files, notebook)

@@ -164,8 +164,7 @@ def sections(snippet: Path, name: str | None = None) -> tuple[dict[str, tuple[in
 def missing(target: str, bases: list[Path]) -> str | None:
     """Why the include `target` cannot be expanded (with the closest names there are), or None."""
     path, _, section = target.partition(":")
-    file = next((base / path for base in bases if (base / path).is_file()), None)
-    if file is None:
+    if (file := next((base / path for base in bases if (base / path).is_file()), None)) is None:
         known = [p.relative_to(base).as_posix() for base in bases for p in base.glob("snippets/**/*.py")]
         return f"there is no file {path}" + closest(path, known)
     if section and section not in (names := sections(file)[0]):
