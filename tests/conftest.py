@@ -18,7 +18,6 @@ import pytest
 from tests.support import audit, project, targets
 
 ROOT = project.ROOT
-TIMEOUT_S = 900
 
 
 def pytest_addoption(parser):
@@ -123,7 +122,7 @@ def finished(name: str) -> SimpleNamespace:
     """The command's .returncode, .output (standard output and error) and .folder."""
     process, folder = _started[name]
     try:
-        process.wait(timeout=TIMEOUT_S)
+        process.wait(timeout=900)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
