@@ -122,7 +122,7 @@ def finished(name: str) -> SimpleNamespace:
     """The command's .returncode, .output (standard output and error) and .folder."""
     process, folder = _started[name]
     try:
-        process.wait(timeout=900)
+        process.wait(timeout=900)  # s: a build, or the fault run, that hangs
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
