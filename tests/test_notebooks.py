@@ -103,6 +103,9 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[s
             found.append(f"{name}: raised {out.get('ename')}: {out.get('evalue')}")
         elif out["output_type"] == "stream" and out["name"] == "stderr":
             found.append(f"{name}: wrote to standard error:\n{out['text']}")
+        elif out["output_type"] == "execute_result":
+            found.append(f"{name}: Jupyter echoes a value the page does not show: "
+                         f"{out['data'].get('text/plain', '')[:200]}")
     stdout = "".join(o["text"] for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
     actual = expected_output.split_lines(stdout)
     if not expected_output.block_matches(want, actual):
