@@ -24,7 +24,7 @@ IDS = [f"{lang}/{page}" for lang, page in PAGES]
 # What no cell may hold: (pattern, what it is, the kinds of cell read).
 ANY, PROSE = ("code", "markdown", "raw"), ("markdown",)
 NOT_IN_CELLS = [
-    (r"snippets/|docs/|tests/|\.ipynb|\.md\b|--8<--", "names a file of the repository", ANY),
+    (r"(?<![\w-])(snippets|docs|tests)/|\.ipynb|\.md\b|--8<--", "names a file of the repository", ANY),
     (r"^[ \t]*#>", "holds `#>` lines (the output stands under the cell)", ANY),
     (r"\\\(|\\\[", "math in \\( \\[ (Jupyter reads $ and $$)", PROSE),
     (r"^\s*(!!!|\?\?\?|===)", "admonition or tab syntax Jupyter does not know", PROSE),
@@ -165,6 +165,17 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site
             if cell["cell_type"] in kinds and (m := re.search(pattern, cell["source"], re.M)):
                 around = cell["source"][max(0, m.start() - 30):m.end() + 30]
                 problems.append(f"{got.path.name} cell {k}: {what}: {around!r}")
+    # Links into the site: links still, to a page and heading the site has, at its address there.
+    site_url, page_text = EXAMPLE_ENV["SITE_URL"], (ROOT / "docs" / lang / page_uri).read_text(encoding="utf-8")
+    links = [url for cell in got.nb.cells if cell.cell_type == "markdown"
+             for url in re.findall(r"\]\((\S+?)\)", cell.source) if url.startswith(site_url)]
+    if not links and re.search(r"\]\((?!https?://)", page_text):
+        problems.append(f"{got.path.name}: the page's links into the site are not links in the notebook")
+    for url in links:
+        path, _, anchor = url.removeprefix(site_url).partition("#")
+        page = built / path / "index.html"
+        if not (page.is_file() and (not anchor or f'id="{anchor}"' in page.read_text(encoding="utf-8"))):
+            problems.append(f"{got.path.name}: {url}: the site has no such page or heading")
     assert not problems, "\n".join(problems)
 
 

@@ -20,10 +20,11 @@ class Cell:
     line: int = 0  # code: the page line of its fence
 
 
-def cells(config, blocks) -> list[Cell]:
-    """A page's blocks as notebook cells: its Markdown gathered between code cells."""
+def cells(config, blocks, link) -> list[Cell]:
+    """A page's blocks as notebook cells: its Markdown gathered between code cells, each
+    link's target as link(target) gives it."""
     found: list[Cell] = []
-    for part in parts(config, blocks):
+    for part in parts(config, blocks, link):
         if isinstance(part, Cell):
             found.append(part)
         elif part.strip() and found and found[-1].kind == "markdown":
@@ -33,11 +34,11 @@ def cells(config, blocks) -> list[Cell]:
     return found
 
 
-def parts(config, blocks):
+def parts(config, blocks, link):
     """The blocks' Markdown for Jupyter (str) and code cells (Cell), in page order."""
     for block in blocks:
         if isinstance(block, pages.Text):
-            yield for_notebook("\n".join(block.lines))
+            yield for_notebook("\n".join(block.lines), link)
         elif isinstance(block, pages.Fence) and block.includes:
             code = [pages.expand(config, inc.target, outputs=False) for inc in block.includes]
             yield Cell("code", "\n\n".join(code), snippet=block.includes[0].path, line=block.line)
@@ -46,23 +47,23 @@ def parts(config, blocks):
         else:  # a box: its words before any code quoted (an answer's first words), then its cells
             with_code = [k for k, b in enumerate(block.children) if pages.includes([b])]
             first = with_code[0] if with_code else len(block.children)
-            yield box_for_notebook(block, block.children[:first])
-            yield from parts(config, block.children[first:])
+            yield box_for_notebook(block, block.children[:first], link)
+            yield from parts(config, block.children[first:], link)
 
 
-def box_for_notebook(box: pages.Box, children) -> str:
-    body = for_notebook("\n".join("\n".join(b.lines) for b in children))
+def box_for_notebook(box: pages.Box, children, link) -> str:
+    body = for_notebook("\n".join("\n".join(b.lines) for b in children), link)
     if box.tab:
         return f"**{box.title}**\n\n{body}" if body.strip() else ""
     quoted = [f"**{box.title}**", ""] + body.split("\n") if box.title else body.split("\n")
     return "\n".join(f"> {line}".rstrip() for line in quoted)
 
 
-def for_notebook(text: str) -> str:
+def for_notebook(text: str, link) -> str:
     """Site Markdown -> Jupyter Markdown."""
     text = IMAGE.sub("", text)  # the code cells draw the figures
     text = HEADING_ATTRS.sub(r"\1", text)
-    text = LINK.sub(lambda m: m[0] if re.match(r"https?://", m["target"]) else m["text"], text)
+    text = LINK.sub(lambda m: f"[{m['text']}]({link(m['target'])})", text)
     # Jupyter's Markdown reads \( as an escaped parenthesis: $ delimiters.
     text = re.sub(r"\\\[(.+?)\\\]", r"$$\1$$", text, flags=re.S)
     text = re.sub(r"\\\((.+?)\\\)", r"$\1$", text, flags=re.S)

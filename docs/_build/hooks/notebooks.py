@@ -8,6 +8,7 @@ import ast
 import html as htmllib
 import logging
 import os
+import posixpath
 import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -132,6 +133,19 @@ def pages_with_code(config, lang: str) -> list[str]:
                   if p != base / "index.md" and pages.includes(pages.read(p)))
 
 
+def site_link(config, lang: str, uri: str):
+    """link(target) for the notebook of docs/<lang>/<uri>: a page (and heading) of the site as its
+    address there, which a notebook opened anywhere can follow."""
+    def link(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        if re.match(r"https?://", target):
+            return target
+        page = posixpath.normpath(posixpath.join(posixpath.dirname(uri), path)) if path else uri
+        where = pages.site_path(pages.page_dir(page), lang, config.plugins["i18n"].default_language)
+        return config.site_url + where + (anchor and f"#{anchor}")
+    return link
+
+
 def page_run(where: str, cells: list) -> dict | None:
     """run() of a page's code cells; None, with a warning naming the page and line, if it fails."""
     code = [c for c in cells if c.kind == "code"]
@@ -166,7 +180,7 @@ def on_files(files, config, **kwargs):
         found = pages.read(Path(config.docs_dir) / lang / uri)
         # No notebook for a wrong include (pages.py warns) or one outside a fence (test_pages names it).
         if not any(fence is None or pages.missing(inc.target, bases) for inc, fence in pages.includes(found)):
-            converted[uri] = notebook_cells.cells(config, found)
+            converted[uri] = notebook_cells.cells(config, found, site_link(config, lang, uri))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         runs = list(pool.map(lambda uri: page_run(f"docs/{lang}/{uri}", converted[uri]), converted))
     _notebooks.clear()
