@@ -27,8 +27,8 @@ def figure_snippets() -> list[Path]:
                   if "plt.show()" in p.read_text(encoding="utf-8", errors="replace"))
 
 
-def draw(snippet: Path) -> list[Path]:
-    """The snippet's figures, from the store or drawn now: [1.svg, 2.svg, ...]
+def draw(snippet: Path) -> Path:
+    """The folder of the snippet's figures, from the store or drawn now: 1.svg, 2.svg, ...
     (each with its dark variant beside it: 1.dark.svg, ...)."""
     def make(folder: Path):
         done = subprocess.run([sys.executable, __file__, str(snippet), str(folder)], cwd=folder,
@@ -38,14 +38,14 @@ def draw(snippet: Path) -> list[Path]:
             raise RuntimeError(f"{snippet.relative_to(ROOT)}: drawing its figures failed:\n{done.stderr}")
         log.info(f"drew {snippet.relative_to(ROOT)}")
 
-    folder = store.entry("figures", [snippet.read_text(encoding="utf-8"),
-                                     Path(__file__).read_text(encoding="utf-8")], make)
-    return sorted((p for p in folder.glob("*.svg") if p.stem.isdigit()), key=lambda p: int(p.stem))
+    return store.entry("figures", [snippet.read_text(encoding="utf-8"),
+                                   Path(__file__).read_text(encoding="utf-8")], make)
 
 
-def site_files(snippet: Path, svgs: list[Path]) -> list[tuple[str, Path]]:
-    """(URI in the site, drawn file) of each figure, then of its dark variant: figures/<folder>/
-    <name>.svg and <name>.dark.svg, or <name>-1.svg, <name>-1.dark.svg, ... for several."""
+def site_files(snippet: Path, drawn: Path) -> list[tuple[str, Path]]:
+    """(URI in the site, file) of each figure in the folder `drawn` (1.svg, 2.svg, ...), then of its
+    dark variant: figures/<folder>/<name>.svg and <name>.dark.svg, or <name>-1.svg, ... for several."""
+    svgs = sorted((p for p in drawn.glob("*.svg") if p.stem.isdigit()), key=lambda p: int(p.stem))
     stem = f"figures/{snippet.relative_to(SNIPPETS).with_suffix('').as_posix()}"
     names = [stem] if len(svgs) == 1 else [f"{stem}-{k}" for k in range(1, len(svgs) + 1)]
     return [(f"{name}{variant}.svg", svg.with_suffix(f"{variant}.svg"))
@@ -58,10 +58,10 @@ def on_files(files, config, **kwargs):
     snippets = figure_snippets()
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         drawn = list(pool.map(draw, snippets))
-    for snippet, svgs in zip(snippets, drawn):
-        if not svgs:
+    for snippet, folder in zip(snippets, drawn):
+        if not (found := site_files(snippet, folder)):
             raise RuntimeError(f"{snippet.relative_to(ROOT)}: calls plt.show() but showed no figure")
-        for uri, svg in site_files(snippet, svgs):
+        for uri, svg in found:
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
     return files
 
