@@ -128,16 +128,6 @@ def read(page: Path) -> list:
     return blocks(page.read_text(encoding="utf-8"))
 
 
-def programs(page_fences) -> list[tuple[Fence, list[Fence]]]:
-    """(fence, the fences a reader has pasted when they run it): a fence with the
-    `continuation` option runs after the earlier fences with its title, in order."""
-    found, chains = [], {}
-    for fence in page_fences:
-        chains[fence.title] = [*chains.get(fence.title, []), fence] if fence.continuation else [fence]
-        found.append((fence, chains[fence.title]))
-    return found
-
-
 # --- includes and sections --------------------------------------------------------
 
 def sections(snippet: Path, name: str | None = None) -> tuple[dict[str, tuple[int, int]], list[str]]:
