@@ -42,7 +42,6 @@ FIXES = [
     # HTML has no self-closing <mspace/>: it would hold what follows.
     (r"(<mspace [^>]*?) />", r"\1></mspace>"),
 ]
-MATHRM_LETTER = re.compile(r"\\mathrm\{([A-Za-z])\}")
 
 
 class MathError(ValueError):
@@ -54,7 +53,7 @@ def to_mathml(tex: str, display: bool) -> str:
     MathError if it does not convert."""
     from latex2mathml.converter import convert
 
-    source = MATHRM_LETTER.sub(r"\\text{\1}", tex.strip())
+    source = re.sub(r"\\mathrm\{([A-Za-z])\}", r"\\text{\1}", tex.strip())
     try:
         mathml = convert(source, display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises many kinds of errors
