@@ -66,8 +66,7 @@ def test_a_build_with_nothing_set_has_no_placeholder_address(bare_site):
     site = bare_site.folder / "site"
     problems = []
     for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        name = page.relative_to(site)
+        text, name = page.read_text(encoding="utf-8"), page.relative_to(site)
         for url in re.findall(r'<link rel="canonical" href="(?!http://127\.0\.0\.1:8000/)([^"]+)"', text):
             problems.append(f"{name}: canonical address {url}")
         problems += [f"{name}: {mark} in a build that knows no repository"
