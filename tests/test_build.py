@@ -1,8 +1,6 @@
 """`mkdocs build --strict` passes; figures and links in the built site (its pages: test_html.py,
 its notebooks: test_notebooks.py)."""
-import functools
-from pathlib import Path
-from urllib.parse import SplitResult, unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from tests.support import pages, project, runner
 from tests.support.project import BASE_PATH, ROOT
@@ -49,8 +47,7 @@ def test_figures_are_reproducible(built, tmp_path):
     assert snippets and not problems, "\n".join(problems)
 
 
-# What the link checker reads: tag -> its attribute that links
-ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}  # tag: its link
 
 
 def test_no_broken_link_or_anchor_in_the_built_site(built):
@@ -63,24 +60,6 @@ def test_no_broken_link_or_anchor_in_the_built_site(built):
             url = tag.get(ATTRS[tag.name])
             parts = urlsplit(urljoin(here, url or ""))
             # external: the browser tests make sure nothing loads from there
-            if url and not parts.scheme and not parts.netloc and (problem := _problem(built, parts)):
+            if url and not (parts.scheme or parts.netloc) and (problem := pages.link_problem(built, parts)):
                 problems.append(f"{page.relative_to(built)}:{tag.sourceline}: {url}: {problem}")
     assert not problems, "\n".join(problems)
-
-
-@functools.cache
-def ids(page: Path) -> set[str]:
-    """The ids (and `<a name>`s) an anchor may point at in an HTML file."""
-    return {tag[key] for key in ("id", "name") for tag in pages.built(page).find_all(attrs={key: True})}
-
-
-def _problem(site: Path, parts: SplitResult) -> str | None:
-    if not parts.path.startswith(BASE_PATH):
-        return f"points outside the site (its base URL is {BASE_PATH})"
-    target = site / unquote(parts.path.removeprefix(BASE_PATH))
-    target = target / "index.html" if target.is_dir() else target
-    if not target.is_file():
-        return "no such file in the site"
-    if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids(target):
-        return f"no id '{parts.fragment}' in {target.relative_to(site)}"
-    return None

@@ -165,17 +165,12 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site
             if cell["cell_type"] in kinds and (m := re.search(pattern, cell["source"], re.M)):
                 around = cell["source"][max(0, m.start() - 30):m.end() + 30]
                 problems.append(f"{got.path.name} cell {k}: {what}: {around!r}")
-    # Links into the site: links still, to a page and heading the site has, at its address there.
-    site_url, page_text = EXAMPLE_ENV["SITE_URL"], (ROOT / "docs" / lang / page_uri).read_text(encoding="utf-8")
     links = [url for cell in got.nb.cells if cell.cell_type == "markdown"
-             for url in re.findall(r"\]\((\S+?)\)", cell.source) if url.startswith(site_url)]
-    if not links and re.search(r"\]\((?!https?://)", page_text):
+             for url in re.findall(r"\]\((\S+?)\)", cell.source) if url.startswith(EXAMPLE_ENV["SITE_URL"])]
+    if not links and re.search(r"\]\((?!https?://)", (ROOT / "docs" / lang / page_uri).read_text("utf-8")):
         problems.append(f"{got.path.name}: the page's links into the site are not links in the notebook")
-    for url in links:
-        path, _, anchor = url.removeprefix(site_url).partition("#")
-        page = built / path / "index.html"
-        if not (page.is_file() and (not anchor or f'id="{anchor}"' in page.read_text(encoding="utf-8"))):
-            problems.append(f"{got.path.name}: {url}: the site has no such page or heading")
+    problems += [f"{got.path.name}: {url}: {why}" for url in links
+                 if (why := pages.link_problem(built, urlsplit(url)))]
     assert not problems, "\n".join(problems)
 
 

@@ -8,6 +8,7 @@ import itertools
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import SplitResult, unquote
 
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
@@ -121,3 +122,21 @@ def fence_code(root: Path, fence) -> str:
 def built(path: Path) -> BeautifulSoup:
     """The BeautifulSoup tree of a built HTML file."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.cache
+def ids(page: Path) -> set[str]:
+    """The ids (and `<a name>`s) an anchor may point at in an HTML file."""
+    return {tag[key] for key in ("id", "name") for tag in built(page).find_all(attrs={key: True})}
+
+
+def link_problem(site: Path, parts: SplitResult) -> str | None:
+    if not parts.path.startswith(project.BASE_PATH):
+        return f"points outside the site (its base URL is {project.BASE_PATH})"
+    target = site / unquote(parts.path.removeprefix(project.BASE_PATH))
+    target = target / "index.html" if target.is_dir() else target
+    if not target.is_file():
+        return "no such file in the site"
+    if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids(target):
+        return f"no id '{parts.fragment}' in {target.relative_to(site)}"
+    return None

@@ -134,8 +134,7 @@ def pages_with_code(config, lang: str) -> list[str]:
 
 
 def site_link(config, lang: str, uri: str):
-    """link(target) for the notebook of docs/<lang>/<uri>: a page (and heading) of the site as its
-    address there, which a notebook opened anywhere can follow."""
+    """link(target) in docs/<lang>/<uri>'s notebook: a page of the site as its address there."""
     def link(target: str) -> str:
         path, _, anchor = target.partition("#")
         if re.match(r"https?://", target):
