@@ -16,7 +16,7 @@ print(correct.item())
 #> 2
 
 correct = torch.tensor(88)  # an integer tensor, as (mask == y).sum() gives: 88 of 100 points
-print(torch.div(correct, 100, rounding_mode="floor"))  # what `/` did in PyTorch 0.4
+print(torch.div(correct, 100, rounding_mode="trunc"))  # what `/` did in PyTorch 0.4: drop the fraction
 #> tensor(0)
 print(correct / 100)  # what `/` does today: true division
 #> tensor(0.8800)

@@ -31,3 +31,7 @@ print(z.grad)
 #> tensor([ 1.0000, -1.0000])
 print(F.binary_cross_entropy_with_logits(z, y, reduction="none").detach())
 #> tensor([12.0000, 12.0000])
+
+big = torch.tensor(100.0)  # e^100 is beyond float32 (max about e^88.7)
+print(torch.log(1 + torch.exp(big)), F.softplus(big))  # ln(1 + e^z) written literally, and softplus
+#> tensor(inf) tensor(100.)

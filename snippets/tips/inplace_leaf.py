@@ -21,11 +21,11 @@ print(v)
 
 # In place means the same memory: `a = a + 1` makes a new tensor, `a += 1` does not.
 a = torch.ones(1)
-before = id(a)
+obj, mem = id(a), a.data_ptr()  # the Python object, the address of its storage
 a = a + 1
-print(id(a) == before)
-#> False
-before = id(a)
+print(id(a) == obj, a.data_ptr() == mem)
+#> False False
+obj, mem = id(a), a.data_ptr()
 a += 1
-print(id(a) == before)
-#> True
+print(id(a) == obj, a.data_ptr() == mem)
+#> True True
