@@ -11,10 +11,13 @@ x = torch.tensor([1.0, 2.0], requires_grad=True)
 (g,) = torch.autograd.grad(f(x), x, create_graph=True)  # (2 x1 x2, x1^2 + 3 x2^2), recorded
 print(g)
 #> tensor([ 4., 13.], grad_fn=<AddBackward0>)
-v = torch.tensor([1.0, 0.0])
+v = torch.tensor([1.0, -1.0])
 (hv,) = torch.autograd.grad(g, x, grad_outputs=v)  # v^T H, one more backward pass
 print(hv)
-#> tensor([4., 2.])
-print(hessian(f)(x.detach()))  # [[2 x2, 2 x1], [2 x1, 6 x2]]
+#> tensor([  2., -10.])
+H = hessian(f)(x.detach())  # [[2 x2, 2 x1], [2 x1, 6 x2]]
+print(H)
 #> tensor([[ 4.,  2.],
 #>         [ 2., 12.]])
+print(H @ v)  # H is symmetric: H v = v^T H
+#> tensor([  2., -10.])

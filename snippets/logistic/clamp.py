@@ -33,5 +33,7 @@ print(F.binary_cross_entropy_with_logits(z, y, reduction="none").detach())
 #> tensor([12.0000, 12.0000])
 
 big = torch.tensor(100.0)  # e^100 is beyond float32 (max about e^88.7)
-print(torch.log(1 + torch.exp(big)), F.softplus(big))  # ln(1 + e^z) written literally, and softplus
+print(torch.log(1 + torch.exp(big)), F.softplus(big))  # literally; softplus returns z above 20
 #> tensor(inf) tensor(100.)
+print(big.clamp(min=0) + torch.log1p(torch.exp(-big.abs())))  # max(z, 0) + ln(1 + e^-|z|)
+#> tensor(100.)
