@@ -4,7 +4,7 @@ import torch.nn.functional as F
 
 torch.manual_seed(0)
 x = torch.rand(200, 2) * 2 - 1  # points in the square [-1, 1] x [-1, 1]
-y = ((x[:, 0] > 0) != (x[:, 1] > 0)).float()  # class 1 in two opposite quarters
+y = ((x[:, 0] > 0) != (x[:, 1] > 0)).float()  # class 1 in two opposite quadrants
 
 
 def train(features):
@@ -22,6 +22,6 @@ def train(features):
 
 print(f"features x1, x2:          acc = {train(x):.2f}")  # no line does much better than chance
 #> features x1, x2:          acc = 0.48
-product = x[:, :1] * x[:, 1:]  # x1 * x2 is negative exactly in the class-1 quarters
+product = x[:, :1] * x[:, 1:]  # x1 * x2 is negative exactly in the class-1 quadrants
 print(f"features x1, x2, x1 * x2: acc = {train(torch.cat((x, product), dim=1)):.2f}")
 #> features x1, x2, x1 * x2: acc = 0.98

@@ -1,4 +1,4 @@
-"""Odds p / (1 - p) and log-odds ln(p / (1 - p)) undo the sigmoid."""
+"""Odds p / (1 - p), and log-odds ln(p / (1 - p)), which undo the sigmoid."""
 import torch
 
 z = torch.tensor([-3.0, -0.5, 0.0, 0.5, 3.0])
