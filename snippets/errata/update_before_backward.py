@@ -12,7 +12,7 @@ except AttributeError as err:
     #> 'NoneType' object has no attribute 'zero_'
 
 ((w - 3) ** 2).backward()  # the note's block before the loop, without its update
-w.grad.zero_()  # a backward has run: the loop's first line now works
+w.grad.zero_()  # a backward pass has run: the loop's first line now works
 print(w.grad)
 #> tensor([0.])
 

@@ -1,4 +1,4 @@
-"""Exercise: y = w * w uses w twice; both edges end at the same leaf node."""
+"""Exercise: y = w * w uses w twice; both edges end at the same AccumulateGrad node."""
 import torch
 
 w = torch.tensor([3.0], requires_grad=True)

@@ -14,7 +14,7 @@ for _ in range(4):
     #> tensor([20.])
 
 w.grad = None  # start again
-print(w.grad)  # no backward has run: there is no gradient tensor yet
+print(w.grad)  # no backward pass has run yet: there is no gradient tensor
 #> None
 try:
     w.grad.zero_()
