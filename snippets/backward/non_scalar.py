@@ -15,6 +15,6 @@ except RuntimeError as err:
     print(err)
     #> grad can be implicitly created only for scalar outputs
 
-loss.sum().backward()  # sum() is the same as weights of ones
+loss.sum().backward()  # sum() is the same as all-ones weights
 print(w.grad)
 #> tensor([7.])

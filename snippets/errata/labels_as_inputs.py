@@ -7,7 +7,7 @@ n = 100
 x0 = torch.normal(1.7 * torch.ones(n, 2), 1) + 1
 y0 = torch.zeros(n)
 x1 = torch.normal(-1.7 * torch.ones(n, 2), 1) + 1
-y01 = torch.zeros(n)  # as written: the labels of class 1, under another name, and zeros
+y01 = torch.zeros(n)  # as written: class 1's labels, under the wrong name (y01) and all zeros
 
 train_x = torch.cat((x0, x1), 0)
 try:

@@ -143,7 +143,7 @@ w_t = torch.tensor(1.0, requires_grad=True)
 x_t = torch.tensor(2.0, requires_grad=True)
 a_t = x_t + w_t
 b_t = w_t + 1
-a_t.retain_grad()  # keep the .grad of the inner tensors too
+a_t.retain_grad()  # keep the .grad of the intermediate tensors too
 b_t.retain_grad()
 y_t = a_t * b_t
 y_t.backward()

@@ -54,7 +54,7 @@ print(z.requires_grad, z.grad_fn)
 # --8<-- [end:no_grad]
 
 # --8<-- [start:leaves]
-# Only leaves keep a .grad: AccumulateGrad adds into it; inner tensors let it pass.
+# Only leaves keep a .grad: AccumulateGrad adds to it; intermediate tensors let it pass.
 w = torch.tensor(1.0, requires_grad=True)
 x = torch.tensor(2.0, requires_grad=True)
 a = x + w
