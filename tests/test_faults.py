@@ -113,6 +113,12 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
     assert not (built / "site" / "en" / "autograd" / "tips" / "tips.ipynb").exists()
 
 
+def test_serve_is_not_strict():
+    """A strict `mkdocs serve` stops serving at a warning: only the checking builds pass --strict."""
+    serve = re.search(r"^serve:.*\n\t(.*)", (ROOT / "Makefile").read_text(), re.M)[1]
+    assert not config().strict and "--strict" not in serve, serve
+
+
 def test_html_checker_names_the_page_line_and_error(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
