@@ -16,8 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.support import audit, project, targets
-
-ROOT = project.ROOT
+from tests.support.project import ROOT
 
 
 def pytest_addoption(parser):
@@ -146,8 +145,7 @@ def built(site) -> Path:
     """The site folder, once the build has written it. A build that `--strict` failed
     only for its warnings has written every page, and the tests that read the site still
     run; one that stopped fails each of them with the build's errors."""
-    if site.returncode != 0 and not re.search(r"^Aborted with \d+ warnings in strict mode",
-                                              site.output, re.M):
+    if site.returncode and not re.search(r"^Aborted with \d+ warnings in strict mode", site.output, re.M):
         errors = [line for line in site.output.splitlines() if line.startswith(("ERROR", "Error", "Aborted"))]
         pytest.fail("this test needs the built site, and mkdocs build --strict stopped:\n"
                     + "\n".join(errors or site.output.splitlines()[-5:]), pytrace=False)

@@ -128,8 +128,7 @@ def test_html_checker_names_the_page_line_and_error(tmp_path):
     assert "No “p” element in scope" in found["a/index.html"][0], found
 
 
-# Issue: the output check cannot be fooled. Each source below is wrong in one
-# way; the check must say so, naming bad.py and the line (with all the texts given).
+# Each source is wrong in one way; the check must say so, naming bad.py and the line (all the texts given).
 FOOLS = {
     "a wrong output line": (GOOD.replace("#> tensor([5.])", "#> tensor([6.])"),
                             "bad.py:6: this statement printed something else",

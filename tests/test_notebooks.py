@@ -13,9 +13,8 @@ import pytest
 from IPython.core.displayhook import DisplayHook
 
 from tests.support import expected_output, pages, project, runner
-from tests.support.project import EXAMPLE_ENV
+from tests.support.project import EXAMPLE_ENV, ROOT
 
-ROOT = project.ROOT
 COLAB = "https://colab.research.google.com/github/"
 REPO = urlsplit(EXAMPLE_ENV["REPO_URL"]).path.strip("/")
 PAGES = [(lang, page) for lang in project.languages()

@@ -47,8 +47,7 @@ def test_repository_links(built):
         header = tree.select_one("a.md-source")
         name = header and header.select_one(".md-source__repository")
         if not name or (header["href"], name.get_text(strip=True)) != (repo, EXAMPLE_ENV["REPO_NAME"]):
-            problems.append(f"{path}: the header does not show {EXAMPLE_ENV['REPO_NAME']} "
-                            f"linking to {repo}")
+            problems.append(f"{path}: the header does not show {EXAMPLE_ENV['REPO_NAME']} linking to {repo}")
         edit = f"{repo}/edit/main/docs/{lang}/{page}"
         if not tree.find("a", href=edit):
             problems.append(f"{path}: no edit link {edit}")

@@ -15,10 +15,9 @@ from tests.support.project import ROOT
 # is not there, whose third names a section that is not there and whose fourth continues
 # the third. No code of it that runs needs torch.
 FENCE = '```{{.python{1} title="{0}"}}\n--8<-- "{0}{2}"\n```\n'
-MISTAKES_PAGE = ("# 错误\n\n" + FENCE.format("snippets/errata/gone.py", "", "") + "\n"
-                 + FENCE.format("snippets/errata/missing_hash.py", "", "") + "\n"
-                 + FENCE.format("snippets/recipe/train.py", "", ":dataa") + "\n"
-                 + FENCE.format("snippets/recipe/train.py", " continuation", ":model"))
+MISTAKES_PAGE = "# 错误\n\n" + "\n".join(FENCE.format(*fence) for fence in [
+    ("snippets/errata/gone.py", "", ""), ("snippets/errata/missing_hash.py", "", ""),
+    ("snippets/recipe/train.py", "", ":dataa"), ("snippets/recipe/train.py", " continuation", ":model")])
 WHERE_AM_I = '```python title="snippets/tips/where_am_i.py"\n--8<-- "snippets/tips/where_am_i.py"\n```\n'
 TYPED = "```text\nx = 1\n#> 1\n```\n"  # output typed by hand, which nothing would check
 MISTAKES = {  # a file of the copy: its text made from the one it has

@@ -81,14 +81,13 @@ FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*?figures/(?P<name>[^)
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs):
     def pair(m):
-        drawn = files.get_file_from_path(f"figures/{m.group('name')}.svg")
-        if drawn is None or m.group("name").endswith(".dark"):  # a dark variant comes with its figure
-            raise RuntimeError(f"docs/{page.file.src_uri}: {m.group(0)}: no snippet draws "
-                               f"figures/{m.group('name')}.svg")
+        drawn = files.get_file_from_path(f"figures/{m['name']}.svg")
+        if drawn is None or m["name"].endswith(".dark"):  # a dark variant comes with its figure
+            raise RuntimeError(f"docs/{page.file.src_uri}: {m[0]}: no snippet draws figures/{m['name']}.svg")
         width, height = svg_size(Path(drawn.abs_src_path))
-        attrs = " ".join(a for a in (m.group("attrs") or "").split() if a != "loading=lazy")
+        attrs = " ".join(a for a in (m["attrs"] or "").split() if a != "loading=lazy")
         attrs = f"{{ {attrs} width={width} height={height} loading=lazy }}".replace("{  ", "{ ")
-        src, alt = m.group("src"), m.group("alt")
+        src, alt = m["src"], m["alt"]
         return f"![{alt}]({src}.svg#only-light){attrs} ![{alt}]({src}.dark.svg#only-dark){attrs}"
 
     return FIGURE.sub(pair, markdown)
@@ -123,7 +122,7 @@ def dark_colour(hex_colour: str) -> str:
 
 def dark_svg(svg: str) -> str:
     """A matplotlib SVG (transparent background) for a dark page."""
-    svg = HEX_COLOUR.sub(lambda m: dark_colour(m.group(0)), svg)
+    svg = HEX_COLOUR.sub(lambda m: dark_colour(m[0]), svg)
     # matplotlib leaves black out (SVG's default fill): make the default the light grey.
     return re.sub(r"<svg\b", f'<svg fill="{dark_colour("#000000")}"', svg, count=1)
 

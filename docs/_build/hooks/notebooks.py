@@ -16,6 +16,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 import notebook_cells
 import notebook_page
@@ -167,8 +169,6 @@ _notebooks: dict[str, SimpleNamespace] = {}
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted the files by language
 def on_files(files, config, **kwargs):
-    from mkdocs.structure.files import File
-
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
     nav = {f"{Path(uri).parent.as_posix()}/index.md": uri
@@ -203,7 +203,6 @@ def on_files(files, config, **kwargs):
 def nav_file(config, uri: str, path: Path, page: str):
     """The nav notebook `uri` (the file `path`, made from docs/<page>) as a page of the site, rendered
     by mkdocs-jupyter (which also copies the .ipynb beside it), where mkdocs-static-i18n expects it."""
-    from mkdocs.structure.files import File
     from mkdocs_jupyter.plugin import NotebookFile
 
     i18n = config.plugins["i18n"]
@@ -228,8 +227,7 @@ def on_page_content(html: str, page, config, files, **kwargs):
     if src.endswith(".ipynb"):  # a nav notebook page
         html = notebook_page.render(html, page, config, files, notebook)
     if "</h1>" not in html:
-        raise RuntimeError(f"docs/{src}: the notebook buttons go under the page's title, "
-                           "and it has no </h1>")
+        raise RuntimeError(f"docs/{src}: the notebook buttons go under the page's title, and it has no </h1>")
     return html.replace("</h1>", "</h1>" + buttons(page, config, notebook), 1)
 
 
@@ -246,15 +244,12 @@ def icon(name: str) -> str:
 def buttons(page, config, notebook: SimpleNamespace) -> str:
     """Download; and Open in Colab where repo_url (REPO_URL, which the Pages workflow sets) is on
     GitHub: Colab opens notebooks from there, the executed ones published on NOTEBOOK_BRANCH."""
-    from mkdocs.utils import get_relative_url
-
     labels = config.extra["labels"]
     where = notebook.site_path
     links = [f'<a class="md-button md-button--primary" href="{get_relative_url(where, page.url or ".")}" '
              f'download>{icon("material/download")} {labels["download_notebook"]}</a>']
-    github = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?",
-                          (config.repo_url or "").rstrip("/"))
-    if github:
+    if github := re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?",
+                              (config.repo_url or "").rstrip("/")):
         colab = f"https://colab.research.google.com/github/{github[1]}/blob/{NOTEBOOK_BRANCH}/{where}"
         links.append(f'<a class="md-button" href="{htmllib.escape(colab)}" rel="noopener">'
                      f'{icon("simple/googlecolab")} {labels["open_in_colab"]}</a>')

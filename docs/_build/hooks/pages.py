@@ -60,8 +60,7 @@ class Fence:
 
     def __post_init__(self):
         self.includes = _includes(self.line, self.lines)
-        title = TITLE.search(self.info)
-        self.title = title["title"] if title else None
+        self.title = m["title"] if (m := TITLE.search(self.info)) else None
         self.python = re.match(r"\{?\s*\.?python\b", self.info.strip()) is not None
         self.continuation = "continuation" in self.info.split("title=")[0]
 
@@ -170,8 +169,7 @@ def closest(name: str, known) -> str:
 def base_paths(config) -> list[Path]:
     """pymdownx.snippets' base paths, relative to mkdocs.yml's folder."""
     options = config.mdx_configs.get("pymdownx.snippets", {})
-    root = Path(config.config_file_path).parent
-    return [root / p for p in options.get("base_path", ["."])]
+    return [Path(config.config_file_path).parent / p for p in options.get("base_path", ["."])]
 
 
 def wrong_includes(text: str, where: str, bases: list[Path], first: int = 1):
