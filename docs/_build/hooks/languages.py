@@ -35,8 +35,7 @@ def on_config(config, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
-    # Every build makes a new Jinja environment; Jinja's bytecode cache keeps the compiled
-    # templates (its key: their source).
+    # Jinja's bytecode cache keeps the compiled templates from build to build (its key: their source).
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(store.entry("jinja", [], lambda folder: None)))
     return env
 

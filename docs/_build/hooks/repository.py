@@ -29,7 +29,7 @@ def on_page_content(content: str, page, config, **kwargs):
 
     def link(m):
         path = html.unescape(m[1])
-        if not (root / path).is_file():  # a warning: --strict fails, `mkdocs serve` goes on (it is not strict)
+        if not (root / path).is_file():  # a warning: --strict fails; `mkdocs serve` (not strict) goes on
             log.warning(f"docs/{page.file.src_uri}: a code block is titled {path}, "
                         "which is not a file of the repository")
             return m[0]
