@@ -20,7 +20,7 @@ loader = DataLoader(TensorDataset(train_x, train_y), batch_size=16, shuffle=True
 print(len(loader))  # batches per epoch: 160 points / 16
 #> 10
 
-for epoch in range(1, 33):  # 32 epochs x 10 batches: 320 steps, as many as the recipe took
+for epoch in range(1, 33):  # 32 epochs x 10 batches: 320 steps
     for x, y in loader:  # a new random order every epoch
         loss = loss_fn(model(x).squeeze(1), y)  # the loss of this batch only
         loss.backward()
