@@ -16,13 +16,15 @@ def convert(html: str, src_uri: str = "zh/autograd/graph.md", markdown: str = ""
 
 
 def test_inline_and_display_math_become_mathml():
-    html = convert('<p>For <span class="arithmatex">\\(y = x^2 &lt; 1\\)</span>:</p>\n'
+    html = convert('<p>For <span class="arithmatex">\\(y = x^2 &lt; 1\\)</span>, <span class="arithmatex">'
+                   '\\(y \\ln p\\)</span>:</p>\n'
                    '<div class="arithmatex">\\[\\frac{\\partial y}{\\partial x} = 2x\\]</div>')
     assert "\\(" not in html and "\\[" not in html and "arithmatex" not in html
     assert "<math><mrow><mi>y</mi><mo>=</mo></mrow></math>" in html  # broken after the relation
     assert "<mo>&lt;</mo>" in html
     assert '<div class="math-display" tabindex="0"><math display="block">' in html
     assert "<mfrac>" in html
+    assert '<mi>y</mi><mspace width="0.1667em"></mspace><mi>ln</mi>' in html  # y \\ln: a thin space
 
 
 # (a formula, what its warning also names)

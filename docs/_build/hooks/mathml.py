@@ -23,6 +23,7 @@ ARITHMATEX = re.compile(
 # A page's text: without the elements that hold code, not prose, and without tags.
 NOT_PROSE = re.compile(r"<(pre|code|script|style|textarea|math)\b.*?</\1>|<!--.*?-->|<[^>]+>", re.S | re.I)
 LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
+FUNCTION = r"<mi>(?:ln|log|exp|sin|cos|tan|tanh)</mi>"  # \ln, \sin, ... as latex2mathml writes them
 # latex2mathml's MathML made as TeX sets it: (pattern, replacement), in order.
 FIXES = [
     (r' xmlns="http://www\.w3\.org/1998/Math/MathML"| display="inline"', ""),
@@ -30,9 +31,9 @@ FIXES = [
     (r"&#x([0-9A-Fa-f]+);", lambda m: html.escape(chr(int(m[1], 16)), quote=False)),
     # A lone operator symbol (\iff, \to, ...) is an operator: the spacing of one.
     (r"<mi>([^<])</mi>", lambda m: f"<mo>{m[1]}</mo>" if unicodedata.category(m[1]) == "Sm" else m[0]),
-    # \ln p: TeX puts a thin space after a function name followed by its argument.
-    (r"(<mi>(?:ln|log|exp|sin|cos|tan|tanh)</mi>)(?=<(?:mi|mn|msub|msup|mfrac)>)",
-     r'\1<mspace width="0.1667em"></mspace>'),
+    # y \ln p: a thin space between a function name and its argument, or a variable or `)` before it.
+    (rf"({FUNCTION})(?=<(?:mi|mn|msub|msup|mfrac)>)", r'\1<mspace width="0.1667em"></mspace>'),
+    (rf"(?:(?<=</m[in]>)|(?<=\)</mo>))({FUNCTION})", r'<mspace width="0.1667em"></mspace>\1'),
     # `/` and `.` are ordinary symbols in TeX (dy/dx, w.grad): no operator spacing.
     (r"<mo>([/.])</mo>", r'<mo lspace="0" rspace="0">\1</mo>'),
     # \bigl( ... \bigr): a fence, no operator spacing (latex2mathml gives it none of a form).
