@@ -22,7 +22,7 @@ MARKER = re.compile(r"#\s*--8<--\s*\[(?P<kind>start|end):(?P<name>[^\]]*)\]")
 OUTPUT = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
-BOX = re.compile(r'^(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?:(?P<kind>[\w-]+)[ \t]*)?'
+BOX = re.compile(r'^(?P<marker>!!!|\?\?\?\+?|===!?\+?)[ \t]+(?:(?P<kind>[\w-]+)[ \t]*)?'
                  r'(?:"(?P<title>[^"]*)")?[ \t]*$')
 
 
