@@ -7,6 +7,7 @@ import html
 import logging
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -74,8 +75,6 @@ def breakable(mathml: str) -> str:
     """An inline formula as several <math> elements, split after each relation of
     its top level: a browser does not break a line inside one <math>, and a long
     formula would otherwise stick out of a phone's screen."""
-    import xml.etree.ElementTree as ET
-
     root = ET.fromstring(mathml)
     row = root[0] if len(root) == 1 and root[0].tag == "mrow" else root
     pieces = [[]]

@@ -15,9 +15,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
+import material
+import nbformat
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from mkdocs_jupyter.plugin import NotebookFile
+from nbclient import NotebookClient
 
 import notebook_cells
 import notebook_page
@@ -63,9 +67,6 @@ def execute(sources: list[str]) -> list[list[dict]]:
     empty folder, with the kernel's defaults (but the history kept off the disk, and its log
     quiet: its TCP notice on every start is about loopback ports).
     NotebookError for a cell that raises or for a file left in the folder."""
-    import nbformat
-    from nbclient import NotebookClient
-
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources], metadata=KERNEL)
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
     with tempfile.TemporaryDirectory() as empty:
@@ -110,8 +111,6 @@ def quiet(source: str) -> str:
 def write_notebook(cells: list, ran: dict, name: str) -> Path:
     """The notebook file, kept in the store."""
     def make(folder: Path):
-        import nbformat
-
         nb = nbformat.v4.new_notebook(metadata=KERNEL)
         code = enumerate(zip(ran["sources"], ran["outputs"]), 1)  # counted as the kernel ran them
         for cell in cells:
@@ -203,8 +202,6 @@ def on_files(files, config, **kwargs):
 def nav_file(config, uri: str, path: Path, page: str):
     """The nav notebook `uri` (the file `path`, made from docs/<page>) as a page of the site, rendered
     by mkdocs-jupyter (which also copies the .ipynb beside it), where mkdocs-static-i18n expects it."""
-    from mkdocs_jupyter.plugin import NotebookFile
-
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
     file = NotebookFile(File.generated(config, pages.site_path(uri, lang, default),
@@ -234,8 +231,6 @@ def on_page_content(html: str, page, config, files, **kwargs):
 # --- the buttons under a page's title ---------------------------------------------
 
 def icon(name: str) -> str:
-    import material
-
     icons = Path(material.__file__).parent / "templates" / ".icons"
     svg = (icons / f"{name}.svg").read_text(encoding="utf-8").strip()
     return '<span class="twemoji">' + svg.replace("<svg ", '<svg aria-hidden="true" ', 1) + "</span>"
