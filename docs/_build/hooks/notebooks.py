@@ -249,4 +249,3 @@ def buttons(page, config, notebook: SimpleNamespace) -> str:
         links.append(f'<a class="md-button" href="{htmllib.escape(colab)}" rel="noopener">'
                      f'{icon("simple/googlecolab")} {labels["open_in_colab"]}</a>')
     return f'\n<div class="notebook-links">{" ".join(links)}</div>'
-
