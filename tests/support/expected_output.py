@@ -3,8 +3,7 @@
 A *block* is a run of `#>` lines; its *site* is the statement that ends on the line
 just above it (when statements nest, the one indented like the block). Each byte a
 run writes is attributed to the module-level line that was running (runner.py), so
-to the innermost statement there, and from it to the smallest site containing it.
-"""
+to the innermost statement there, and from it to the smallest site containing it."""
 import ast
 import difflib
 import itertools

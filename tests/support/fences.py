@@ -4,8 +4,7 @@ Python fence of every page as the reader sees it (README: "What `make test` chec
 Through pytest-markdown-docs' public hooks, admonition and tab bodies are read as top-level
 Markdown (so exercise answers are collected too), and each Python fence becomes a call,
 `__check_fence__(<key>)`, that runs the code the page model says the fence holds and
-checks its `#>` lines. The selected fences run in one batch.
-"""
+checks its `#>` lines. The selected fences run in one batch."""
 import contextlib
 import re
 import sys

@@ -1,8 +1,7 @@
 """The pages: what they include (read by the build's page model, docs/_build/hooks/pages.py)
 and how the two language trees line up. Each check takes the repository root (the fault
 tests give it a broken copy) and returns problems as 'file:line: message' strings.
-`built(path)`: a built page, parsed once per run and shared (read it, never change it).
-"""
+`built(path)`: a built page, parsed once per run and shared (read it, never change it)."""
 import functools
 import itertools
 import re

@@ -6,8 +6,7 @@ filters and matplotlib's settings as at start (this module its backend, whose sh
 the figures). Its standard output and error are captured at the file-descriptor level, each
 byte attributed to the module-level line running when it was written. A job that hangs,
 prints without end, crashes, or leaves a thread or a child process behind fails, naming the
-last line it reached.
-"""
+last line it reached."""
 import ctypes
 import faulthandler
 import importlib

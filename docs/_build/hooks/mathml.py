@@ -1,8 +1,7 @@
 """MkDocs hook: each formula pymdownx.arithmatex (generic) leaves as TeX becomes MathML at
 build time, with latex2mathml (pure Python: `mkdocs serve` needs no Node; browsers render
 MathML natively, no math JavaScript or fonts). A formula that does not convert is a warning
-(README); TeX left in a page's text after the conversion (upstream markup changed) stops the build.
-"""
+(README); TeX left in a page's text after the conversion (upstream markup changed) stops the build."""
 import html
 import logging
 import re

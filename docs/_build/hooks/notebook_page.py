@@ -1,7 +1,6 @@
 """The nav notebook page: mkdocs-jupyter's HTML restyled as a page of this site (no
 JupyterLab CSS or scripts; Markdown and figures rendered as any page's; code and output in
-the site's code blocks). Each fix fails the build when mkdocs-jupyter's markup has changed.
-"""
+the site's code blocks). Each fix fails the build when mkdocs-jupyter's markup has changed."""
 import html as htmllib
 import posixpath
 import re

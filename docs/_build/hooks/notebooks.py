@@ -2,8 +2,7 @@
 language (cells: notebook_cells.py), offered under its title and beside it as
 `<page URL>/<stem>.ipynb`; a nav entry `<folder>/notebook.ipynb` shows the notebook of
 `<folder>/index.md` as a page (notebook_page.py). The notebooks are added after
-mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as raw JSON).
-"""
+mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as raw JSON)."""
 import ast
 import html as htmllib
 import logging

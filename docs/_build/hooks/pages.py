@@ -4,8 +4,7 @@ once; so are where a page lands in the site and the languages.
 
 As a hook, a wrong include is a warning naming page and line (with `check_paths`
 pymdownx.snippets would stop the build naming neither), and the page shows the message
-where the code would be, so `mkdocs serve` and the site's tests go on.
-"""
+where the code would be, so `mkdocs serve` and the site's tests go on."""
 import difflib
 import functools
 import json

@@ -1,6 +1,5 @@
 """The store of what the build derives (README), its entries written atomically, as builds
-may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
-"""
+may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)"""
 import contextlib
 import functools
 import hashlib

@@ -1,8 +1,7 @@
 """MkDocs hook: the few attributes and words of Material's markup this site changes, each
 in every page and in the 404 page. Each fix expects the markup it changes as many times as
 Material writes it; when Material's markup has changed the build fails, so that the fix is
-revisited (the other changes are template blocks: docs/_build/overrides/).
-"""
+revisited (the other changes are template blocks: docs/_build/overrides/)."""
 import re
 
 
