@@ -129,9 +129,8 @@ def block_matches(expected: list[str], actual: list[str]) -> bool:
 
 
 def check(source: str | None, run, name: str) -> list[str]:
-    """What is wrong with a run (runner.Run) of source, as 'name[:line]: ...' messages: it
-    failed, it wrote to standard error, or its output differs from the `#>` blocks (not
-    compared for a source of None)."""
+    """What is wrong with a run (runner.Run) of source, as 'name[:line]: ...' messages: it failed, it wrote
+    to standard error, or its output differs from the `#>` blocks (not compared for a source of None)."""
     if run.error:
         return [f"{name}: the run failed:\n{run.error}\n{run.stderr}".rstrip()]
     problems = [f"{name}: wrote to standard error (a warning the page teaches must be caught and "
@@ -160,10 +159,9 @@ def check(source: str | None, run, name: str) -> list[str]:
 
 
 def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> tuple[str, int, int]:
-    """The source with each `#>` block that does not match the run replaced by what it
-    printed (a new block under the statement that printed, where there was none), and how
-    many blocks are new and how many changed. Raises SourceError for output that a comment
-    cannot hold."""
+    """The source with each `#>` block that does not match the run replaced by what it printed (a new block
+    under the statement that printed, where there was none), and how many blocks are new and how many
+    changed. Raises SourceError for output that a comment cannot hold."""
     lines = source.splitlines(keepends=True)
     written = []
     for site in sorted(outputs(source, chunks, name), key=lambda s: s.last, reverse=True):

@@ -62,10 +62,9 @@ def run(sources: list[str]) -> dict:
 
 
 def execute(sources: list[str]) -> list[list[dict]]:
-    """Outputs of each cell, run as Jupyter runs a notebook: in a new kernel, in an
-    empty folder, with the kernel's defaults (but the history kept off the disk, and its log
-    quiet: its TCP notice on every start is about loopback ports).
-    NotebookError for a cell that raises or for a file left in the folder."""
+    """Outputs of each cell, run as Jupyter runs a notebook: in a new kernel, in an empty folder, with the
+    kernel's defaults (but the history kept off the disk, and its log quiet: its TCP notice on every start
+    is about loopback ports). NotebookError for a cell that raises or for a file left in the folder."""
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources], metadata=KERNEL)
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
     with tempfile.TemporaryDirectory() as empty:

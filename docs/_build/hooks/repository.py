@@ -1,6 +1,5 @@
-"""MkDocs hook: a code block titled with a snippet's path links to that file in the
-repository, on the branch edit_uri names; without a repo_url (REPO_URL unset) titles stay
-plain text and pages have no edit link."""
+"""MkDocs hook: a code block titled with a snippet's path links to that file in the repository, on the branch
+edit_uri names; without a repo_url (REPO_URL unset) titles stay plain text and pages have no edit link."""
 import html
 import logging
 import re
