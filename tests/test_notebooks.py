@@ -30,9 +30,8 @@ NOT_IN_CELLS = [
     (r"\{\s*[#.][^}]*\}", "an attribute list", PROSE),
     (r"!\[", "an image (the code cells draw the figures)", PROSE),
     (r"\]\((?!https?://)", "a link into the site", PROSE),
-    # a notebook is not "a version of" a page
     (r"(?i)version of this page|notebook version|this notebook|本页的.{0,6}版本|笔记本版本|notebook 版本|"
-     r"另一个版本", "describes itself", PROSE),
+     r"另一个版本", "describes itself", PROSE),  # a notebook is not "a version of" a page
 ]
 
 

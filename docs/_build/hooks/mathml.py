@@ -17,9 +17,8 @@ import store
 log = logging.getLogger("mkdocs.hooks.mathml")  # counted by --strict
 CODE = Path(__file__).read_text(encoding="utf-8")  # in the store's key: a changed hook converts anew
 
-ARITHMATEX = re.compile(
-    r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
-    r'|<div class="arithmatex">\s*\\\[(?P<display>.*?)\\\]\s*</div>', re.S)
+ARITHMATEX = re.compile(r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
+                        r'|<div class="arithmatex">\s*\\\[(?P<display>.*?)\\\]\s*</div>', re.S)
 # A page's text: without the elements that hold code, not prose, and without tags.
 NOT_PROSE = re.compile(r"<(pre|code|script|style|textarea|math)\b.*?</\1>|<!--.*?-->|<[^>]+>", re.S | re.I)
 LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)

@@ -14,8 +14,7 @@ log = logging.getLogger("mkdocs.hooks.repository")
 
 
 def on_config(config, **kwargs):
-    # Without a repository, no "edit this page" (MkDocs would warn on every page).
-    if not config.repo_url:
+    if not config.repo_url:  # without a repository, no "edit this page" (MkDocs would warn on every page)
         config.edit_uri = ""
     return config
 
