@@ -113,8 +113,7 @@ def line_matches(expected: str, actual: str) -> bool:
 
 
 def _float_close(want: str, got: str) -> bool:
-    """Same printed form (point, digits after it, exponent), and at most one unit of the
-    last printed digit apart."""
+    """Same printed form (point, digits after it, exponent) and at most one unit of the last digit apart."""
     (mantissa, _, exponent), (mantissa2, _, exponent2) = (n.lower().partition("e") for n in (want, got))
     digits = len(mantissa.partition(".")[2])
     if ("." in mantissa, digits, exponent) != ("." in mantissa2, len(mantissa2.partition(".")[2]), exponent2):
