@@ -66,8 +66,7 @@ def downloaded(site, lang: str, page: str) -> SimpleNamespace:
 
 def fences(lang: str, page: str) -> list:
     """The page's fences that include snippets, in order (docs/_build/hooks/pages.py)."""
-    model = pages.model()
-    return [f for f in model.fences(model.read(ROOT / "docs" / lang / page)) if f.includes]
+    return [f for f in pages.model().fences(pages.model().read(ROOT / "docs" / lang / page)) if f.includes]
 
 
 @pytest.fixture(scope="session")

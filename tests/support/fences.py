@@ -31,10 +31,9 @@ def pytest_markdown_docs_markdown_it():
 def _rewrite_fences(state) -> None:
     """The page's Python fences as calls (by their line), then its boxes flattened. A fence with
     the `continuation` option runs after the earlier fences with its title, in order."""
-    model = pages.model()
     state.env["calls"] = calls = {}
     pasted: dict[str | None, list] = {}  # title -> the fences a reader has pasted so far
-    for fence in model.fences(model.blocks(state.src)):
+    for fence in pages.model().fences(pages.model().blocks(state.src)):
         pasted[fence.title] = [*pasted.get(fence.title, []), fence] if fence.continuation else [fence]
         if fence.python and "notest" not in fence.info:
             calls[fence.line] = f"__check_fence__({len(CHAINS)})\n"
