@@ -1,8 +1,6 @@
-"""Options (`pytest --help`, section snippets: what make check, update and page pass),
-fixtures, and the slow commands the tests wait for, a fixed list (BACKGROUND): each one a
-selected test asks for (by its fixture) starts when collection is done and runs while the
-other tests do; the tests that wait for them run last.
-"""
+"""Options (`pytest --help`, section snippets: what make check, update and page pass), fixtures, and the slow
+commands the tests wait for, a fixed list (BACKGROUND): each one a selected test asks for (by its fixture)
+starts when collection is done and runs while the other tests do; the tests that wait for them run last."""
 import os
 import re
 import shutil

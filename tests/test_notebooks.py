@@ -30,9 +30,8 @@ NOT_IN_CELLS = [
     (r"\{\s*[#.][^}]*\}", "an attribute list", PROSE),
     (r"!\[", "an image (the code cells draw the figures)", PROSE),
     (r"\]\((?!https?://)", "a link into the site", PROSE),
-    # a notebook is not "a version of" a page
     (r"(?i)version of this page|notebook version|this notebook|本页的.{0,6}版本|笔记本版本|notebook 版本|"
-     r"另一个版本", "describes itself", PROSE),
+     r"另一个版本", "describes itself", PROSE),  # a notebook is not "a version of" a page
 ]
 
 
@@ -67,8 +66,7 @@ def downloaded(site, lang: str, page: str) -> SimpleNamespace:
 
 def fences(lang: str, page: str) -> list:
     """The page's fences that include snippets, in order (docs/_build/hooks/pages.py)."""
-    model = pages.model()
-    return [f for f in model.fences(model.read(ROOT / "docs" / lang / page)) if f.includes]
+    return [f for f in pages.model().fences(pages.model().read(ROOT / "docs" / lang / page)) if f.includes]
 
 
 @pytest.fixture(scope="session")

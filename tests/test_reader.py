@@ -1,7 +1,6 @@
 """Where the reader runs it: each code block of each built page, as the copy button copies
 it, is the code of its fence that the page tests ran (tests/support/fences.py), includes
-expanded; no other block holds `#>` output; and the repository links around them.
-"""
+expanded; no other block holds `#>` output; and the repository links around them."""
 import re
 
 import pytest

@@ -3,8 +3,7 @@
 A *block* is a run of `#>` lines; its *site* is the statement that ends on the line
 just above it (when statements nest, the one indented like the block). Each byte a
 run writes is attributed to the module-level line that was running (runner.py), so
-to the innermost statement there, and from it to the smallest site containing it.
-"""
+to the innermost statement there, and from it to the smallest site containing it."""
 import ast
 import difflib
 import itertools
@@ -114,8 +113,7 @@ def line_matches(expected: str, actual: str) -> bool:
 
 
 def _float_close(want: str, got: str) -> bool:
-    """Same printed form (point, digits after it, exponent), and at most one unit of the
-    last printed digit apart."""
+    """Same printed form (point, digits after it, exponent) and at most one unit of the last digit apart."""
     (mantissa, _, exponent), (mantissa2, _, exponent2) = (n.lower().partition("e") for n in (want, got))
     digits = len(mantissa.partition(".")[2])
     if ("." in mantissa, digits, exponent) != ("." in mantissa2, len(mantissa2.partition(".")[2]), exponent2):
@@ -130,9 +128,8 @@ def block_matches(expected: list[str], actual: list[str]) -> bool:
 
 
 def check(source: str | None, run, name: str) -> list[str]:
-    """What is wrong with a run (runner.Run) of source, as 'name[:line]: ...' messages: it
-    failed, it wrote to standard error, or its output differs from the `#>` blocks (not
-    compared for a source of None)."""
+    """What is wrong with a run (runner.Run) of source, as 'name[:line]: ...' messages: it failed, it wrote
+    to standard error, or its output differs from the `#>` blocks (not compared for a source of None)."""
     if run.error:
         return [f"{name}: the run failed:\n{run.error}\n{run.stderr}".rstrip()]
     problems = [f"{name}: wrote to standard error (a warning the page teaches must be caught and "
@@ -161,10 +158,9 @@ def check(source: str | None, run, name: str) -> list[str]:
 
 
 def rewrite(source: str, chunks: list[tuple[int, str]], name: str) -> tuple[str, int, int]:
-    """The source with each `#>` block that does not match the run replaced by what it
-    printed (a new block under the statement that printed, where there was none), and how
-    many blocks are new and how many changed. Raises SourceError for output that a comment
-    cannot hold."""
+    """The source with each `#>` block that does not match the run replaced by what it printed (a new block
+    under the statement that printed, where there was none), and how many blocks are new and how many
+    changed. Raises SourceError for output that a comment cannot hold."""
     lines = source.splitlines(keepends=True)
     written = []
     for site in sorted(outputs(source, chunks, name), key=lambda s: s.last, reverse=True):

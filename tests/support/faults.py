@@ -1,8 +1,7 @@
 """`python -m tests.support.faults OUT`: a copy of the project (OUT/project) with one mistake
 of each kind a contributor makes, and the tests that read pages, snippets and the site run on
 it, reporting to standard output (tests/test_faults.py reads what each said, and the site they
-built: OUT/site/site, MkDocs' log in OUT/site/out).
-"""
+built: OUT/site/site, MkDocs' log in OUT/site/out)."""
 import os
 import shutil
 import subprocess

@@ -4,8 +4,7 @@ Python fence of every page as the reader sees it (README: "What `make test` chec
 Through pytest-markdown-docs' public hooks, admonition and tab bodies are read as top-level
 Markdown (so exercise answers are collected too), and each Python fence becomes a call,
 `__check_fence__(<key>)`, that runs the code the page model says the fence holds and
-checks its `#>` lines. The selected fences run in one batch.
-"""
+checks its `#>` lines. The selected fences run in one batch."""
 import contextlib
 import re
 import sys
@@ -32,10 +31,9 @@ def pytest_markdown_docs_markdown_it():
 def _rewrite_fences(state) -> None:
     """The page's Python fences as calls (by their line), then its boxes flattened. A fence with
     the `continuation` option runs after the earlier fences with its title, in order."""
-    model = pages.model()
     state.env["calls"] = calls = {}
     pasted: dict[str | None, list] = {}  # title -> the fences a reader has pasted so far
-    for fence in model.fences(model.blocks(state.src)):
+    for fence in pages.model().fences(pages.model().blocks(state.src)):
         pasted[fence.title] = [*pasted.get(fence.title, []), fence] if fence.continuation else [fence]
         if fence.python and "notest" not in fence.info:
             calls[fence.line] = f"__check_fence__({len(CHAINS)})\n"

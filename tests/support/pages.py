@@ -1,8 +1,6 @@
 """The pages: what they include (read by the build's page model, docs/_build/hooks/pages.py)
 and how the two language trees line up. Each check takes the repository root (the fault
-tests give it a broken copy) and returns problems as 'file:line: message' strings.
-`built(path)`: a built page, parsed once per run and shared (read it, never change it).
-"""
+tests give it a broken copy) and returns problems as 'file:line: message' strings."""
 import functools
 import itertools
 import re
@@ -120,7 +118,7 @@ def fence_code(root: Path, fence) -> str:
 
 @functools.cache
 def built(path: Path) -> BeautifulSoup:
-    """The BeautifulSoup tree of a built HTML file."""
+    """A built HTML file's BeautifulSoup tree, parsed once per run and shared: read it, never change it."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 

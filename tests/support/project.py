@@ -1,8 +1,7 @@
 """Facts about the site (languages, notebook pages, hooks, include settings), read once
 from mkdocs.yml through MkDocs' own loader, so that mkdocs.yml stays the only place that
 says them; and how the tests build the site: as the Pages workflow builds it for an example
-repository, with `mkdocs build --strict`. The repository root is ROOT.
-"""
+repository, with `mkdocs build --strict`. The repository root is ROOT."""
 import functools
 import os
 import sys

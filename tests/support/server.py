@@ -13,8 +13,7 @@ from tornado.web import Application, StaticFileHandler
 
 @contextlib.contextmanager
 def serve(folder: Path, base: str = "/"):
-    """Yields the URL of the site's root, e.g. http://127.0.0.1:PORT/autograd-docs/ for the
-    base path /autograd-docs/."""
+    """Yields the site root's URL: http://127.0.0.1:PORT/autograd-docs/ for the base path /autograd-docs/."""
     app = Application([(base.rstrip("/") + "/(.*)", StaticFileHandler,
                         {"path": str(folder), "default_filename": "index.html"})],
                       compress_response=True, log_function=lambda handler: None)

@@ -2,8 +2,7 @@
 the store and given to MkDocs as generated files, never written into docs/. The snippet runs
 in a fresh Python (`python figures.py SNIPPET OUT`) with this file as its matplotlib backend,
 whose show() saves each figure and its dark variant (transparent, lightness inverted). A page's
-figure becomes the pair Material shows by palette (`#only-light`, `#only-dark`), with width and height.
-"""
+figure becomes the pair Material shows by palette (`#only-light`, `#only-dark`), with width and height."""
 import colorsys
 import io
 import logging

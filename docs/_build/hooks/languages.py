@@ -2,8 +2,7 @@
 headings' permalink title (`extra.labels`); one 404 page, in the default language (GitHub Pages
 serves /404.html for every missing path; the last language built would overwrite it); a search
 index per language, where i18n writes one for all. Material's templates and mkdocs-jupyter's
-notebook pages are made once, into the store: `mkdocs serve` builds both languages on every reload.
-"""
+notebook pages are made once, into the store: `mkdocs serve` builds both languages on every reload."""
 import json
 from pathlib import Path
 

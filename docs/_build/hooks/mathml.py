@@ -1,12 +1,12 @@
 """MkDocs hook: each formula pymdownx.arithmatex (generic) leaves as TeX becomes MathML at
 build time, with latex2mathml (pure Python: `mkdocs serve` needs no Node; browsers render
 MathML natively, no math JavaScript or fonts). A formula that does not convert is a warning
-(README); TeX left in a page's text after the conversion (upstream markup changed) stops the build.
-"""
+(README); TeX left in a page's text after the conversion (upstream markup changed) stops the build."""
 import html
 import logging
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,9 +17,8 @@ import store
 log = logging.getLogger("mkdocs.hooks.mathml")  # counted by --strict
 CODE = Path(__file__).read_text(encoding="utf-8")  # in the store's key: a changed hook converts anew
 
-ARITHMATEX = re.compile(
-    r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
-    r'|<div class="arithmatex">\s*\\\[(?P<display>.*?)\\\]\s*</div>', re.S)
+ARITHMATEX = re.compile(r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
+                        r'|<div class="arithmatex">\s*\\\[(?P<display>.*?)\\\]\s*</div>', re.S)
 # A page's text: without the elements that hold code, not prose, and without tags.
 NOT_PROSE = re.compile(r"<(pre|code|script|style|textarea|math)\b.*?</\1>|<!--.*?-->|<[^>]+>", re.S | re.I)
 LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
@@ -75,8 +74,6 @@ def breakable(mathml: str) -> str:
     """An inline formula as several <math> elements, split after each relation of
     its top level: a browser does not break a line inside one <math>, and a long
     formula would otherwise stick out of a phone's screen."""
-    import xml.etree.ElementTree as ET
-
     root = ET.fromstring(mathml)
     row = root[0] if len(root) == 1 and root[0].tag == "mrow" else root
     pieces = [[]]

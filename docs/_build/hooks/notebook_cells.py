@@ -1,7 +1,6 @@
 """A page as the cells of a Jupyter notebook (used by notebooks.py): prose as Markdown for
 Jupyter, each fence that includes snippets as a code cell without `#>` lines and section
-markers (the cell's real output stands under it); see CONTRIBUTING, "Every page with code".
-"""
+markers (the cell's real output stands under it); see CONTRIBUTING, "Every page with code"."""
 import re
 from dataclasses import dataclass
 

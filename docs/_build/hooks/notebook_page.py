@@ -1,17 +1,17 @@
 """The nav notebook page: mkdocs-jupyter's HTML restyled as a page of this site (no
 JupyterLab CSS or scripts; Markdown and figures rendered as any page's; code and output in
-the site's code blocks). Each fix fails the build when mkdocs-jupyter's markup has changed.
-"""
+the site's code blocks). Each fix fails the build when mkdocs-jupyter's markup has changed."""
 import html as htmllib
 import posixpath
 import re
+
+from bs4 import BeautifulSoup
+from mkdocs.structure.pages import Page
 
 SPLIT = "<!-- notebook-cell -->"
 
 
 def render(html: str, page, config, files, notebook) -> str:
-    from bs4 import BeautifulSoup
-
     # Without its <style> and <script> elements (most of its bytes), which the page drops.
     soup = BeautifulSoup(re.sub(r"<(style|script)\b.*?</\1>", "", html, flags=re.S | re.I), "html.parser")
     wrapper = _one(soup, "div.jupyter-wrapper")
@@ -64,8 +64,6 @@ def figure(snippet: str, drawn: dict[str, int], page, files, labels) -> str:
 def prose(parts: list[str], page, config, files) -> list[str]:
     """The parts' HTML, rendered in one pass as MkDocs renders a page's Markdown: through the
     plugins' on_page_markdown (figures, i18n, ...), then links, anchors and the toc."""
-    from mkdocs.structure.pages import Page
-
     labels = config.extra["labels"]
     intro = labels["notebook_intro"]  # what this page is for, beside the page it is made from
     first, n = re.subn(r"^# (.+)$", lambda m: f"# {m[1]}{labels['notebook_title_suffix']}\n\n{intro}",

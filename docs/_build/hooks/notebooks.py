@@ -2,8 +2,7 @@
 language (cells: notebook_cells.py), offered under its title and beside it as
 `<page URL>/<stem>.ipynb`; a nav entry `<folder>/notebook.ipynb` shows the notebook of
 `<folder>/index.md` as a page (notebook_page.py). The notebooks are added after
-mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as raw JSON).
-"""
+mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as raw JSON)."""
 import ast
 import html as htmllib
 import logging
@@ -15,9 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
+import material
+import nbformat
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from mkdocs_jupyter.plugin import NotebookFile
+from nbclient import NotebookClient
 
 import notebook_cells
 import notebook_page
@@ -59,13 +62,9 @@ def run(sources: list[str]) -> dict:
 
 
 def execute(sources: list[str]) -> list[list[dict]]:
-    """Outputs of each cell, run as Jupyter runs a notebook: in a new kernel, in an
-    empty folder, with the kernel's defaults (but the history kept off the disk, and its log
-    quiet: its TCP notice on every start is about loopback ports).
-    NotebookError for a cell that raises or for a file left in the folder."""
-    import nbformat
-    from nbclient import NotebookClient
-
+    """Outputs of each cell, run as Jupyter runs a notebook: in a new kernel, in an empty folder, with the
+    kernel's defaults (but the history kept off the disk, and its log quiet: its TCP notice on every start
+    is about loopback ports). NotebookError for a cell that raises or for a file left in the folder."""
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources], metadata=KERNEL)
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
     with tempfile.TemporaryDirectory() as empty:
@@ -110,8 +109,6 @@ def quiet(source: str) -> str:
 def write_notebook(cells: list, ran: dict, name: str) -> Path:
     """The notebook file, kept in the store."""
     def make(folder: Path):
-        import nbformat
-
         nb = nbformat.v4.new_notebook(metadata=KERNEL)
         code = enumerate(zip(ran["sources"], ran["outputs"]), 1)  # counted as the kernel ran them
         for cell in cells:
@@ -203,8 +200,6 @@ def on_files(files, config, **kwargs):
 def nav_file(config, uri: str, path: Path, page: str):
     """The nav notebook `uri` (the file `path`, made from docs/<page>) as a page of the site, rendered
     by mkdocs-jupyter (which also copies the .ipynb beside it), where mkdocs-static-i18n expects it."""
-    from mkdocs_jupyter.plugin import NotebookFile
-
     i18n = config.plugins["i18n"]
     lang, default = i18n.current_language, i18n.default_language
     file = NotebookFile(File.generated(config, pages.site_path(uri, lang, default),
@@ -234,8 +229,6 @@ def on_page_content(html: str, page, config, files, **kwargs):
 # --- the buttons under a page's title ---------------------------------------------
 
 def icon(name: str) -> str:
-    import material
-
     icons = Path(material.__file__).parent / "templates" / ".icons"
     svg = (icons / f"{name}.svg").read_text(encoding="utf-8").strip()
     return '<span class="twemoji">' + svg.replace("<svg ", '<svg aria-hidden="true" ', 1) + "</span>"
@@ -254,4 +247,3 @@ def buttons(page, config, notebook: SimpleNamespace) -> str:
         links.append(f'<a class="md-button" href="{htmllib.escape(colab)}" rel="noopener">'
                      f'{icon("simple/googlecolab")} {labels["open_in_colab"]}</a>')
     return f'\n<div class="notebook-links">{" ".join(links)}</div>'
-

@@ -4,8 +4,7 @@ once; so are where a page lands in the site and the languages.
 
 As a hook, a wrong include is a warning naming page and line (with `check_paths`
 pymdownx.snippets would stop the build naming neither), and the page shows the message
-where the code would be, so `mkdocs serve` and the site's tests go on.
-"""
+where the code would be, so `mkdocs serve` and the site's tests go on."""
 import difflib
 import functools
 import json
@@ -13,7 +12,6 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
 
 log = logging.getLogger("mkdocs.hooks.pages")  # counted by --strict; printed as is
 

@@ -1,7 +1,5 @@
-"""MkDocs hook: a code block titled with a snippet's path links to that file in the
-repository, on the branch edit_uri names; without a repo_url (REPO_URL unset) titles stay
-plain text and pages have no edit link.
-"""
+"""MkDocs hook: a code block titled with a snippet's path links to that file in the repository, on the branch
+edit_uri names; without a repo_url (REPO_URL unset) titles stay plain text and pages have no edit link."""
 import html
 import logging
 import re
@@ -16,8 +14,7 @@ log = logging.getLogger("mkdocs.hooks.repository")
 
 
 def on_config(config, **kwargs):
-    # Without a repository, no "edit this page" (MkDocs would warn on every page).
-    if not config.repo_url:
+    if not config.repo_url:  # without a repository, no "edit this page" (MkDocs would warn on every page)
         config.edit_uri = ""
     return config
 

@@ -1,6 +1,5 @@
 """The store of what the build derives (README), its entries written atomically, as builds
-may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)
-"""
+may run at once. (MkDocs puts a hook's folder on sys.path: hooks `import store`.)"""
 import contextlib
 import functools
 import hashlib
@@ -8,6 +7,7 @@ import json
 import os
 import sys
 import tempfile
+from importlib.metadata import distributions
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parents[3] / ".cache"
@@ -16,8 +16,6 @@ CACHE = Path(__file__).resolve().parents[3] / ".cache"
 @functools.cache  # read once per process: restart `mkdocs serve` after installing packages
 def versions() -> tuple:
     """Python and every installed package, name and version."""
-    from importlib.metadata import distributions
-
     return sys.version, tuple(sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions()))
 
 

@@ -1,8 +1,7 @@
 """MkDocs hook: the few attributes and words of Material's markup this site changes, each
 in every page and in the 404 page. Each fix expects the markup it changes as many times as
 Material writes it; when Material's markup has changed the build fails, so that the fix is
-revisited (the other changes are template blocks: docs/_build/overrides/).
-"""
+revisited (the other changes are template blocks: docs/_build/overrides/)."""
 import re
 
 
@@ -14,9 +13,8 @@ def _fix(html: str, where: str, config) -> str:
         # The search dialog's accessible name (axe: aria-dialog-name): Material's word for search.
         (r'(<div class="md-search" data-md-component="search" role="dialog")>',
          lambda m: f'{m[1]} aria-label="{search[1]}">', 1 if search else 0),
-        # That attribute makes Material's script ask api.github.com for the repository's stars
-        # and forks: a third-party request on every page, which readers in mainland China may
-        # not be able to make.
+        # That attribute makes Material's script ask api.github.com for the repository's stars and forks: a
+        # third-party request on every page, which readers in mainland China may not be able to make.
         (r'(class="md-source") data-md-component="source"', lambda m: m[1], 2 if config.repo_url else 0),
         # Material's script fetches sitemap.xml next to each hreflang link, expecting language
         # roots, and mkdocs-static-i18n links each page's twin: requests for sitemaps that do

@@ -1,8 +1,7 @@
 // In each palette (light "default", dark "slate"), switched as a reader does:
-// - contrast: every text against its background (WCAG AA: 4.5:1, 3:1 for large text),
-//   each pair of colours measured once; in code, one token of each kind per block style.
-//   (axe-core's color-contrast rule checks the same, but on en/autograd/backward/, in both
-//   palettes, it took 23 s against this walk's 0.9 s.)
+// - contrast: every text against its background (WCAG AA: 4.5:1, 3:1 for large text), each pair of colours
+//   measured once; in code, one token of each kind per block style. (axe-core's color-contrast rule checks
+//   the same, but on en/autograd/backward/, in both palettes, it took 23 s against this walk's 0.9 s.)
 // - palettes: each figure has a light and a dark variant; each palette shows its own only.
 // The page is left in the palette it had.
 () => {
