@@ -39,6 +39,7 @@ def parts(config, blocks, link):
         if isinstance(block, pages.Text):
             yield for_notebook("\n".join(block.lines), link)
         elif isinstance(block, pages.Fence) and block.includes:
+            yield f"`{block.title.rsplit('/', 1)[-1]}`" if block.title else ""  # the prose may name it
             code = [pages.expand(config, inc.target, outputs=False) for inc in block.includes]
             yield Cell("code", "\n\n".join(code), snippet=block.includes[0].path, line=block.line)
         elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
