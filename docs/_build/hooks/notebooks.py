@@ -186,7 +186,8 @@ def on_files(files, config, **kwargs):
         folder = pages.page_dir(nav.get(uri, uri))
         name = f"{Path(folder).name}.ipynb"
         path = write_notebook(cells, ran, name)
-        notebook = SimpleNamespace(site_path=pages.site_path(folder + name, lang, default), cells=cells)
+        notebook = SimpleNamespace(site_path=pages.site_path(folder + name, lang, default), cells=cells,
+                                   download=f"{Path(pages.page_dir(uri)).name}.ipynb")  # recipe.ipynb
         _notebooks[f"{lang}/{uri}"] = notebook
         if uri in nav:
             file = nav_file(config, nav[uri], path, f"{lang}/{uri}")
@@ -240,7 +241,7 @@ def buttons(page, config, notebook: SimpleNamespace) -> str:
     labels = config.extra["labels"]
     where = notebook.site_path
     links = [f'<a class="md-button md-button--primary" href="{get_relative_url(where, page.url or ".")}" '
-             f'download>{icon("material/download")} {labels["download_notebook"]}</a>']
+             f'download="{notebook.download}">{icon("material/download")} {labels["download_notebook"]}</a>']
     if github := re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?",
                               (config.repo_url or "").rstrip("/")):
         colab = f"https://colab.research.google.com/github/{github[1]}/blob/{NOTEBOOK_BRANCH}/{where}"
