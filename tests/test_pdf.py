@@ -5,6 +5,7 @@ import ctypes
 import functools
 import io
 import re
+import statistics
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -35,23 +36,26 @@ def site_contents(site, lang: str) -> dict:
 
 @functools.cache
 def read(data: bytes) -> dict:
-    """A PDF's title, outline [(level, title)], text per page and {font: a Chinese character drawn
-    in it} (PDFium: pypdf's text extraction takes some 20 s a file), and its fonts, figures
-    (their tags' alt texts, in reading order) and link annotations (pypdf)."""
+    """A PDF's title, outline [(level, title)], text per page, {font: a Chinese character drawn in
+    it} and the median character's height (PDFium: pypdf's text extraction takes some 20 s a file),
+    and its fonts, figures (their tags' alt texts, in reading order) and link annotations (pypdf)."""
     reader = PdfReader(io.BytesIO(data))
     objects = [obj for obj in map(reader.get_object, range(1, reader.trailer["/Size"]))
                if isinstance(obj, DictionaryObject)]
     document = pypdfium2.PdfDocument(data)
-    texts, chinese, font = [], {}, ctypes.create_string_buffer(256)
+    texts, chinese, font, box, heights = [], {}, ctypes.create_string_buffer(256), pdfium_c.FS_RECTF(), []
     for page in document:
         text = page.get_textpage()
         texts.append(text.get_text_range().replace("\ufffe", "-"))  # PDFium's mark: a hyphen that wraps
         for i in range(text.count_chars()):
             char = chr(pdfium_c.FPDFText_GetUnicode(text, i))
+            pdfium_c.FPDFText_GetLooseCharBox(text, i, box)
+            heights.append(box.top - box.bottom)
             if re.match("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", char):  # Han or CJK punctuation
                 pdfium_c.FPDFText_GetFontInfo(text, i, font, len(font), None)
                 chinese.setdefault(font.value.decode(), char)
     return {"title": reader.metadata.title, "pages": texts, "chinese": chinese,
+            "height": statistics.median(heights),
             "outline": [(item.level, item.get_title()) for item in document.get_toc()],
             "fonts": [obj for obj in objects if obj.get("/Type") == "/Font"
                       and obj.get("/Subtype") != "/Type0"],  # a Type0 font's glyphs are its CIDFont's
@@ -112,6 +116,8 @@ def test_pdf_against_the_built_site(pdfs, built, lang):
     problems += [f"link to a local file: {uri}" for uri in uris if uri.startswith(("file:", pdf.BASE))]
     if not any("/Dest" in link for link in got["links"]):
         problems.append("no link inside the PDF")
+    if got["height"] < 9:  # pt, a character's median box: 10 as printed, 8 when Chromium shrinks pages
+        problems.append(f"text {got['height']:.1f} pt high: the pages were shrunk to fit something too wide")
     if len(pdfs[lang]) >= 4_000_000:  # 7 MB as Chromium writes it, 2.3 MB packed
         problems.append(f"{len(pdfs[lang]) / 1e6:.1f} MB, over 4 MB")
     assert not problems, "\n".join(problems)
