@@ -34,13 +34,14 @@ DROP = re.compile(r'<a class="headerlink".*?</a>|<a [^>]*class="md-content__butt
                   r'|<img [^>]*#only-dark"[^>]*>| loading="lazy"', re.S)
 TAG = re.compile(r"<[a-z][^>]*>")
 ATTRIBUTE = re.compile(r' (id|src|href)="([^"]*)"')
-CODE = re.compile(r"(<pre[^>]*>(?:<span></span>)?<code[^>]*>)(.*?)(</code>)", re.S)
+CODE = re.compile(r"(<pre[^>]*>)(?:<span></span>)?(<code[^>]*>)(.*?)(</code>)", re.S)
 
 
 def lines(code: re.Match) -> str:
-    """A code block with each line a block of its own, which does not break across pages."""
-    return code[1] + "".join(f'<span class="pdf-line">{line}</span>'
-                             for line in code[2].rstrip("\n").split("\n")) + code[3]
+    """A code block, each line a block of its own that no page break splits, with its indent (css)."""
+    return code[1] + code[2] + "".join(
+        f'<span class="pdf-line" style="--indent:{len(line) - len(line.lstrip(" "))}ch">{line}</span>'
+        for line in code[3].rstrip("\n").split("\n")) + code[4]
 
 
 def printed(config) -> list[str]:
