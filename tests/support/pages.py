@@ -16,7 +16,7 @@ from tests.support import project
 model = project.page_model  # the build's page model (docs/_build/hooks/pages.py)
 # Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
 LINE_MARKS = [(r"^\s*(!!!|\?\?\?\+?)\s+(\w+)", r"admonition \1 \2"), (r"^\s*\\\[", "display math"),
-              (r'^\s*===!?\+? "', "content tab"), (model().INCLUDE.pattern, r'include "\g<target>"')]
+              (r'^\s*(===!?\+?) "', r"content tab \1"), (model().INCLUDE.pattern, r'include "\g<target>"')]
 
 
 def pages(root: Path, lang: str) -> list[Path]:

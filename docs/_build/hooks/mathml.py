@@ -30,9 +30,9 @@ FIXES = [
     (r"&#x([0-9A-Fa-f]+);", lambda m: html.escape(chr(int(m[1], 16)), quote=False)),
     # A lone operator symbol (\iff, \to, ...) is an operator: the spacing of one.
     (r"<mi>([^<])</mi>", lambda m: f"<mo>{m[1]}</mo>" if unicodedata.category(m[1]) == "Sm" else m[0]),
-    # y \ln p: a thin space between a function name and its argument, or a variable or `)` before it.
+    # y \ln p: a thin space between a function name and its argument, or a variable, d or `)` before it.
     (rf"({FUNCTION})(?=<(?:mi|mn|msub|msup|mfrac)>)", r'\1<mspace width="0.1667em"></mspace>'),
-    (rf"(?:(?<=</m[in]>)|(?<=\)</mo>))({FUNCTION})", r'<mspace width="0.1667em"></mspace>\1'),
+    (rf"(?:(?<=</m[in]>)|(?<=</mtext>)|(?<=\)</mo>))({FUNCTION})", r'<mspace width="0.1667em"></mspace>\1'),
     # `/` and `.` are ordinary symbols in TeX (dy/dx, w.grad): no operator spacing.
     (r"<mo>([/.])</mo>", r'<mo lspace="0" rspace="0">\1</mo>'),
     # \bigl( ... \bigr): a fence, no operator spacing (latex2mathml gives it none of a form).
