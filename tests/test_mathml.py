@@ -25,6 +25,7 @@ def test_inline_and_display_math_become_mathml():
     assert '<div class="math-display" tabindex="0"><math display="block">' in html
     assert "<mfrac>" in html
     assert '<mi>y</mi><mspace width="0.1667em"></mspace><mi>ln</mi>' in html  # y \\ln: a thin space
+    assert '<span class="nowrap"><math><mrow><mi>y</mi><mspace' in html and "</math>:</span>" in html
 
 
 # (a formula, what its warning also names)

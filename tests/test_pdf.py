@@ -5,7 +5,7 @@ import ctypes
 import functools
 import io
 import re
-import statistics
+from statistics import median
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -54,8 +54,7 @@ def read(data: bytes) -> dict:
             if re.match("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", char):  # Han or CJK punctuation
                 pdfium_c.FPDFText_GetFontInfo(text, i, font, len(font), None)
                 chinese.setdefault(font.value.decode(), char)
-    return {"title": reader.metadata.title, "pages": texts, "chinese": chinese,
-            "height": statistics.median(heights),
+    return {"title": reader.metadata.title, "pages": texts, "chinese": chinese, "height": median(heights),
             "outline": [(item.level, item.get_title()) for item in document.get_toc()],
             "fonts": [obj for obj in objects if obj.get("/Type") == "/Font"
                       and obj.get("/Subtype") != "/Type0"],  # a Type0 font's glyphs are its CIDFont's

@@ -19,6 +19,8 @@ CODE = Path(__file__).read_text(encoding="utf-8")  # in the store's key: a chang
 
 ARITHMATEX = re.compile(r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
                         r'|<div class="arithmatex">\s*\\\[(?P<display>.*?)\\\]\s*</div>', re.S)
+# An inline formula and the punctuation after it, which Chromium would let start a line.
+MATH_PUNCT = re.compile(r"(<math>(?:(?!</?math>).)*</math>)([,.;:!?)，。；：、）！？])", re.S)
 # A page's text: without the elements that hold code, not prose, and without tags.
 NOT_PROSE = re.compile(r"<(pre|code|script|style|textarea|math)\b.*?</\1>|<!--.*?-->|<[^>]+>", re.S | re.I)
 LEFTOVER = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
@@ -107,7 +109,7 @@ def on_page_content(content: str, page, config, files, **kwargs):
             return f'<{tag} class="math-error" role="alert">{html.escape(tex)}</{tag}>'
         return f'<div class="math-display" tabindex="0">{made}</div>' if display else made
 
-    content = ARITHMATEX.sub(replace, content)
+    content = MATH_PUNCT.sub(r'<span class="nowrap">\1\2</span>', ARITHMATEX.sub(replace, content))
     if left := LEFTOVER.findall(html.unescape(NOT_PROSE.sub(" ", content))):  # raw TeX in the text
         raise PluginError(f"docs/{page.file.src_uri}: TeX left unconverted (is pymdownx.arithmatex "
                           f"still generic?): {left[0][:80]}")
