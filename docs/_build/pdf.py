@@ -38,10 +38,10 @@ CODE = re.compile(r"(<pre[^>]*>)(?:<span></span>)?(<code[^>]*>)(.*?)(</code>)", 
 
 
 def lines(code: re.Match) -> str:
-    """A code block, each line a block of its own that no page break splits, with its indent (css)."""
+    """A code block, each line a block of its own that no page break splits, with its indent (tags aside)."""
     return code[1] + code[2] + "".join(
-        f'<span class="pdf-line" style="--indent:{len(line) - len(line.lstrip(" "))}ch">{line}</span>'
-        for line in code[3].rstrip("\n").split("\n")) + code[4]
+        f'<span class="pdf-line" style="--indent:{len(text) - len(text.lstrip(" "))}ch">{line}</span>'
+        for line in code[3].rstrip("\n").split("\n") for text in [re.sub("<[^>]*>", "", line)]) + code[4]
 
 
 def printed(config) -> list[str]:
