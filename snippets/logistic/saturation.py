@@ -5,8 +5,8 @@ import torch.nn as nn
 z = torch.arange(0.0, 120.0)
 print(int(z[torch.sigmoid(z) == 1][0]))  # from here on sigma(z) rounds to exactly 1
 #> 17
-print(int(z[torch.sigmoid(-z) == 0][0]))  # from here on sigma(-z) is exactly 0
-#> 89
+print(-int(z[torch.sigmoid(-z) == 0][0]))  # from here down, sigma(z) is exactly 0
+#> -89
 print(-int(z[torch.sigmoid(-z) < 1e-12][0]))  # from here down, p (1 - p) < 1e-12
 #> -28
 print(torch.exp(torch.tensor([88.0, 89.0])), torch.exp(torch.tensor(-89.0)))  # e^89 overflows
