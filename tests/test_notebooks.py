@@ -110,11 +110,8 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[s
                                               lineterm=""))
         found.append(f"{name}: prints something else than the page shows:\n{diff}")
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
-    draws = "plt.show()" in code
-    if draws and not images:
-        found.append(f"{name}: draws no figure (output types: {[o['output_type'] for o in outputs]})")
-    if images and not draws:
-        found.append(f"{name}: shows {images} figure(s) although its code calls no plt.show()")
+    if ("plt.show()" in code) != (images > 0):  # figures where, and only where, the code shows them
+        found.append(f"{name}: {images} figure(s) shown, and plt.show() {'not ' * bool(images)}in its code")
     return found
 
 

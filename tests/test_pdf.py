@@ -1,6 +1,5 @@
-"""The printed edition (`make pdf`, docs/_build/pdf.py), read back with PDFium (outline, text) and
-pypdf (objects) and held against the built site: outline, code lines, figures, fonts, text,
-pages, links, size."""
+"""The printed edition (`make pdf`, docs/_build/pdf.py), read back with PDFium (outline, text) and pypdf
+(objects) and held against the built site: outline, code lines, figures, fonts, text, pages, links, size."""
 import ctypes
 import functools
 import io
@@ -107,8 +106,11 @@ def test_pdf_against_the_built_site(pdfs, built, lang):
                  if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(font.get("/FontDescriptor", {}))]
     problems += [f"Chinese in {font or 'a font with no name'}: {char!r}"
                  for font, char in got["chinese"].items() if "CJK" not in font]
-    problems += [f"page {n} is blank" for n, text in enumerate(got["pages"], 1)  # but its footer
-                 if not squeeze(text).replace(squeeze(got["title"]), "", 1).replace(str(n), "", 1)]
+    footer = squeeze(f"{got['title']} · {project.EXAMPLE_ENV['SITE_URL']}")
+    footer += project.site_url_path(lang, "index.md")  # the language's home page
+    for n, page in enumerate(map(squeeze, got["pages"]), 1):
+        if footer not in page or not page.replace(footer, "", 1).replace(str(n), "", 1):
+            problems.append(f"page {n}: no footer ({footer}), or nothing but the footer")
     text = "".join(got["pages"]) + "".join(heading for _, heading in got["outline"])
     problems += [f"CJK radical U+{ord(c):04X} in the text" for c in set(text) if ord(c) in pdf.RADICALS]
     uris = [str(link["/A"].get("/URI")) for link in got["links"] if "/A" in link]

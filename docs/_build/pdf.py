@@ -119,23 +119,24 @@ def build(site: Path, out: Path) -> list[Path]:
     config = load_config(str(ROOT / "mkdocs.yml"))
     documents, uris = [], printed(config)
     for lang in pages.languages(config):  # the default language at the site's root
-        body, sheets = joined(site, "" if lang.default else f"{lang.locale}/", uris, config.site_url)
-        documents.append((lang.locale, lang.site_name or config.site_name, body, sheets))
+        folder, title = "" if lang.default else f"{lang.locale}/", lang.site_name or config.site_name
+        documents.append((lang.locale, title, *joined(site, folder, uris, config.site_url),
+                          f"{title} · {config.site_url}{folder}"))  # the footer
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
-        text = "".join(title + body for _, title, body, _ in documents)
+        text = "".join(title + body for _, title, body, *_ in documents)
         style = "".join(f'@font-face{{font-family:PDFCJK;font-weight:{weight};'
                         f'src:url("{cjk_font(text, weight, Path(tmp)).as_uri()}")}}\n'
                         for weight in CJK) + (Path(__file__).parent / "pdf.css").read_text("utf-8")
         page = playwright.chromium.launch(executable_path=CHROMIUM).new_page()  # headless, no sandbox
-        for locale, title, body, sheets in documents:
+        for locale, title, body, sheets, footer in documents:
             links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in sheets)
             document = Path(tmp, f"{locale}.html")
             document.write_text(
                 f'<!doctype html><html lang="{locale}"><head><meta charset="utf-8">'
                 f"<title>{html.escape(title)}</title>{links}<style>{style}\n"
-                f"@page{{@bottom-left{{content:{json.dumps(title, ensure_ascii=False)}}}}}"
+                f"@page{{@bottom-left{{content:{json.dumps(footer, ensure_ascii=False)}}}}}"
                 "</style></head>"
                 '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
                 f"{body}</body></html>", "utf-8")
