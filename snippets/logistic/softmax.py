@@ -14,6 +14,11 @@ print(z.grad)
 #> tensor([[ 0.7856,  0.0391, -0.8247]])
 print(p - F.one_hot(y, num_classes=3))  # prediction minus label, as for sigma(z) - y
 #> tensor([[ 0.7856,  0.0391, -0.8247]])
+try:
+    F.cross_entropy(z, y.int())  # the label as int32 is refused
+except RuntimeError as err:
+    print(err)
+    #> expected target dtype to be Long or Byte, but got Int
 
 # Two classes with scores (z, 0): softmax gives back the sigmoid.
 s = torch.tensor(1.5)

@@ -8,6 +8,11 @@ with torch.no_grad():
 print(y.requires_grad, y.grad_fn)
 #> False None
 
+with torch.no_grad():
+    b = torch.zeros(1, requires_grad=True)  # created here, but asked for: a leaf that requires grad
+print(b.requires_grad, b.is_leaf)
+#> True True
+
 with torch.inference_mode():
     z = w * 2
 print(z.requires_grad, z.is_inference())
