@@ -54,8 +54,8 @@ def downloaded(site, lang: str, page: str) -> SimpleNamespace:
     bar = h1.find_next_sibling()
     assert bar is not None and "notebook-links" in bar.get("class", []), \
         f"{html}: the notebook buttons are not right under the title{says}"
-    download = bar.select_one("a[download]")
-    assert download is not None, f"{html}: no download button"
+    download = bar.select_one(f'a[download$=".{lang}.ipynb"]')  # zh and en downloads: two names
+    assert download is not None, f"{html}: no download button that saves *.{lang}.ipynb"
     path = (html.parent / download["href"]).resolve()
     assert path.suffix == ".ipynb" and path.is_file(), f"{html}: the download {download['href']} is missing"
     return SimpleNamespace(html=html, h1=h1, download=download, colab=bar.select_one(f'a[href^="{COLAB}"]'),

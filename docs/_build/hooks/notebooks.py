@@ -187,7 +187,7 @@ def on_files(files, config, **kwargs):
         name = f"{Path(folder).name}.ipynb"
         path = write_notebook(cells, ran, name)
         notebook = SimpleNamespace(site_path=pages.site_path(folder + name, lang, default), cells=cells,
-                                   download=f"{Path(pages.page_dir(uri)).name}.ipynb")  # recipe.ipynb
+                                   download=f"{Path(pages.page_dir(uri)).name}.{lang}.ipynb")  # recipe.zh.ipynb
         _notebooks[f"{lang}/{uri}"] = notebook
         if uri in nav:
             file = nav_file(config, nav[uri], path, f"{lang}/{uri}")
