@@ -1,4 +1,5 @@
 """clamp makes the loss finite but its gradient zero; the logit form keeps both."""
+# --8<-- [start:clamp]
 import torch
 import torch.nn.functional as F
 
@@ -21,7 +22,9 @@ print(loss.detach())  # still finite ...
 #> tensor([9.2102, 9.2103])
 print(z.grad)  # ... but nothing to learn from: clamp's slope is 0 outside [eps, 1 - eps]
 #> tensor([0., 0.])
+# --8<-- [end:clamp]
 
+# --8<-- [start:logit]
 z.grad = None
 loss = F.softplus(z) - y * z  # the same loss written in z: ln(1 + e^z) - y z
 loss.sum().backward()
@@ -37,3 +40,4 @@ print(torch.log(1 + torch.exp(big)), F.softplus(big))  # literally; softplus ret
 #> tensor(inf) tensor(100.)
 print(big.clamp(min=0) + torch.log1p(torch.exp(-big.abs())))  # max(z, 0) + ln(1 + e^-|z|)
 #> tensor(100.)
+# --8<-- [end:logit]
