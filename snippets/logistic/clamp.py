@@ -25,7 +25,7 @@ print(z.grad)  # ... but nothing to learn from: clamp's slope is 0 outside [eps,
 # --8<-- [end:clamp]
 
 # --8<-- [start:logit]
-z.grad = None
+z.grad = None  # the same z and y as above, its old gradient dropped
 loss = F.softplus(z) - y * z  # the same loss written in z: ln(1 + e^z) - y z
 loss.sum().backward()
 print(loss.detach())
