@@ -9,7 +9,7 @@ print(y.requires_grad, y.grad_fn)
 #> False None
 
 with torch.no_grad():
-    b = torch.zeros(1, requires_grad=True)  # requires_grad=True is still honoured: a leaf that requires grad
+    b = torch.zeros(1, requires_grad=True)  # still honoured: b is a leaf that requires grad
 print(b.requires_grad, b.is_leaf)
 #> True True
 
