@@ -28,8 +28,7 @@ NOT_IN_CELLS = [
     (r"\\\(|\\\[", "math in \\( \\[ (Jupyter reads $ and $$)", PROSE),
     (r"^\s*(!!!|\?\?\?|===)", "admonition or tab syntax Jupyter does not know", PROSE),
     (r"\{\s*[#.][^}]*\}", "an attribute list", PROSE),
-    (r"!\[", "an image (the code cells draw the figures)", PROSE),
-    (r"\]\((?!https?://)", "a link into the site", PROSE),
+    (r"\]\((?!https?://)", "a link or an image into the site", PROSE),
     (r"(?i)version of this page|notebook version|this notebook|本页的.{0,6}版本|笔记本版本|notebook 版本|"
      r"另一个版本", "describes itself", PROSE),  # a notebook is not "a version of" a page
 ]
@@ -133,6 +132,8 @@ def test_page_offers_its_notebook_under_its_title(built, site, lang, page_uri):
     share = len(re.findall(r"[\u3400-\u9fff]", prose)) / max(1, len(prose))  # en pages name a few zh terms
     assert (share > 0.1) if lang == "zh" else (share < 0.01), \
         f"{got.path}: prose not in the page's language ({share:.0%} Chinese characters)"
+    alts = re.findall(r"!\[([^\]]+)\]", (ROOT / "docs" / lang / page_uri).read_text("utf-8"))
+    assert all(f"*{alt}*" in prose for alt in alts), f"{got.path}: a figure's alt text is not its caption"
 
 
 @pytest.mark.parametrize("lang, page_uri", PAGES, ids=IDS)
@@ -211,8 +212,7 @@ def test_notebook_page_is_a_page_of_this_site(built, site, lang, uri):
     figures = [img["src"] for img in content.select(".jupyter-wrapper img")]
     if not figures or not all(re.search(r"(^|/)figures/.+\.svg(#[\w-]+)?$", src) for src in figures):
         problems.append(f"figures not from the site's figure files: {figures}")
-    shown = len(content.select('.jupyter-wrapper img[src$="#only-light"]'))
-    if not shown == drawn > 0:
+    if not (shown := len(content.select('.jupyter-wrapper img[src$="#only-light"]'))) == drawn > 0:
         problems.append(f"{drawn} figures drawn, {shown} shown")
     # Title in the page's language, buttons under it, edit link to the page it is made from.
     suffix = labels(lang)["notebook_title_suffix"].strip()

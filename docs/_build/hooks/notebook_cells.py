@@ -61,7 +61,7 @@ def box_for_notebook(box: pages.Box, children, link) -> str:
 
 def for_notebook(text: str, link) -> str:
     """Site Markdown -> Jupyter Markdown."""
-    text = IMAGE.sub("", text)  # the code cells draw the figures
+    text = IMAGE.sub(lambda m: f"*{m['alt']}*", text)  # a code cell draws it; its alt text, a caption
     text = HEADING_ATTRS.sub(r"\1", text)
     text = LINK.sub(lambda m: f"[{m['text']}]({link(m['target'])})", text)
     # Jupyter's Markdown reads \( as an escaped parenthesis: $ delimiters.
