@@ -54,7 +54,7 @@ def parts(config, blocks, link):
 def box_for_notebook(box: pages.Box, children, link) -> str:
     body = for_notebook("\n".join("\n".join(b.lines) for b in children), link)
     if box.tab:
-        return f"**{box.title}**\n\n{body}" if body.strip() else ""
+        return f"**{box.title}** {body}" if body.strip() else ""  # a run-in title: tab 1, tab 2, ...
     quoted = [f"**{box.title}**", ""] + body.split("\n") if box.title else body.split("\n")
     return "\n".join(f"> {line}".rstrip() for line in quoted)
 
