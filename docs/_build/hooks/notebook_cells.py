@@ -53,8 +53,8 @@ def parts(config, blocks, link):
 
 def box_for_notebook(box: pages.Box, children, link) -> str:
     body = for_notebook("\n".join("\n".join(b.lines) for b in children), link)
-    if box.tab:
-        return f"**{box.title}** {body}" if body.strip() else ""  # a run-in title: tab 1, tab 2, ...
+    if box.tab or not body.strip():  # a tab's title runs into its body; a box of code alone: its title
+        return f"**{box.title}** {body}".strip() if box.title else body
     quoted = [f"**{box.title}**", ""] + body.split("\n") if box.title else body.split("\n")
     return "\n".join(f"> {line}".rstrip() for line in quoted)
 
