@@ -8,8 +8,10 @@ w = torch.tensor([1.0], requires_grad=True)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     (w**3).backward(create_graph=True)
-print(w.grad)  # 3 w^2, with a grad_fn: it can be differentiated again
+print(w.grad)  # 3 w^2, with a grad_fn: the copy into .grad is its last recorded step
 #> tensor([3.], grad_fn=<CopyBackwards>)
+print(torch.autograd.grad(w.grad, w))  # so it can be differentiated again: 6 w
+#> (tensor([6.]),)
 print(caught[0].category.__name__)
 #> UserWarning
 print(textwrap.fill(". ".join(str(caught[0].message).split(". ")[:2]) + ".", width=76))
