@@ -14,7 +14,7 @@ for _ in range(4):
     #> tensor([20.])
 
 w.grad = None  # start again
-print(w.grad)  # no backward pass has run yet: there is no gradient tensor
+print(w.grad)  # as before any backward pass: there is no gradient tensor
 #> None
 try:
     w.grad.zero_()
