@@ -4,6 +4,7 @@ import ast
 import difflib
 import math
 import re
+from importlib.metadata import version
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit
@@ -162,7 +163,10 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site
                 problems.append(f"{got.path.name} cell {k}: {what}: {around!r}")
     links = [url for cell in got.nb.cells if cell.cell_type == "markdown"
              for url in re.findall(r"\]\((\S+?)\)", cell.source) if url.startswith(EXAMPLE_ENV["SITE_URL"])]
-    if not links and re.search(r"\]\([\w./-]+\.md", (ROOT / "docs" / lang / page_uri).read_text("utf-8")):
+    own = EXAMPLE_ENV["SITE_URL"] + project.site_url_path(lang, page_uri)  # first, under the title
+    if links[:1] != [own] or f"torch {version('torch')}" not in got.nb.cells[0].source:
+        problems.append(f"{got.path.name}: under its title, no link to {own} and torch's version")
+    if not links[1:] and re.search(r"\]\([\w./-]+\.md", (ROOT / "docs" / lang / page_uri).read_text("utf-8")):
         problems.append(f"{got.path.name}: the page's links into the site are not links in the notebook")
     problems += [f"{got.path.name}: {url}: {why}" for url in links
                  if (why := pages.link_problem(built, urlsplit(url)))]
@@ -178,7 +182,8 @@ def test_the_build_refuses_a_notebook_that_leaves_files_behind():
 
 # --- the nav's notebook pages ----------------------------------------------------
 
-NOTEBOOK_PAGES = [(lang, uri) for lang in project.languages() for uri in project.notebook_uris()]
+NOTEBOOK_PAGES = [(lang, uri) for lang in project.languages()
+                  for uri in pages.model().nav_pages(project.config()) if uri.endswith(".ipynb")]
 # (CSS selector in the page's content, whether it must match, the problem if it does not hold)
 SELECTED = [
     (".jupyter-wrapper", True, "not rendered by mkdocs-jupyter (no .jupyter-wrapper)"),

@@ -60,6 +60,6 @@ def audit(page, url: str, whole: bool = True) -> tuple[dict[str, list[str]], lis
 
 
 def site_pages() -> list[str]:
-    """Every page's URL path below the site root, in every language."""
-    return sorted(project.site_url_path(lang, uri) for lang in project.languages() for uri in
-                  [p.as_posix() for p in pages.pages(project.ROOT, lang)] + project.notebook_uris())
+    """Every page's URL path below the site root, in every language (the nav lists every page)."""
+    return sorted(project.site_url_path(lang, uri) for lang in project.languages()
+                  for uri in pages.model().nav_pages(project.config()))

@@ -44,11 +44,6 @@ def page_model():
     return pages
 
 
-def notebook_uris() -> list[str]:
-    """The nav's notebook pages (`recipe/notebook.ipynb`)."""
-    return [uri for uri in page_model().nav_pages(config()) if uri.endswith(".ipynb")]
-
-
 def site_url_path(lang: str, uri: str) -> str:
     """The URL path below the site root of a page: `autograd/graph.md` -> `autograd/graph/`."""
     return page_model().site_path(page_model().page_dir(uri), lang, languages()[0])

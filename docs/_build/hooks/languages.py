@@ -23,10 +23,8 @@ def on_config(config, **kwargs):
         raise RuntimeError("mkdocs.yml: the toc extension's permalink is expected on")
     toc["permalink_title"] = config.extra["labels"]["permalink"]
     config.extra["search_index"] = pages.site_path(INDEX, i18n.current_language, i18n.default_language)
-    if i18n.current_language == i18n.default_language:
-        config.theme.static_templates.add("404.html")
-    else:
-        config.theme.static_templates.discard("404.html")
+    templates = config.theme.static_templates  # the 404 page: the default language's only
+    (templates.add if i18n.current_language == i18n.default_language else templates.discard)("404.html")
     # mkdocs-jupyter's cache, a folder per language: each build evicts what it did not use.
     cache = store.entry("mkdocs-jupyter", [i18n.current_language], lambda folder: None)
     config.plugins["mkdocs-jupyter"].config.update(cache=True, cache_dir=str(cache))

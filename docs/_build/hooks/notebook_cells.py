@@ -3,6 +3,7 @@ Jupyter, each fence that includes snippets as a code cell without `#>` lines and
 markers (the cell's real output stands under it); see CONTRIBUTING, "Every page with code"."""
 import re
 from dataclasses import dataclass
+from importlib.metadata import version
 
 import pages
 
@@ -21,7 +22,7 @@ class Cell:
 
 def cells(config, blocks, link) -> list[Cell]:
     """A page's blocks as notebook cells: its Markdown gathered between code cells, each
-    link's target as link(target) gives it."""
+    link's target as link(target) gives it; under the title, its page and torch's version."""
     found: list[Cell] = []
     for part in parts(config, blocks, link):
         if isinstance(part, Cell):
@@ -30,6 +31,8 @@ def cells(config, blocks, link) -> list[Cell]:
             found[-1].source += "\n\n" + part.strip("\n")
         elif part.strip():
             found.append(Cell("markdown", part.strip("\n")))
+    source = config.extra["labels"]["notebook_source"].format(url=link(""), torch=version("torch"))
+    found[0].source = found[0].source.replace("\n", f"\n\n*{source}*\n", 1)  # under the title
     return found
 
 
