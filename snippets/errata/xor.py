@@ -20,7 +20,7 @@ def train(features):
     return (((features @ w + b) >= 0).float() == y).float().mean().item()
 
 
-# The line training finds is at chance; even the best line gets only about 2/3 right.
+# No line separates the quadrants: the one training finds does no better than chance.
 print(f"features x1, x2:          acc = {train(x):.2f}")
 #> features x1, x2:          acc = 0.48
 product = x[:, :1] * x[:, 1:]  # x1 * x2 is negative exactly in the class-1 quadrants

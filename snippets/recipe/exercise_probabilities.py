@@ -24,9 +24,8 @@ for loss_fn in (nn.BCEWithLogitsLoss(), nn.BCELoss()):
         loss.backward()
         optimizer.step()
         optimizer.zero_grad()
-    print(f"{type(loss_fn).__name__:17} t = {t}  loss = {loss.item():.4f}  acc = {acc:.3f}")
-    #> BCEWithLogitsLoss t = 320  loss = 0.0500  acc = 0.994
-    #> BCELoss           t = 320  loss = 0.0500  acc = 0.994
-    print(f"largest |z| = {z.abs().max().item():.1f}")  # far from 17, where sigmoid(z) == 1
-    #> largest |z| = 10.5
-    #> largest |z| = 10.5
+    # largest |z|: far from 17, where sigmoid(z) == 1
+    print(f"{type(loss_fn).__name__:17} t = {t}  loss = {loss.item():.4f}  acc = {acc:.3f}  "
+          f"largest |z| = {z.abs().max().item():.1f}")
+    #> BCEWithLogitsLoss t = 320  loss = 0.0500  acc = 0.994  largest |z| = 10.5
+    #> BCELoss           t = 320  loss = 0.0500  acc = 0.994  largest |z| = 10.5
