@@ -1,5 +1,6 @@
 """The signature of torch.autograd.backward, read from the installed torch."""
 import inspect
+import textwrap
 
 import torch
 
@@ -10,8 +11,9 @@ def without_annotations(fn):
     return sig.replace(parameters=params, return_annotation=sig.empty)
 
 
-print(without_annotations(torch.autograd.backward))
-#> (tensors, grad_tensors=None, retain_graph=None, create_graph=False, grad_variables=None, inputs=None)
+print(textwrap.fill(str(without_annotations(torch.autograd.backward)), 72, subsequent_indent=" "))
+#> (tensors, grad_tensors=None, retain_graph=None, create_graph=False,
+#>  grad_variables=None, inputs=None)
 
 # Tensor.backward: a dispatch hook for tensor subclasses, then torch.autograd.backward.
 print(without_annotations(torch.Tensor.backward))
