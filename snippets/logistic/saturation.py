@@ -3,12 +3,12 @@ import torch
 import torch.nn as nn
 
 z = torch.arange(0.0, 120.0)
-print(int(z[torch.sigmoid(z) == 1][0]))  # from here on sigma(z) rounds to exactly 1
-#> 17
-print(-int(z[torch.sigmoid(-z) == 0][0]))  # from here down, sigma(z) is exactly 0
-#> -89
-print(-int(z[torch.sigmoid(-z) < 1e-12][0]))  # from here down, p (1 - p) < 1e-12
-#> -28
+print("sigma(z) == 1 from z =", int(z[torch.sigmoid(z) == 1][0]))  # rounded to exactly 1
+#> sigma(z) == 1 from z = 17
+print("sigma(z) == 0 from z =", -int(z[torch.sigmoid(-z) == 0][0]), "down")
+#> sigma(z) == 0 from z = -89 down
+print("p (1 - p) < 1e-12 from z =", -int(z[torch.sigmoid(-z) < 1e-12][0]), "down")
+#> p (1 - p) < 1e-12 from z = -28 down
 print(torch.exp(torch.tensor([88.0, 89.0])), torch.exp(torch.tensor(-89.0)))  # e^89 overflows
 #> tensor([1.6516e+38,        inf]) tensor(2.2274e-39)
 print(torch.sigmoid(torch.tensor([17.0, -17.0, -50.0])))
