@@ -29,9 +29,9 @@ CJK = {400: "Noto Sans CJK SC:style=Regular", 700: "Noto Sans CJK SC:style=Bold"
 BASE = "http://pdf.invalid/"  # the site's pages are resolved against this while joined
 
 
-# What the printed page leaves out: permalinks, edit buttons, dark figures.
+# What the printed page leaves out: permalinks, edit and notebook buttons, dark figures.
 DROP = re.compile(r'<a class="headerlink".*?</a>|<a [^>]*class="md-content__button.*?</a>'
-                  r'|<img [^>]*#only-dark"[^>]*>| loading="lazy"', re.S)
+                  r'|<div class="notebook-links">.*?</div>|<img [^>]*#only-dark"[^>]*>| loading="lazy"', re.S)
 TAG = re.compile(r"<[a-z][^>]*>")
 ATTRIBUTE = re.compile(r' (id|src|href)="([^"]*)"')
 CODE = re.compile(r"(<pre[^>]*>)(?:<span></span>)?(<code[^>]*>)(.*?)(</code>)", re.S)

@@ -46,15 +46,17 @@ for fn, d in depth.items():
     rows.setdefault(d, []).append(fn)
 pos = {fn: (1.7 * (i - (len(row) - 1) / 2), -d) for d, row in rows.items() for i, fn in enumerate(row)}
 
-fig, ax = plt.subplots(figsize=(7, 3.4))
-for src, dst in edges:  # arrows in the backward direction: output towards leaves
-    ax.annotate("", xy=pos[dst], xytext=pos[src],
-                arrowprops=dict(arrowstyle="-|>", color="0.35", shrinkA=22, shrinkB=22))
+fig, ax = plt.subplots(figsize=(6, 3.4))
+boxes = {}
 for fn, (px, py) in pos.items():
     leaf = type(fn).__name__ == "AccumulateGrad"
-    ax.text(px, py, label(fn), ha="center", va="center", fontsize=11,
-            bbox=dict(boxstyle="round,pad=0.5", fc="#ffe0b2" if leaf else "#e3f2fd", ec="0.3"))
-ax.set_xlim(-2.4, 2.4)
+    box = dict(boxstyle="round,pad=0.5", fc="#ffe0b2" if leaf else "#e3f2fd", ec="0.3")
+    boxes[fn] = ax.text(px, py, label(fn), ha="center", va="center", fontsize=11, bbox=box)
+for src, dst in edges:  # arrows in the backward direction, from box edge to box edge
+    edge = dict(patchA=boxes[src].get_bbox_patch(), patchB=boxes[dst].get_bbox_patch())
+    ax.annotate("", xy=pos[dst], xytext=pos[src],
+                arrowprops=dict(arrowstyle="-|>", color="0.35", shrinkA=2, shrinkB=2, **edge))
+ax.set_xlim(-2.0, 2.0)
 ax.set_ylim(-max(depth.values()) - 0.5, 0.5)
 ax.axis("off")
 plt.show()

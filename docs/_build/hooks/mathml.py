@@ -35,8 +35,8 @@ FIXES = [
     # y \ln p: a thin space between a function name and its argument, or a variable, d or `)` before it.
     (rf"({FUNCTION})(?=<(?:mi|mn|msub|msup|mfrac)>)", r'\1<mspace width="0.1667em"></mspace>'),
     (rf"(?:(?<=</m[in]>)|(?<=</mtext>)|(?<=\)</mo>))({FUNCTION})", r'<mspace width="0.1667em"></mspace>\1'),
-    # `/` and `.` are ordinary symbols in TeX (dy/dx, w.grad): no operator spacing.
-    (r"<mo>([/.])</mo>", r'<mo lspace="0" rspace="0">\1</mo>'),
+    # `/`, `.`, ∂ and ∇ are ordinary symbols in TeX (dy/dx, w.grad, ∂y): no operator spacing.
+    (r"<mo>([/.∂∇])</mo>", r'<mo lspace="0" rspace="0">\1</mo>'),
     # \bigl( ... \bigr): a fence, no operator spacing (latex2mathml gives it none of a form).
     (r'(<mo stretchy="true" fence="true") minsize', r'\1 lspace="0" rspace="0" minsize'),
     # \sigma': U+2032 is a raised prime already; as a superscript it would sit twice as high.
