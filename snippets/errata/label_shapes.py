@@ -14,8 +14,9 @@ print(out.shape)
 try:
     nn.BCEWithLogitsLoss()(out, y0)
 except ValueError as err:
-    print(err)
-    #> Target size (torch.Size([100])) must be the same as input size (torch.Size([100, 1]))
+    print(textwrap.fill(str(err), 72))
+    #> Target size (torch.Size([100])) must be the same as input size
+    #> (torch.Size([100, 1]))
 try:
     nn.BCELoss()(torch.sigmoid(out), y0)  # the notes' loss, on probabilities: an error too
 except ValueError as err:

@@ -1,4 +1,6 @@
 """What the old notebook did, on today's torch."""
+import textwrap
+
 import torch
 from torch.autograd import Variable
 
@@ -10,8 +12,9 @@ correct = torch.tensor([1.0, 0.0, 1.0]).eq(torch.tensor([1.0, 1.0, 1.0])).sum() 
 try:
     correct.data[0]
 except IndexError as err:
-    print(err)
-    #> invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number
+    print(textwrap.fill(str(err), 72))
+    #> invalid index of a 0-dim tensor. Use `tensor.item()` in Python or
+    #> `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number
 print(correct.item())
 #> 2
 

@@ -1,6 +1,7 @@
 """Autograd from scratch: a scalar Value, checked against torch number for number."""
 # --8<-- [start:value]
 import math
+import textwrap
 
 
 class Value:
@@ -385,8 +386,9 @@ y.backward()
 try:
     y.backward()
 except RuntimeError as err:
-    print(err)
-    #> backward() through this graph a second time: pass retain_graph=True to the first call
+    print(textwrap.fill(str(err), 72))
+    #> backward() through this graph a second time: pass retain_graph=True to
+    #> the first call
 
 w = Value(1.0)
 x = Value(2.0)

@@ -90,6 +90,10 @@ for node in names:
     node.register_prehook(lambda grad_outputs, node=node: ran.append(
         f"{type(node).__name__} ({names[node]})"))
 y.backward()
-print(ran)
-#> ['MulBackward0 (y)', 'AddBackward0 (b)', 'AddBackward0 (a)', 'AccumulateGrad (x)', 'AccumulateGrad (w)']
+print(*ran, sep="\n")
+#> MulBackward0 (y)
+#> AddBackward0 (b)
+#> AddBackward0 (a)
+#> AccumulateGrad (x)
+#> AccumulateGrad (w)
 # --8<-- [end:order]

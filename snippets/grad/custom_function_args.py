@@ -1,4 +1,6 @@
 """backward returns one value per input of forward: None where no gradient is wanted."""
+import textwrap
+
 import torch
 
 
@@ -28,5 +30,6 @@ class Forgetful(Scale):
 try:
     Forgetful.apply(x, 3.0).sum().backward()
 except RuntimeError as err:
-    print(err)
-    #> function ForgetfulBackward returned an incorrect number of gradients (expected 2, got 1)
+    print(textwrap.fill(str(err), 72))
+    #> function ForgetfulBackward returned an incorrect number of gradients
+    #> (expected 2, got 1)

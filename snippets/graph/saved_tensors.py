@@ -1,4 +1,6 @@
 """What the nodes of the running example keep for the backward pass."""
+import textwrap
+
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)
@@ -18,5 +20,6 @@ y.backward()  # uses the saved a and b, then frees them
 try:
     y.grad_fn._saved_self
 except RuntimeError as err:
-    print(str(err).split(".")[0])
-    #> Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed)
+    print(textwrap.fill(str(err).split(".")[0], 72))
+    #> Trying to backward through the graph a second time (or directly access
+    #> saved tensors after they have already been freed)

@@ -1,4 +1,6 @@
 """Exercise: w.add_(1) is refused; what about w.detach().add_(1)?"""
+import textwrap
+
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)
@@ -11,5 +13,6 @@ print(w, w.is_leaf, w._version)  # same memory, same version counter
 try:
     y.backward()
 except RuntimeError as err:
-    print(str(err).split(":")[0])
-    #> one of the variables needed for gradient computation has been modified by an inplace operation
+    print(textwrap.fill(str(err).split(":")[0], 72))
+    #> one of the variables needed for gradient computation has been modified
+    #> by an inplace operation

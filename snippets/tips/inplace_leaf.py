@@ -1,4 +1,6 @@
 """A leaf that requires grad cannot be changed in place while autograd records."""
+import textwrap
+
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)  # no operation yet, no graph
@@ -12,8 +14,9 @@ v = torch.zeros(3, requires_grad=True)
 try:
     v[0] = 5  # item assignment is in place too, through a view of v
 except RuntimeError as err:
-    print(err)
-    #> a view of a leaf Variable that requires grad is being used in an in-place operation.
+    print(textwrap.fill(str(err), 72, break_on_hyphens=False))
+    #> a view of a leaf Variable that requires grad is being used in an
+    #> in-place operation.
 with torch.no_grad():
     v[0] = 5  # allowed: nothing is recorded (see below)
 print(v)
