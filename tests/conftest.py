@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.support import audit, project, targets
+from tests.support import audit, project, server, targets
 from tests.support.project import ROOT
 
 
@@ -158,8 +158,6 @@ def fresh_run():
 
 @pytest.fixture(scope="session")
 def site_url(built) -> str:
-    from tests.support import server
-
     with server.serve(built, project.BASE_PATH) as url:
         yield url
 

@@ -5,7 +5,7 @@ from tests.support import audit, server
 BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏页面</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <script src="http://example.invalid/x.js"></script>
-<script>fetch("../search/search_index.json").catch(() => {})</script>
+<script>fetch("../search/search_index.json").catch(() => {}); new Worker("../workers/search.0.min.js")</script>
 <style>[data-md-color-scheme=slate] { background: #000; color: #eee }
 [data-md-color-scheme=slate] .dim { color: #333 }</style>
 </head>
@@ -21,7 +21,8 @@ BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏�
 </main><footer><button title="Search">搜</button></footer></body></html>"""
 FINDS = [  # (check, the words of one of the problems it finds in BAD)
     ("clean", ["request to another host: http://example.invalid/x.js"]),
-    ("clean", ["the search index was requested before the reader used search"]),
+    ("clean", ["search was loaded before the reader used it", "search_index.json"]),
+    ("clean", ["search was loaded before the reader used it", "workers/search.0.min.js"]),
     ("images", ["image without alt text: ../figures/a.svg#only-light"]),
     ("accessibility", ["critical accessibility violation button-name"]),
     ("math", ["TeX in the page's text", "x^2"]),

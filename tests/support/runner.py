@@ -181,7 +181,8 @@ def _become_fresh(job: Job, tmp: Path) -> None:
     sys.argv = [job.filename]
     # Warnings go to standard error (not into the test runner's record), with the
     # filters of a fresh interpreter.
-    warnings.showwarning = _show_warning
+    warnings.showwarning = lambda message, category, filename, lineno, file=None, line=None: (
+        file or sys.stderr).write(warnings.formatwarning(message, category, filename, lineno, line))
     warnings.resetwarnings()
     warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
     for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
@@ -192,10 +193,6 @@ def _become_fresh(job: Job, tmp: Path) -> None:
     matplotlib.rc_file_defaults()
     plt.switch_backend(f"module://{__name__}")  # FigureCanvas and show() above: no window
     plt.close("all")
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    (file or sys.stderr).write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _execute(job: Job, line) -> tuple[list[list[int]], str | None]:
