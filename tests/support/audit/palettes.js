@@ -52,7 +52,7 @@
     const background = memo(el => {  // the colour behind el (its own layer included); null over an image
       if (!el) return new Color(255, 255, 255, 1);
       const style = getComputedStyle(el), own = parse(style.backgroundColor);
-      if (style.backgroundImage !== "none") return null;
+      if (style.backgroundImage.includes("url(")) return null;  // a gradient (scroll shadows) lets its colour through
       if (own.alpha >= 1) return own;
       const below = background(el.parentElement);
       return below && (own.alpha > 0 ? flattenColors(own, below) : below);
