@@ -47,8 +47,9 @@ BACKGROUND = {
     "pdf_run": lambda out, _: ([sys.executable, str(ROOT / "docs/_build/pdf.py"),
                                 str(_started["site"][1] / "site"), str(out)],
                                project.build_environment(), ROOT),
-    "fresh_run": lambda out, snippet: ([sys.executable, snippet], {**os.environ, "MPLBACKEND": "Agg"},
-                                       out / "cwd"),  # `python <snippet>` in an empty folder
+    # `python <snippet>` in an empty folder, no window (on macOS or with a display, Agg's show() warns)
+    "fresh_run": lambda out, snippet: ([sys.executable, snippet], {**os.environ, "MPLBACKEND": "Agg",
+                                       "PYTHONWARNINGS": "ignore:FigureCanvasAgg is non-interactive"}, out / "cwd"),
 }
 # Started with the site build, but each waits until the build has exited: the builds find the
 # store warm, and pdf_run prints that site.
