@@ -7,15 +7,11 @@ import logging
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import store
-
 log = logging.getLogger("mkdocs.hooks.mathml")  # counted by --strict
-CODE = Path(__file__).read_text(encoding="utf-8")  # in the store's key: a changed hook converts anew
 
 ARITHMATEX = re.compile(r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
                         r'|<div class="arithmatex">\s*\\\[(?P<display>.*?)\\\]\s*</div>', re.S)
@@ -100,7 +96,7 @@ def on_page_content(content: str, page, config, files, **kwargs):
         display = m["display"] is not None
         tex = html.unescape(m["display"] if display else m["inline"])
         try:
-            made = store.value("mathml", [tex, display, CODE], lambda: to_mathml(tex, display))
+            made = to_mathml(tex, display)
         except MathError as err:  # a warning fails --strict; the site is still written
             first = tex.strip().split("\n")[0]
             line = next((n for n, text in enumerate(source, 1) if first and first in text), 0)
