@@ -51,7 +51,7 @@ bench: $(STAMP) $(NODE_STAMP)  ## timings and sizes, printed as name: value (ins
 	npm ci --prefix tests/bench --silent --no-audit --no-fund
 	$(PY) -m tests.support.bench
 
-pdf: build  ## the printed edition: site/pdf/pytorch-autograd-<lang>.pdf (Chromium, fonts-noto-cjk)
+pdf: build  ## the printed edition: site/pdf/<extra.pdf_name>-<lang>.pdf (Chromium, fonts-noto-cjk)
 	$(PY) docs/_build/pdf.py site site/pdf
 
 clean:  ## the built site, the build's store and pytest's cache

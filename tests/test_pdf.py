@@ -92,7 +92,8 @@ def pdfs(built, pdf_run) -> dict:
     """{lang: the PDF's bytes}, printed by `python docs/_build/pdf.py` from the built site
     (conftest.py starts it once the site is built)."""
     assert pdf_run.returncode == 0, pdf_run.output
-    return {lang: (pdf_run.folder / f"{pdf.NAME}-{lang}.pdf").read_bytes() for lang in project.languages()}
+    name = project.config().extra["pdf_name"]
+    return {lang: (pdf_run.folder / f"{name}-{lang}.pdf").read_bytes() for lang in project.languages()}
 
 
 @pytest.mark.parametrize("lang", project.languages())

@@ -1,5 +1,5 @@
 """The printed edition (README, "Publishing"): `python docs/_build/pdf.py SITE_DIR OUT_DIR`
-writes OUT_DIR/<NAME>-<lang>.pdf. Each page's article keeps its ids, prefixed, so that internal
+writes OUT_DIR/<extra.pdf_name>-<lang>.pdf. Each page's article keeps its ids, prefixed, so that internal
 links stay in the PDF. (mkdocs-print-site-plugin collects only the default language under
 mkdocs-static-i18n.)
 
@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).parent / "hooks"))  # the page model, impo
 import pages  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-NAME = "pytorch-autograd"  # the file name's stem; the header links it (overrides/main.html)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 CJK = {400: "Noto Sans CJK SC:style=Regular", 700: "Noto Sans CJK SC:style=Bold"}
@@ -142,7 +141,7 @@ def build(site: Path, out: Path) -> list[Path]:
                 f"{body}</body></html>", "utf-8")
             page.goto(document.as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready")
-            written.append(out / f"{NAME}-{locale}.pdf")
+            written.append(out / f"{config.extra['pdf_name']}-{locale}.pdf")
             page.pdf(path=written[-1], format="A4", outline=True, tagged=True,
                      print_background=True, prefer_css_page_size=True)
             # The tags, which the outline needs, are some 40,000 small objects: packed into

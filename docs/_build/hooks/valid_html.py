@@ -21,9 +21,6 @@ def _fix(html: str, where: str, config) -> str:
         # not exist. The language switch in the header reads the same list and stays.
         (r'\n\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">', lambda m: "",
          len(config.extra.get("alternate") or [])),
-        # "Made with" in the page's language.
-        (r"Made with\s*(<a [^>]*>)\s*(Material for MkDocs)\s*</a>",
-         lambda m: config.extra["labels"]["made_with"].replace("%s", f"{m[1]}{m[2]}</a>"), 1),
     ]
     for pattern, replacement, count in fixes:
         html, found = re.subn(pattern, replacement, html)
