@@ -25,9 +25,10 @@ IDS = [f"{lang}/{page}" for lang, page in PAGES]
 ANY, PROSE = ("code", "markdown", "raw"), ("markdown",)
 NOT_IN_CELLS = [
     (r"(?<![\w-])(snippets|docs|tests)/|\.ipynb|\.md\b|--8<--", "names a file of the repository", ANY),
-    (r"^[ \t]*#>", "holds `#>` lines (the output stands under the cell)", ANY),
+    (pages.model().OUTPUT.pattern, "holds `#>` lines (the output stands under the cell)", ANY),
     (r"\\\(|\\\[", "math in \\( \\[ (Jupyter reads $ and $$)", PROSE),
-    (r"^\s*(!!!|\?\?\?|===)|\{\s*[#.][^}]*\}", "admonition, tab or attribute-list syntax Jupyter lacks", PROSE),
+    (pages.model().BOX.pattern.replace("^", r"^\s*", 1), "admonition or tab syntax Jupyter lacks", PROSE),
+    (r"\{\s*[#.][^}]*\}", "attribute-list syntax Jupyter lacks", PROSE),
     (r"^>[ \t]*$(?!\n>[ \t]*\S)", "a quote that ends empty (a box that holds only code?)", PROSE),
     (r"\]\((?!https?://)", "a link or an image into the site", PROSE),
     (r"(?i)version of this page|notebook version|this notebook|本页的.{0,6}版本|笔记本版本|notebook 版本|"

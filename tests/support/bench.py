@@ -1,5 +1,5 @@
-"""Timings and sizes for `make bench`, printed one per line as `name: value`, each the median
-of 3 runs (one with --quick); README, "Speed and size", says what each measures and its goal."""
+"""Timings and sizes for `make bench`, one per line as `name: value`: a time is the median of 3 runs
+(one with --quick), sizes and the fresh clone measured once; README, "Speed and size", says more."""
 import argparse
 import functools
 import json

@@ -31,7 +31,6 @@ MISTAKES = {  # a file of the copy: its text made from the one it has
                                                 "#> where_am_i.py\n",
     "docs/en/autograd/tips.md": lambda text: text + "\n" + WHERE_AM_I + "\n" + TYPED,
     "snippets/odd/bom.py": lambda text: "\ufeffprint(1)\n#> 1\n",
-    "snippets/odd/.#lock.py": lambda text: "garbage(",  # an editor's lock file
     "snippets/odd/backup.py~": lambda text: "garbage(",
 }
 
@@ -61,6 +60,7 @@ def main(out: Path) -> int:
     for name, how in MISTAKES.items():
         change(copy / name, how)
     (copy / "snippets" / "odd" / "latin1.py").write_bytes("print('é')\n#> é\n".encode("latin-1"))
+    (copy / "snippets" / "odd" / ".#lock.py").symlink_to("user@host.1234")  # an editor's lock: dangling
     env = {**os.environ, "TESTS_BACKGROUND_DIR": str(out), "PYTHONPATH": str(copy)}
     tests = ["tests/test_pages.py", "tests/test_build.py", "tests/test_notebooks.py", "tests/test_reader.py",
              "tests/test_snippets.py"]  # no mistake can fail test_mathml.py or the figure check

@@ -35,7 +35,7 @@ def _rewrite_fences(state) -> None:
     pasted: dict[str | None, list] = {}  # title -> the fences a reader has pasted so far
     for fence in pages.model().fences(pages.model().blocks(state.src)):
         pasted[fence.title] = [*pasted.get(fence.title, []), fence] if fence.continuation else [fence]
-        if fence.python and "notest" not in fence.info:
+        if fence.python:
             calls[fence.line] = f"__check_fence__({len(CHAINS)})\n"
             CHAINS.append(pasted[fence.title])
     state.src = pages.flat(state.src)
@@ -44,7 +44,7 @@ def _rewrite_fences(state) -> None:
 def _calls(state) -> None:
     for token in state.tokens:
         if token.type == "fence" and token.map and token.map[0] + 1 in state.env["calls"]:
-            token.info = token.info.replace("continuation", "")  # joined here instead
+            token.info = re.sub(r"continuation|notest", "", token.info)  # joined here; no block is skipped
             token.content = state.env["calls"][token.map[0] + 1]
 
 

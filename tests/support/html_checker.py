@@ -30,6 +30,6 @@ def check(folder: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for m in messages:
         page = Path(unquote(urlsplit(m.get("url", "")).path)).relative_to(folder).as_posix()
-        where = f"{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}"
+        where = f"{m.get('firstLine', m.get('lastLine', '?'))}:{m.get('firstColumn', m.get('lastColumn', '?'))}"
         found.setdefault(page, []).append(f"{where}: {m.get('message', m)}")
     return found

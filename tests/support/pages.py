@@ -14,20 +14,15 @@ from markdown_it import MarkdownIt
 from tests.support import project
 
 model = project.page_model  # the build's page model (docs/_build/hooks/pages.py)
-# Lines of a page's skeleton that Markdown does not parse: pattern -> name (Match.expand)
-LINE_MARKS = [(r"^\s*(!!!|\?\?\?\+?)\s+(\w+)", r"admonition \1 \2"), (r"^\s*\\\[", "display math"),
-              (r'^\s*(===!?\+?) "', r"content tab \1"), (model().INCLUDE.pattern, r'include "\g<target>"')]
+# Lines of a page's skeleton that Markdown does not parse, stripped: pattern -> name (Match.expand)
+LINE_MARKS = [(model().BOX, r"box \g<marker> \g<kind>"), (re.compile(r"\\\["), "display math"),
+              (model().INCLUDE, r'include "\g<target>"')]
 
 
 def pages(root: Path, lang: str) -> list[Path]:
     """Pages of one language, relative to docs/<lang>."""
     base = root / "docs" / lang
     return sorted(p.relative_to(base) for p in base.rglob("*.md"))
-
-
-def snippet_files(root: Path) -> list[Path]:
-    """Snippet sources (an editor's lock file, .#x.py, is not a snippet)."""
-    return sorted(p for p in (root / "snippets").rglob("*.py") if p.stem.isidentifier())
 
 
 def config(root: Path = project.ROOT):
@@ -53,7 +48,7 @@ def check_includes(root: Path) -> list[str]:
                 elif fence.title != inc.path and not model().missing(inc.target, bases):
                     problems.append(f'{name}:{inc.line}: the fence\'s title is {fence.title!r}; '
                                     f'it must name the file it includes: title="{inc.path}"')
-    for snippet in snippet_files(root):
+    for snippet in model().snippet_files(root):
         name = snippet.relative_to(root).as_posix()
         problems += model().sections(snippet, name)[1]
         problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
@@ -73,7 +68,7 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
     text = page.read_text(encoding="utf-8")
     items: list[tuple[int, str]] = []
     for n, line in enumerate(text.splitlines(), 1):
-        items += [(n, m.expand(name)) for pattern, name in LINE_MARKS if (m := re.match(pattern, line))]
+        items += [(n, m.expand(name)) for pattern, name in LINE_MARKS if (m := pattern.match(line.strip()))]
     for token in MarkdownIt("commonmark").enable("table").parse(flat(text)):
         n = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":

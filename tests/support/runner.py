@@ -70,7 +70,7 @@ def show(*args, **kwargs) -> None:
 
 def _preload(everything: bool) -> None:
     """Import PRELOAD where the children are forked from: here, or in the fork server (it
-    starts with the first run). For a single run, only torch and pyplot: its child imports
+    starts with the first run). For a single run, only pyplot, its styles and torch: its child imports
     the rest it needs as fast as this process would."""
     names = PRELOAD if everything else PRELOAD[:3]
     if START_METHOD == "forkserver":

@@ -19,7 +19,7 @@ def rel(path: Path) -> str:
 
 def snippets(paths: list[str] | None) -> list[Path]:
     """The snippet files the paths (files or folders) name, or all; UsageError for a path that names none."""
-    every = pages.snippet_files(ROOT)
+    every = pages.model().snippet_files(ROOT)
     found: set[Path] = set()
     for given in paths or []:
         path = Path(given).resolve()

@@ -13,17 +13,17 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pages
 import store
 
 ROOT = Path(__file__).resolve().parents[3]
-SNIPPETS = ROOT / "snippets"
 TIMEOUT_S = 300
 log = logging.getLogger("mkdocs.hooks.figures")
 
 
 def figure_snippets() -> list[Path]:
-    return sorted(p for p in SNIPPETS.rglob("*.py")
-                  if "plt.show()" in p.read_text(encoding="utf-8", errors="replace"))
+    return [p for p in pages.snippet_files(ROOT)
+            if "plt.show()" in p.read_text(encoding="utf-8", errors="replace")]
 
 
 def draw(snippet: Path) -> Path:
@@ -45,7 +45,7 @@ def site_files(snippet: Path, drawn: Path) -> list[tuple[str, Path]]:
     """(URI in the site, file) of each figure in the folder `drawn` (1.svg, 2.svg, ...), then of its
     dark variant: figures/<folder>/<name>.svg and <name>.dark.svg, or <name>-1.svg, ... for several."""
     svgs = sorted((p for p in drawn.glob("*.svg") if p.stem.isdigit()), key=lambda p: int(p.stem))
-    stem = f"figures/{snippet.relative_to(SNIPPETS).with_suffix('').as_posix()}"
+    stem = f"figures/{snippet.relative_to(ROOT / 'snippets').with_suffix('').as_posix()}"
     names = [stem] if len(svgs) == 1 else [f"{stem}-{k}" for k in range(1, len(svgs) + 1)]
     return [(f"{name}{variant}.svg", svg.with_suffix(f"{variant}.svg"))
             for name, svg in zip(names, svgs) for variant in ("", ".dark")]
@@ -82,7 +82,8 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
     def pair(m):
         drawn = files.get_file_from_path(f"figures/{m['name']}.svg")
         if drawn is None or m["name"].endswith(".dark"):  # a dark variant comes with its figure
-            raise RuntimeError(f"docs/{page.file.src_uri}: {m[0]}: no snippet draws figures/{m['name']}.svg")
+            line = markdown.count("\n", 0, m.start()) + 1
+            raise RuntimeError(f"docs/{page.file.src_uri}:{line}: {m[0]}: no snippet draws figures/{m['name']}.svg")
         width, height = svg_size(Path(drawn.abs_src_path))
         attrs = " ".join(a for a in (m["attrs"] or "").split() if a != "loading=lazy")
         attrs = f"{{ {attrs} width={width} height={height} loading=lazy }}".replace("{  ", "{ ")

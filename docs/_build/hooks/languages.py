@@ -43,9 +43,9 @@ def on_post_build(config, **kwargs):
     if i18n.building:  # the build of another language, within the first one's: not done yet
         return
     index = json.loads((site / INDEX).read_text(encoding="utf-8"))
-    for lang in i18n.build_languages:  # a page's language: its first folder's, else the default
-        docs = [doc for doc in index["docs"] if lang == next((other for other in i18n.build_languages if
-                doc["location"].startswith(f"{other}/")), i18n.default_language)]
+    for lang in i18n.build_languages:
+        docs = [doc for doc in index["docs"]
+                if lang == pages.path_language(doc["location"], i18n.build_languages, i18n.default_language)]
         path = site / pages.site_path(INDEX, lang, i18n.default_language)
         path.parent.mkdir(exist_ok=True)  # written as Material writes it
         path.write_text(json.dumps({**index, "docs": docs}, separators=(",", ":")), encoding="utf-8")

@@ -133,7 +133,7 @@ def sections(snippet: Path, name: str | None = None) -> tuple[dict[str, tuple[in
     opened: dict[str, int] = {}
     found, problems = {}, []
     name = name or snippet.as_posix()
-    for n, line in enumerate(snippet.read_text(encoding="utf-8-sig").splitlines(), 1):
+    for n, line in enumerate(snippet.read_text(encoding="utf-8-sig", errors="replace").splitlines(), 1):
         for m in MARKER.finditer(line):
             section = m["name"]
             if m["kind"] == "start":
@@ -146,6 +146,11 @@ def sections(snippet: Path, name: str | None = None) -> tuple[dict[str, tuple[in
                 found[section] = opened.pop(section), n
     problems += [f"{name}:{n}: [start:{section}] without an [end:{section}]" for section, n in opened.items()]
     return found, problems
+
+
+def snippet_files(root: Path) -> list[Path]:
+    """Snippet sources (an editor's lock file, .#x.py, is not a snippet)."""
+    return sorted(p for p in (root / "snippets").rglob("*.py") if p.stem.isidentifier())
 
 
 def missing(target: str, bases: list[Path]) -> str | None:
@@ -223,6 +228,10 @@ def page_dir(uri: str) -> str:
 def site_path(path: str, lang: str, default: str) -> str:
     """Where a language's copy of a path lands in the site: the default language at the root."""
     return path if lang == default else f"{lang}/{path}"
+
+
+def path_language(path: str, langs: list[str], default: str) -> str:  # its first folder's, else the default
+    return next((lang for lang in langs if lang != default and path.startswith(f"{lang}/")), default)
 
 
 # --- MkDocs events -------------------------------------------------------------------

@@ -27,7 +27,8 @@ def on_page_content(content: str, page, config, **kwargs):
     def link(m):
         path = html.unescape(m[1])
         if not (root / path).is_file():  # a warning: --strict fails; `mkdocs serve` (not strict) goes on
-            log.warning(f"docs/{page.file.src_uri}: a code block is titled {path}, "
+            line = next((f.line for f in pages.fences(pages.blocks(page.markdown or "")) if f.title == path), "")
+            log.warning(f"docs/{page.file.src_uri}:{line}: a code block is titled {path}, "
                         "which is not a file of the repository")
             return m[0]
         return m[0] if blob is None else \
