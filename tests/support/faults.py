@@ -26,7 +26,7 @@ MISTAKES = {  # a file of the copy: its text made from the one it has
     "docs/en/index.md": lambda text: text + "\nSee [nowhere](autograd/nowhere.md) and "
                                             "[a bad anchor](autograd/backward.md#no-such-heading).\n"
                                             "\n![a missing image](images/nowhere.png)\n",
-    "docs/en/autograd/backward.md": lambda text: text + "\n\\[\n\\frac{1}{\\left(\n\\]\n",
+    "docs/en/autograd/backward.md": lambda text: text + "\n\\[\n\\frac{1}{\\left(\n\\]\n\n![x](../figures/nowhere.svg)\n",
     "snippets/tips/where_am_i.py": lambda text: "from pathlib import Path\n\nprint(Path(__file__).name)\n"
                                                 "#> where_am_i.py\n",
     "docs/en/autograd/tips.md": lambda text: text + "\n" + WHERE_AM_I + "\n" + TYPED,

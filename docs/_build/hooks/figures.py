@@ -82,8 +82,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
     def pair(m):
         drawn = files.get_file_from_path(f"figures/{m['name']}.svg")
         if drawn is None or m["name"].endswith(".dark"):  # a dark variant comes with its figure
-            line = markdown.count("\n", 0, m.start()) + 1
-            raise RuntimeError(f"docs/{page.file.src_uri}:{line}: {m[0]}: no snippet draws figures/{m['name']}.svg")
+            line = markdown.count("\n", 0, m.start()) + 1  # a warning: `mkdocs serve` goes on
+            log.warning(f"docs/{page.file.src_uri}:{line}: no snippet draws figures/{m['name']}.svg")
+            return m[0]
         width, height = svg_size(Path(drawn.abs_src_path))
         attrs = " ".join(a for a in (m["attrs"] or "").split() if a != "loading=lazy")
         attrs = f"{{ {attrs} width={width} height={height} loading=lazy }}".replace("{  ", "{ ")
