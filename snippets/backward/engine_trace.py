@@ -8,8 +8,9 @@ def fmt(t):  # a gradient as short text: 5 or [1, 2]
 
 
 def watch(tensors):
-    """Hook every node of the graph below the first tensor; each prints when it runs."""
-    def name(fn):  # the tensor a node produced, or the leaf an AccumulateGrad feeds
+    """Hook every node below the first tensor; each prints when it runs."""
+    # the tensor a node produced, or the leaf an AccumulateGrad feeds
+    def name(fn):
         return next(k for k, t in tensors.items()
                     if t.grad_fn is fn or getattr(fn, "variable", None) is t)
 
@@ -23,13 +24,18 @@ def watch(tensors):
         # before fn runs: the gradient of its output that it has received
         fn.register_prehook(lambda g_out, fn=fn: print(
             f"{type(fn).__name__} ({name(fn)})  in: {fmt(g_out[0])}", end=""))
-        if fn.next_functions:  # after fn runs: the gradient it sends along each edge
-            fn.register_hook(lambda g_in, g_out, fn=fn: print("  out:", ", ".join(
-                f"{fmt(g)} -> {name(nxt)}" for g, (nxt, _) in zip(g_in, fn.next_functions)
-                if nxt is not None)))
-    for k, t in tensors.items():  # leaves: after AccumulateGrad has added into .grad
+        # after fn runs: the gradient it sends along each edge
+        if fn.next_functions:
+            fn.register_hook(lambda g_in, g_out, fn=fn: print(
+                "  out:", ", ".join(
+                    f"{fmt(g)} -> {name(nxt)}"
+                    for g, (nxt, _) in zip(g_in, fn.next_functions)
+                    if nxt is not None)))
+    # leaves: after AccumulateGrad has added into .grad
+    for k, t in tensors.items():
         if t.is_leaf:
-            t.register_post_accumulate_grad_hook(lambda t, k=k: print(f"  {k}.grad = {fmt(t.grad)}"))
+            t.register_post_accumulate_grad_hook(
+                lambda t, k=k: print(f"  {k}.grad = {fmt(t.grad)}"))
 
 
 w = torch.tensor([1.0], requires_grad=True)

@@ -1,4 +1,5 @@
-"""Exercise: how many backward passes does torch.autograd.functional.jacobian run?"""
+"""Exercise: how many backward passes does
+torch.autograd.functional.jacobian run?"""
 import torch
 
 passes = 0
@@ -24,7 +25,8 @@ def elementwise(w):  # R^100 -> R^100
 w = torch.linspace(-1, 1, 100)
 for f in (scalar_loss, elementwise):
     passes = 0
-    J = torch.autograd.functional.jacobian(f, w)  # one backward pass per output element
+    # one backward pass per output element
+    J = torch.autograd.functional.jacobian(f, w)
     print(f.__name__, tuple(J.shape), passes)
     #> scalar_loss (100,) 1
     #> elementwise (100, 100) 100
@@ -32,6 +34,7 @@ for f in (scalar_loss, elementwise):
 J = torch.autograd.functional.jacobian(scalar_loss, w)
 passes = 0
 w.requires_grad_()
-scalar_loss(w).backward()  # the gradient of a scalar loss: one pass, as in training
+# the gradient of a scalar loss: one pass, as in training
+scalar_loss(w).backward()
 print(passes, torch.equal(w.grad, J))
 #> 1 True

@@ -1,4 +1,4 @@
-"""Exercise: backward() without weights on a one-element and a two-element tensor."""
+"""Exercise: backward() without weights on a one- and a two-element tensor."""
 import torch
 
 w = torch.tensor([2.0], requires_grad=True)
@@ -10,7 +10,8 @@ print(w.grad)
 #> tensor([3.])
 
 w.grad = None
-(w * 3).backward(torch.tensor([2.0]))  # any other one-element weight is allowed too
+# any other one-element weight is allowed too
+(w * 3).backward(torch.tensor([2.0]))
 print(w.grad)
 #> tensor([6.])
 

@@ -20,13 +20,14 @@ print(w.grad)
 
 w.grad = None
 loss = make_loss()
-torch.autograd.backward(loss, grad_tensors=torch.tensor([1.0, 1.0]))  # 1 * 5 + 1 * 2
+# 1 * 5 + 1 * 2
+torch.autograd.backward(loss, grad_tensors=torch.tensor([1.0, 1.0]))
 print(w.grad)
 #> tensor([7.])
 
 # The same numbers as an explicit product v^T J, with J = d(loss)/dw.
-J = torch.autograd.functional.jacobian(lambda w_: torch.cat([(x + w_) * (w_ + 1),
-                                                             (x + w_) + (w_ + 1)]), w)
+J = torch.autograd.functional.jacobian(
+    lambda w_: torch.cat([(x + w_) * (w_ + 1), (x + w_) + (w_ + 1)]), w)
 print(J)
 #> tensor([[5.],
 #>         [2.]])

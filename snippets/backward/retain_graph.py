@@ -11,12 +11,13 @@ y.backward()
 try:
     y.backward()  # the saved values were freed by the first call
 except RuntimeError as err:
-    print(textwrap.fill(str(err), width=76))
-    #> Trying to backward through the graph a second time (or directly access saved
-    #> tensors after they have already been freed). Saved intermediate values of
-    #> the graph are freed when you call .backward() or autograd.grad(). Specify
-    #> retain_graph=True if you need to backward through the graph a second time or
-    #> if you need to access saved tensors after calling backward.
+    print(textwrap.fill(str(err), width=72))
+    #> Trying to backward through the graph a second time (or directly access
+    #> saved tensors after they have already been freed). Saved intermediate
+    #> values of the graph are freed when you call .backward() or
+    #> autograd.grad(). Specify retain_graph=True if you need to backward
+    #> through the graph a second time or if you need to access saved tensors
+    #> after calling backward.
 
 w.grad = None
 y = (x + w) * (w + 1)

@@ -1,4 +1,4 @@
-"""A scalar loss of n parameters: reverse mode needs one pass, forward mode n."""
+"""Scalar loss of n parameters: reverse mode needs one pass, forward mode n."""
 import torch
 
 n = 100
@@ -12,13 +12,13 @@ def loss_fn(w):  # L = sum(w sin w), a scalar; counts how often it runs
     return (torch.sin(w) * w).sum()
 
 
-# Reverse mode: one forward pass, then one backward pass gives all n derivatives.
+# Reverse mode: one forward and one backward pass give all n derivatives.
 loss_fn(w).backward()
 print(passes, w.grad.shape)
 #> 1 torch.Size([100])
 
 
-# Forward mode, written out: every value carries its derivative along direction t.
+# Forward mode by hand: every value carries its derivative along direction t.
 def loss_and_tangent(w, t):
     global passes
     passes += 1

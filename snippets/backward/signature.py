@@ -11,17 +11,22 @@ def without_annotations(fn):
     return sig.replace(parameters=params, return_annotation=sig.empty)
 
 
-print(textwrap.fill(str(without_annotations(torch.autograd.backward)), 72, subsequent_indent=" "))
+print(textwrap.fill(str(without_annotations(torch.autograd.backward)), 72,
+                    subsequent_indent=" "))
 #> (tensors, grad_tensors=None, retain_graph=None, create_graph=False,
 #>  grad_variables=None, inputs=None)
 
-# Tensor.backward: a dispatch hook for tensor subclasses, then torch.autograd.backward.
+# Tensor.backward: a dispatch hook for tensor subclasses,
+# then torch.autograd.backward.
 print(without_annotations(torch.Tensor.backward))
 #> (self, gradient=None, retain_graph=None, create_graph=False, inputs=None)
 source = inspect.getsource(torch.Tensor.backward)
 start = source.index("torch.autograd.backward(")
-print(next(line.strip() for line in source.splitlines() if "has_torch_function" in line))
+print(next(line.strip() for line in source.splitlines()
+           if "has_torch_function" in line))
 #> if has_torch_function_unary(self):
 call = source[start:source.index(")", start) + 1]
-print(" ".join(call.split()).replace("( ", "(").replace(" )", ")"))
-#> torch.autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+call = " ".join(call.split()).replace("( ", "(").replace(" )", ")")
+print(textwrap.fill(call, 72, subsequent_indent="    "))
+#> torch.autograd.backward(self, gradient, retain_graph, create_graph,
+#>     inputs=inputs)

@@ -1,4 +1,5 @@
-"""add() and scatter() return new tensors; add_() and scatter_() change their tensor in place."""
+"""add() and scatter() return new tensors;
+add_() and scatter_() change their tensor in place."""
 import torch
 
 a = torch.tensor([1.0, 2.0, 3.0])

@@ -1,4 +1,5 @@
-"""torch.zeros(100) has shape (100,), not (100, 1): the model's (100, 1) output needs squeeze."""
+"""torch.zeros(100) has shape (100,), not (100, 1):
+the model's (100, 1) output needs squeeze."""
 import textwrap
 
 import torch
@@ -18,10 +19,13 @@ except ValueError as err:
     #> Target size (torch.Size([100])) must be the same as input size
     #> (torch.Size([100, 1]))
 try:
-    nn.BCELoss()(torch.sigmoid(out), y0)  # the notes' loss, on probabilities: an error too
+    # the notes' loss, on probabilities: an error too
+    nn.BCELoss()(torch.sigmoid(out), y0)
 except ValueError as err:
-    print(textwrap.fill(str(err), width=76))
-    #> Using a target size (torch.Size([100])) that is different to the input size
-    #> (torch.Size([100, 1])) is deprecated. Please ensure they have the same size.
-print(nn.BCEWithLogitsLoss()(out.squeeze(1), y0).shape)  # shapes agree: a scalar loss
+    print(textwrap.fill(str(err), width=72))
+    #> Using a target size (torch.Size([100])) that is different to the input
+    #> size (torch.Size([100, 1])) is deprecated. Please ensure they have the
+    #> same size.
+# shapes agree: a scalar loss
+print(nn.BCEWithLogitsLoss()(out.squeeze(1), y0).shape)
 #> torch.Size([])

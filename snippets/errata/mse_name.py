@@ -9,5 +9,6 @@ except AttributeError as err:
     #> module 'torch.nn' has no attribute 'MSE'
 
 loss_fn = nn.MSELoss()  # the mean of the squared differences
-print(loss_fn(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 4.0])))  # (0^2 + 2^2) / 2
+# (0^2 + 2^2) / 2
+print(loss_fn(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 4.0])))
 #> tensor(2.)

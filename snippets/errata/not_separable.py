@@ -1,4 +1,4 @@
-"""Overlapping clouds: logistic regression still trains, and its weights settle."""
+"""Overlapping clouds: logistic regression still trains; its weights settle."""
 import torch
 import torch.nn.functional as F
 
@@ -21,7 +21,8 @@ for t in range(1, 1001):
     w.grad, b.grad = None, None
     if t in (250, 500, 1000):
         acc = ((z >= 0).float() == y).float().mean().item()
-        print(f"t = {t:4d}  loss = {loss.item():.4f}  acc = {acc:.2f}  |w| = {w.norm().item():.4f}")
+        print(f"t = {t:4d}  loss = {loss.item():.4f}  acc = {acc:.2f}  "
+              f"|w| = {w.norm().item():.4f}")
         #> t =  250  loss = 0.5101  acc = 0.77  |w| = 1.2306
         #> t =  500  loss = 0.5101  acc = 0.77  |w| = 1.2306
         #> t = 1000  loss = 0.5101  acc = 0.77  |w| = 1.2306

@@ -4,11 +4,13 @@ import textwrap
 import torch
 from torch.autograd import Variable
 
-v = Variable(torch.tensor([1.0]), requires_grad=True)  # still runs, but is a no-op wrapper
+# still runs, but is a no-op wrapper
+v = Variable(torch.tensor([1.0]), requires_grad=True)
 print(type(v).__name__, v.requires_grad)
 #> Tensor True
 
-correct = torch.tensor([1.0, 0.0, 1.0]).eq(torch.tensor([1.0, 1.0, 1.0])).sum()  # 0-d
+# a 0-d tensor
+correct = torch.tensor([1.0, 0.0, 1.0]).eq(torch.tensor([1.0, 1.0, 1.0])).sum()
 try:
     correct.data[0]
 except IndexError as err:
@@ -18,8 +20,10 @@ except IndexError as err:
 print(correct.item())
 #> 2
 
-correct = torch.tensor(88)  # an integer tensor, as (mask == y).sum() gives: 88 of 100 points
-print(torch.div(correct, 100, rounding_mode="trunc"))  # what `/` did in PyTorch 0.4: drop the fraction
+# an integer tensor, as (mask == y).sum() gives: 88 of 100 points
+correct = torch.tensor(88)
+# what `/` did in PyTorch 0.4: drop the fraction
+print(torch.div(correct, 100, rounding_mode="trunc"))
 #> tensor(0)
 print(correct / 100)  # what `/` does today: true division
 #> tensor(0.8800)

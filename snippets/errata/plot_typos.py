@@ -1,11 +1,13 @@
-"""The note's plot: ' red' is not a colour, and a boundary that is computed is not yet drawn."""
+"""The note's plot: ' red' is not a colour, and a boundary that is computed
+is not yet drawn."""
 import numpy as np
 from matplotlib.figure import Figure
 
 fig = Figure()
 ax = fig.subplots()
 try:
-    ax.text(-5, 5, "Loss=0.5", fontdict={"size": 20, "color": " red"})  # as written
+    # as written
+    ax.text(-5, 5, "Loss=0.5", fontdict={"size": 20, "color": " red"})
 except ValueError as err:
     print(str(err).split(":")[0])
     #> ' red' is not a valid value for color

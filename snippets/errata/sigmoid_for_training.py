@@ -1,10 +1,11 @@
-"""Without the sigmoid the rule z >= 0 still classifies, but there is no probability to train."""
+"""Without the sigmoid the rule z >= 0 still classifies,
+but there is no probability to train."""
 import torch
 import torch.nn.functional as F
 
 z = torch.tensor([2.0, -1.5, 0.3])  # scores of a linear model
 y = torch.tensor([1.0, 0.0, 0.0])
-print((z >= 0).tolist(), (torch.sigmoid(z) >= 0.5).tolist())  # the same decisions
+print((z >= 0).tolist(), (torch.sigmoid(z) >= 0.5).tolist())  # same decisions
 #> [True, False, True] [True, False, True]
 
 try:
@@ -12,5 +13,6 @@ try:
 except RuntimeError as err:
     print(err)
     #> all elements of input should be between 0 and 1
-print(F.binary_cross_entropy(torch.sigmoid(z), y))  # the negative log-likelihood to minimise
+# the negative log-likelihood to minimise
+print(F.binary_cross_entropy(torch.sigmoid(z), y))
 #> tensor(0.3942)

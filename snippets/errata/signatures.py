@@ -1,4 +1,4 @@
-"""The signatures the note copied by hand, read from the installed torch instead."""
+"""The signatures the note copied by hand, read from the installed torch."""
 import ast
 import inspect
 import textwrap
@@ -13,7 +13,8 @@ def without_annotations(fn):
 
 
 for fn in (torch.autograd.backward, torch.autograd.grad):
-    print(textwrap.fill(str(without_annotations(fn)), 72, subsequent_indent=" "))
+    print(textwrap.fill(str(without_annotations(fn)), 72,
+                        subsequent_indent=" "))
     #> (tensors, grad_tensors=None, retain_graph=None, create_graph=False,
     #>  grad_variables=None, inputs=None)
     #> (outputs, inputs, grad_outputs=None, retain_graph=None,

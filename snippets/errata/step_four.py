@@ -3,7 +3,9 @@ import torch
 import torch.nn as nn
 
 model = nn.Linear(2, 1)
-loss_fn = nn.BCEWithLogitsLoss()  # step 3: the loss function
-optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)  # step 4: the optimizer
+# step 3: the loss function
+loss_fn = nn.BCEWithLogitsLoss()
+# step 4: the optimizer
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
 print(type(loss_fn).__name__, type(optimizer).__name__)
 #> BCEWithLogitsLoss SGD

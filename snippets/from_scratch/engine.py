@@ -1,17 +1,19 @@
-"""Autograd from scratch: a scalar Value, checked against torch number for number."""
+"""Autograd from scratch: a scalar Value,
+checked against torch number for number."""
 # --8<-- [start:value]
 import math
 import textwrap
 
 
 class Value:
-    """A number that remembers where it came from, so that gradients can flow back."""
+    """A number that remembers where it came from, so that gradients can
+    flow back."""
 
     def __init__(self, data, inputs=()):
         self.data = data  # the number itself
         self.grad = 0  # d(output)/d(self), filled in by backward()
         self._inputs = inputs  # the Values this one was computed from
-        self._backward = lambda: None  # a leaf has nobody to pass its gradient to
+        self._backward = lambda: None  # a leaf has nobody to pass a gradient to
 
     def __repr__(self):
         return f"Value({self.data})"
@@ -117,7 +119,8 @@ def topological_order(self):
 def backward(self, gradient=1.0):
     order = topological_order(self)
     for node in order:
-        if node._inputs:  # an inner node only passes gradients on: start it at 0
+        # an inner node only passes gradients on: start it at 0
+        if node._inputs:
             node.grad = 0
     self.grad = Value(gradient)  # d(self)/d(self) = 1, or the weight given
     for node in reversed(order):  # from the output back to the leaves
@@ -153,9 +156,11 @@ print("w.grad", w.grad.data, " torch", w_t.grad.item())
 #> w.grad 5.0  torch 5.0
 print("x.grad", x.grad.data, " torch", x_t.grad.item())
 #> x.grad 2.0  torch 2.0
-print("a.grad", a.grad.data, " torch", a_t.grad.item())  # the path through a brings b
+# the path through a brings b
+print("a.grad", a.grad.data, " torch", a_t.grad.item())
 #> a.grad 2.0  torch 2.0
-print("b.grad", b.grad.data, " torch", b_t.grad.item())  # the path through b brings a
+# the path through b brings a
+print("b.grad", b.grad.data, " torch", b_t.grad.item())
 #> b.grad 3.0  torch 3.0
 # --8<-- [end:running_example]
 
@@ -196,7 +201,8 @@ print("weights 1, 1:", w.grad.data, " torch", torch_w_grad([1.0, 1.0]))
 x = Value(3.0)
 y = x**2
 y.backward()
-first = x.grad  # a Value with a graph of its own: the backward pass was recorded
+# a Value with a graph of its own: the backward pass was recorded
+first = x.grad
 x.grad = 0
 first.backward()  # differentiate the derivative
 
@@ -219,7 +225,8 @@ cloud1 = torch.normal(-mean * torch.ones(n, 2), 1) + shift
 train_x = torch.cat((cloud0[:k], cloud1[:k]))
 train_y = torch.cat((torch.zeros(k), torch.ones(k)))
 
-# torch: nn.Linear + BCEWithLogitsLoss + plain SGD (no momentum, unlike the recipe).
+# torch: nn.Linear + BCEWithLogitsLoss + plain SGD
+# (no momentum, unlike the recipe).
 model = torch.nn.Linear(2, 1)
 loss_fn = torch.nn.BCEWithLogitsLoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -236,7 +243,8 @@ for step in range(5):
     losses = []
     for (x1, x2), label in zip(points, labels):
         z = w1 * x1 + w2 * x2 + b  # the score (logit) of the point
-        losses.append((1 + z.exp()).log() - label * z)  # BCE in the score: ln(1 + e^z) - yz
+        # BCE in the score: ln(1 + e^z) - yz
+        losses.append((1 + z.exp()).log() - label * z)
     loss = sum(losses) * (1 / len(losses))  # the mean binary cross-entropy
     for param in (w1, w2, b):
         param.grad = 0
@@ -264,7 +272,8 @@ print(f"w2 {w2.data:.6f}  torch {w2_t:.6f}")
 print(f"b  {b.data:.6f}  torch {b_t:.6f}")
 #> b  0.172401  torch 0.172401
 gaps += [abs(w1.data - w1_t), abs(w2.data - w2_t), abs(b.data - b_t)]
-print("every gap below 1e-6:", max(gaps) < 1e-6)  # float32 keeps about 7 significant digits
+# float32 keeps about 7 significant digits
+print("every gap below 1e-6:", max(gaps) < 1e-6)
 #> every gap below 1e-6: True
 # --8<-- [end:logistic]
 
@@ -340,7 +349,8 @@ def saves_values(op):
     return marked
 
 
-Value.__mul__ = saves_values(mul)  # add reads no forward value: it stays unmarked
+# add reads no forward value: it stays unmarked
+Value.__mul__ = saves_values(mul)
 Value.__pow__ = saves_values(power)
 Value.exp = saves_values(exp)
 Value.log = saves_values(log)
@@ -358,7 +368,8 @@ def backward_once(self, gradient=1.0, retain_graph=False):
     backward(self, gradient)  # the engine's backward, as before
     if not retain_graph:  # like torch freeing what the nodes saved
         for node in order:
-            if getattr(node, "_saved", False):  # a node that saved nothing stays usable
+            # a node that saved nothing stays usable
+            if getattr(node, "_saved", False):
                 node._backward = freed
 
 

@@ -24,9 +24,9 @@ y.backward()
 try:
     y.backward()
 except RuntimeError as err:
-    print(textwrap.fill(str(err).split(". ")[0], width=76))
-    #> Trying to backward through the graph a second time (or directly access saved
-    #> tensors after they have already been freed)
+    print(textwrap.fill(str(err).split(". ")[0], width=72))
+    #> Trying to backward through the graph a second time (or directly access
+    #> saved tensors after they have already been freed)
 # --8<-- [end:freed]
 
 # --8<-- [start:version]
@@ -39,10 +39,10 @@ with torch.no_grad():
 try:
     y.backward()
 except RuntimeError as err:
-    print(textwrap.fill(str(err).split(". ")[0], width=76))
-    #> one of the variables needed for gradient computation has been modified by an
-    #> inplace operation: [torch.FloatTensor []] is at version 1; expected version
-    #> 0 instead
+    print(textwrap.fill(str(err).split(". ")[0], width=72))
+    #> one of the variables needed for gradient computation has been modified
+    #> by an inplace operation: [torch.FloatTensor []] is at version 1;
+    #> expected version 0 instead
 # --8<-- [end:version]
 
 # --8<-- [start:no_grad]
@@ -54,7 +54,8 @@ print(z.requires_grad, z.grad_fn)
 # --8<-- [end:no_grad]
 
 # --8<-- [start:leaves]
-# Only leaves keep a .grad: AccumulateGrad adds to it; intermediate tensors let it pass.
+# Only leaves keep a .grad: AccumulateGrad adds to it;
+# intermediate tensors let it pass.
 w = torch.tensor(1.0, requires_grad=True)
 x = torch.tensor(2.0, requires_grad=True)
 a = x + w

@@ -16,11 +16,13 @@ except RuntimeError as err:
 
 print(torch.autograd.grad(y, [w, unused], retain_graph=True, allow_unused=True))
 #> (tensor([2.]), None)
-print(torch.autograd.grad(y, [w, unused], retain_graph=True, materialize_grads=True))
+print(torch.autograd.grad(y, [w, unused], retain_graph=True,
+                          materialize_grads=True))
 #> (tensor([2.]), tensor([0.]))
 
 try:
-    torch.autograd.grad(y, [w, unused], allow_unused=False, materialize_grads=True)
+    torch.autograd.grad(y, [w, unused], allow_unused=False,
+                        materialize_grads=True)
 except ValueError as err:
     print(textwrap.fill(str(err), 72))
     #> Expected allow_unused to be True or not passed when

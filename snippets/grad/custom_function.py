@@ -1,4 +1,5 @@
-"""A differentiable operation of our own: the sigmoid, with sigma' = sigma (1 - sigma)."""
+"""A differentiable operation of our own: the sigmoid,
+with sigma' = sigma (1 - sigma)."""
 import torch
 
 
@@ -12,12 +13,13 @@ class MySigmoid(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_out):  # grad_out = dL/ds, shaped like the output
         (s,) = ctx.saved_tensors
-        return grad_out * s * (1 - s)  # dL/dz, one gradient per input of forward
+        return grad_out * s * (1 - s)  # dL/dz, one gradient per forward input
 
 
 z = torch.tensor([-2.0, 0.0, 3.0], dtype=torch.float64, requires_grad=True)
 s = MySigmoid.apply(z)  # call apply, never forward itself
-print(type(s.grad_fn).__name__, isinstance(s.grad_fn, torch.autograd.graph.Node))
+print(type(s.grad_fn).__name__,
+      isinstance(s.grad_fn, torch.autograd.graph.Node))
 #> MySigmoidBackward True
 
 s.sum().backward()

@@ -1,4 +1,5 @@
-"""backward returns one value per input of forward: None where no gradient is wanted."""
+"""backward returns one value per input of forward:
+None where no gradient is wanted."""
 import textwrap
 
 import torch
@@ -7,7 +8,9 @@ import torch
 class Scale(torch.autograd.Function):
     @staticmethod
     def forward(ctx, x, k):  # k: a plain Python number
-        ctx.k = k  # a non-tensor goes on ctx itself; tensors go through save_for_backward
+        # a non-tensor goes on ctx itself;
+        # tensors go through save_for_backward
+        ctx.k = k
         return x * k
 
     @staticmethod

@@ -17,5 +17,6 @@ class Square(torch.autograd.Function):
 x = torch.tensor([1.5], dtype=torch.float64, requires_grad=True)
 print(torch.autograd.gradcheck(Square.apply, (x,), raise_exception=False))
 #> False
-print(torch.autograd.grad(Square.apply(x), x)[0], 2 * x.detach())  # what it says, what is right
+# what it says, what is right
+print(torch.autograd.grad(Square.apply(x), x)[0], 2 * x.detach())
 #> tensor([1.5000], dtype=torch.float64) tensor([3.], dtype=torch.float64)

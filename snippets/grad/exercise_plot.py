@@ -1,4 +1,5 @@
-"""Exercise: plot f(x) = sin x and its derivative, computed by autograd (no cos typed)."""
+"""Exercise: plot f(x) = sin x and its derivative,
+computed by autograd (no cos typed)."""
 import math
 
 import matplotlib.pyplot as plt
@@ -15,5 +16,6 @@ ax.plot(x.detach(), y.detach(), lw=2, label=r"$f(x) = \sin x$")
 ax.plot(x.detach(), x.grad, lw=2, ls="--", label=r"$f'(x)$, x.grad")
 ax.axhline(0, color="0.5", lw=0.8)
 ax.set_xlabel(r"$x$")
-ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=9, frameon=False)
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=9,
+          frameon=False)
 plt.show()

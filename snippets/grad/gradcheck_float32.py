@@ -1,4 +1,6 @@
-"""gradcheck in float32: a warning, then an error; raise_exception=False returns False."""
+"""gradcheck in float32: a warning, then an error;
+raise_exception=False returns False."""
+import textwrap
 import warnings
 
 import torch
@@ -23,5 +25,6 @@ with warnings.catch_warnings(record=True) as caught:
         #> analytical:tensor([[5.]])
     print(torch.autograd.gradcheck(f, (w, x), raise_exception=False))
     #> False
-print(str(caught[0].message).split(". ")[0])
-#> Input #0 requires gradient and is not a double precision floating point or complex
+print(textwrap.fill(str(caught[0].message).split(". ")[0], 72))
+#> Input #0 requires gradient and is not a double precision floating point
+#> or complex

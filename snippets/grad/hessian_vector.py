@@ -1,4 +1,5 @@
-"""Two variables: a Hessian-vector product from two calls of grad, and the whole Hessian."""
+"""Two variables: a Hessian-vector product from two calls of grad,
+and the whole Hessian."""
 import torch
 from torch.func import hessian
 
@@ -8,11 +9,13 @@ def f(x):  # f = x1^2 x2 + x2^3
 
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)
-(g,) = torch.autograd.grad(f(x), x, create_graph=True)  # (2 x1 x2, x1^2 + 3 x2^2), recorded
+# (2 x1 x2, x1^2 + 3 x2^2), recorded
+(g,) = torch.autograd.grad(f(x), x, create_graph=True)
 print(g)
 #> tensor([ 4., 13.], grad_fn=<AddBackward0>)
 v = torch.tensor([1.0, -1.0])
-(hv,) = torch.autograd.grad(g, x, grad_outputs=v)  # v^T H, one more backward pass
+# v^T H, one more backward pass
+(hv,) = torch.autograd.grad(g, x, grad_outputs=v)
 print(hv)
 #> tensor([  2., -10.])
 H = hessian(f)(x.detach())  # [[2 x2, 2 x1], [2 x1, 6 x2]]

@@ -1,4 +1,5 @@
-"""grad() returns the gradients (a tuple, or a dict for a dict) and leaves .grad alone."""
+"""grad() returns the gradients (a tuple, or a dict for a dict)
+and leaves .grad alone."""
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)

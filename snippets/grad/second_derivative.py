@@ -4,7 +4,8 @@ import torch
 x = torch.tensor([3.0], requires_grad=True)
 y = x**2
 
-first = torch.autograd.grad(y, x, create_graph=True)  # record the derivative itself
+# record the derivative itself
+first = torch.autograd.grad(y, x, create_graph=True)
 print(first)
 #> (tensor([6.], grad_fn=<MulBackward0>),)
 

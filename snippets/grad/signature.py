@@ -5,7 +5,8 @@ import torch
 
 sig = inspect.signature(torch.autograd.grad)
 for p in sig.parameters.values():
-    print(p.name, "=", "(required)" if p.default is p.empty else repr(p.default))
+    print(p.name, "=",
+          "(required)" if p.default is p.empty else repr(p.default))
     #> outputs = (required)
     #> inputs = (required)
     #> grad_outputs = None

@@ -1,4 +1,5 @@
-"""Checkpointing: keep only a block's input, and run the block again in the backward pass."""
+"""Checkpointing: keep only a block's input,
+and run the block again in the backward pass."""
 import torch
 from torch.utils.checkpoint import checkpoint
 
@@ -24,7 +25,8 @@ with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
     plain, x.grad = x.grad, None
 
     saved.clear()
-    y = checkpoint(block, x, use_reentrant=False)  # the same nodes, but they keep x only
+    # the same nodes, but they keep x only
+    y = checkpoint(block, x, use_reentrant=False)
     print(len(saved), sum(saved))
     #> 1 1000000
     y.sum().backward()  # runs block(x) again to get back what the nodes need

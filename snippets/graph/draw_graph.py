@@ -15,7 +15,8 @@ leaves = {id(w): "w", id(x): "x"}
 
 
 def label(fn):
-    if type(fn).__name__ == "AccumulateGrad":  # a leaf: the node holds the tensor
+    # a leaf: the node holds the tensor
+    if type(fn).__name__ == "AccumulateGrad":
         return f"{leaves[id(fn.variable)]}: AccumulateGrad"
     return f"{names[fn]}: {type(fn).__name__}"
 
@@ -44,18 +45,24 @@ for src, dst in edges:
 rows = {}
 for fn, d in depth.items():
     rows.setdefault(d, []).append(fn)
-pos = {fn: (1.7 * (i - (len(row) - 1) / 2), -d) for d, row in rows.items() for i, fn in enumerate(row)}
+pos = {fn: (1.7 * (i - (len(row) - 1) / 2), -d) for d, row in rows.items()
+       for i, fn in enumerate(row)}
 
 fig, ax = plt.subplots(figsize=(6, 3.4))
 boxes = {}
 for fn, (px, py) in pos.items():
     leaf = type(fn).__name__ == "AccumulateGrad"
-    box = dict(boxstyle="round,pad=0.5", fc="#ffe0b2" if leaf else "#e3f2fd", ec="0.3")
-    boxes[fn] = ax.text(px, py, label(fn), ha="center", va="center", fontsize=11, bbox=box)
-for src, dst in edges:  # arrows in the backward direction, from box edge to box edge
-    edge = dict(patchA=boxes[src].get_bbox_patch(), patchB=boxes[dst].get_bbox_patch())
+    box = dict(boxstyle="round,pad=0.5", fc="#ffe0b2" if leaf else "#e3f2fd",
+               ec="0.3")
+    boxes[fn] = ax.text(px, py, label(fn), ha="center", va="center",
+                        fontsize=11, bbox=box)
+# arrows in the backward direction, from box edge to box edge
+for src, dst in edges:
+    edge = dict(patchA=boxes[src].get_bbox_patch(),
+                patchB=boxes[dst].get_bbox_patch())
     ax.annotate("", xy=pos[dst], xytext=pos[src],
-                arrowprops=dict(arrowstyle="-|>", color="0.35", shrinkA=2, shrinkB=2, **edge))
+                arrowprops=dict(arrowstyle="-|>", color="0.35", shrinkA=2,
+                                shrinkB=2, **edge))
 ax.set_xlim(-2.0, 2.0)
 ax.set_ylim(-max(depth.values()) - 0.5, 0.5)
 ax.axis("off")

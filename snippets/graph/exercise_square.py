@@ -1,4 +1,5 @@
-"""Exercise: y = w * w uses w twice; both edges end at the same AccumulateGrad node."""
+"""Exercise: y = w * w uses w twice;
+both edges end at the same AccumulateGrad node."""
 import torch
 
 w = torch.tensor([3.0], requires_grad=True)

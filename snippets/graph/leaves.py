@@ -11,7 +11,8 @@ print(w.is_leaf, x.is_leaf, a.is_leaf, b.is_leaf, y.is_leaf)
 #> True True False False False
 print(w.grad_fn, x.grad_fn)  # no recorded operation produced them
 #> None None
-print(type(y.grad_fn).__name__, type(a.grad_fn).__name__, type(b.grad_fn).__name__)
+print(type(y.grad_fn).__name__, type(a.grad_fn).__name__,
+      type(b.grad_fn).__name__)
 #> MulBackward0 AddBackward0 AddBackward0
 print(isinstance(y.grad_fn, torch.autograd.graph.Node))  # every node is a Node
 #> True

@@ -1,4 +1,5 @@
-"""Saved tensors cost memory while the graph lives; under no_grad nothing is saved."""
+"""Saved tensors cost memory while the graph lives;
+under no_grad nothing is saved."""
 import torch
 
 torch.manual_seed(0)

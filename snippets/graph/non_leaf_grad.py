@@ -15,7 +15,8 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     print(w.grad, a.grad)
     #> tensor([5.]) None
-message = str(caught[0].message).split(" (Triggered")[0]  # drop the C++ source path
+# drop the C++ source path
+message = str(caught[0].message).split(" (Triggered")[0]
 print(textwrap.fill(message, width=76))
 #> The .grad attribute of a Tensor that is not a leaf Tensor is being accessed.
 #> Its .grad attribute won't be populated during autograd.backward(). If you

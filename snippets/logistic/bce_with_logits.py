@@ -3,7 +3,8 @@ import torch
 import torch.nn as nn
 
 logits = [-200.0, -50.0, 0.0, 50.0, 200.0]
-targets = torch.tensor([1.0, 1.0, 1.0, 0.0, 0.0])  # the extremes are confident and wrong
+# the extremes are confident and wrong
+targets = torch.tensor([1.0, 1.0, 1.0, 0.0, 0.0])
 
 
 def loss_and_grad(loss_fn):
@@ -13,15 +14,18 @@ def loss_and_grad(loss_fn):
     return loss.detach(), z.grad
 
 
-with_logits = loss_and_grad(lambda z: nn.BCEWithLogitsLoss(reduction="none")(z, targets))
-two_steps = loss_and_grad(lambda z: nn.BCELoss(reduction="none")(torch.sigmoid(z), targets))
+with_logits = loss_and_grad(
+    lambda z: nn.BCEWithLogitsLoss(reduction="none")(z, targets))
+two_steps = loss_and_grad(
+    lambda z: nn.BCELoss(reduction="none")(torch.sigmoid(z), targets))
 
-print(f"{'logit':>6} {'target':>6} | {'WithLogits':>10} {'grad':>9} | {'BCELoss':>8} {'grad':>9}")
+print(f"{'logit':>6} {'target':>6} | {'WithLogits':>10} {'grad':>9} | "
+      f"{'BCELoss':>8} {'grad':>9}")
 #>  logit target | WithLogits      grad |  BCELoss      grad
 for i, z in enumerate(logits):
-    print(f"{z:6.0f} {targets[i].item():6.0f} | {with_logits[0][i].item():10.3f} "
-          f"{with_logits[1][i].item():9.3g} | {two_steps[0][i].item():8.3f} "
-          f"{two_steps[1][i].item():9.3g}")
+    print(f"{z:6.0f} {targets[i].item():6.0f} | "
+          f"{with_logits[0][i].item():10.3f} {with_logits[1][i].item():9.3g} | "
+          f"{two_steps[0][i].item():8.3f} {two_steps[1][i].item():9.3g}")
     #>   -200      1 |    200.000        -1 |  100.000        -0
     #>    -50      1 |     50.000        -1 |   50.000 -1.93e-10
     #>      0      1 |      0.693      -0.5 |    0.693      -0.5

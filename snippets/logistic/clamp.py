@@ -1,4 +1,4 @@
-"""clamp makes the loss finite but its gradient zero; the logit form keeps both."""
+"""clamp makes the loss finite, its gradient zero; the logit form keeps both."""
 # --8<-- [start:clamp]
 import torch
 import torch.nn.functional as F
@@ -6,7 +6,8 @@ import torch.nn.functional as F
 y = torch.tensor([0.0, 1.0])
 z = torch.tensor([12.0, -12.0], requires_grad=True)  # confident and wrong
 p = torch.sigmoid(z)
-print(p.detach())  # near 1 and 0, but not rounded to them: the formula still works
+# near 1 and 0, but not rounded to them: the formula still works
+print(p.detach())
 #> tensor([9.9999e-01, 6.1442e-06])
 loss = -(y * torch.log(p) + (1 - y) * torch.log(1 - p))
 loss.sum().backward()
@@ -15,12 +16,14 @@ print(loss.detach(), z.grad)  # finite, and the gradient sigma(z) - y = +-1
 
 z.grad = None
 eps = 1e-4
-p_safe = torch.sigmoid(z).clamp(eps, 1 - eps)  # both probabilities lie outside [eps, 1 - eps]
+# both probabilities lie outside [eps, 1 - eps]
+p_safe = torch.sigmoid(z).clamp(eps, 1 - eps)
 loss = -(y * torch.log(p_safe) + (1 - y) * torch.log(1 - p_safe))
 loss.sum().backward()
 print(loss.detach())  # still finite ...
 #> tensor([9.2102, 9.2103])
-print(z.grad)  # ... but nothing to learn from: clamp's slope is 0 outside [eps, 1 - eps]
+# ... but nothing to learn from: clamp's slope is 0 outside [eps, 1 - eps]
+print(z.grad)
 #> tensor([0., 0.])
 # --8<-- [end:clamp]
 
@@ -36,8 +39,10 @@ print(F.binary_cross_entropy_with_logits(z, y, reduction="none").detach())
 #> tensor([12.0000, 12.0000])
 
 big = torch.tensor(100.0)  # e^100 is beyond float32 (max about e^88.7)
-print(torch.log(1 + torch.exp(big)), F.softplus(big))  # literally; softplus returns z above 20
+# literally; softplus returns z above 20
+print(torch.log(1 + torch.exp(big)), F.softplus(big))
 #> tensor(inf) tensor(100.)
-print(big.clamp(min=0) + torch.log1p(torch.exp(-big.abs())))  # max(z, 0) + ln(1 + e^-|z|)
+# max(z, 0) + ln(1 + e^-|z|)
+print(big.clamp(min=0) + torch.log1p(torch.exp(-big.abs())))
 #> tensor(100.)
 # --8<-- [end:logit]

@@ -1,4 +1,4 @@
-"""One sample, the gradient by the formula and by autograd, and what a step does."""
+"""One sample, the gradient by formula and by autograd, and what a step does."""
 import torch
 import torch.nn.functional as F
 

@@ -1,4 +1,5 @@
-"""p = 0.8: odds, log-odds and the score z; one more unit of z multiplies the odds by e."""
+"""p = 0.8: odds, log-odds and the score z;
+one more unit of z multiplies the odds by e."""
 import torch
 
 p = torch.tensor(0.8)

@@ -1,8 +1,9 @@
-"""dl/dz = sigma(z) - y and dl/dw = (sigma(z) - y) x, checked against autograd."""
+"""dl/dz = sigma(z) - y and dl/dw = (sigma(z) - y) x, checked with autograd."""
 import torch
 import torch.nn.functional as F
 
-x = torch.tensor([[1.5, -0.5], [0.2, 2.0], [-1.0, 1.0]])  # three samples (x1, x2)
+# three samples (x1, x2)
+x = torch.tensor([[1.5, -0.5], [0.2, 2.0], [-1.0, 1.0]])
 y = torch.tensor([1.0, 0.0, 1.0])
 w = torch.tensor([0.8, -0.3], requires_grad=True)
 b = torch.tensor(0.1, requires_grad=True)

@@ -3,13 +3,16 @@ import torch
 import torch.nn as nn
 
 z = torch.arange(0.0, 120.0)
-print("sigma(z) == 1 from z =", int(z[torch.sigmoid(z) == 1][0]))  # rounded to exactly 1
+# rounded to exactly 1
+print("sigma(z) == 1 from z =", int(z[torch.sigmoid(z) == 1][0]))
 #> sigma(z) == 1 from z = 17
 print("sigma(z) == 0 from z =", -int(z[torch.sigmoid(-z) == 0][0]), "down")
 #> sigma(z) == 0 from z = -89 down
-print("p (1 - p) < 1e-12 from z =", -int(z[torch.sigmoid(-z) < 1e-12][0]), "down")
+print("p (1 - p) < 1e-12 from z =", -int(z[torch.sigmoid(-z) < 1e-12][0]),
+      "down")
 #> p (1 - p) < 1e-12 from z = -28 down
-print(torch.exp(torch.tensor([88.0, 89.0])), torch.exp(torch.tensor(-89.0)))  # e^89 overflows
+# e^89 overflows
+print(torch.exp(torch.tensor([88.0, 89.0])), torch.exp(torch.tensor(-89.0)))
 #> tensor([1.6516e+38,        inf]) tensor(2.2274e-39)
 print(torch.sigmoid(torch.tensor([17.0, -17.0, -50.0])))
 #> tensor([1.0000e+00, 4.1399e-08, 1.9287e-22])
@@ -36,5 +39,6 @@ bce(p, torch.tensor(1.0)).backward()
 with torch.no_grad():
     print(p.grad, -1 / p)  # what BCELoss returns, and the true dl/dp
     #> tensor(-1.0000e+12) tensor(-5.1847e+21)
-    print(p.grad * p * (1 - p))  # times the sigmoid's slope p (1 - p): dl/dz, far from -1
+    # times the sigmoid's slope p (1 - p): dl/dz, far from -1
+    print(p.grad * p * (1 - p))
     #> tensor(-1.9287e-10)

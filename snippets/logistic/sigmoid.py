@@ -16,5 +16,6 @@ print((z >= 0).tolist())
 
 # In float32 the two tests can disagree right at the boundary.
 z = torch.tensor(-1e-7)
-print(torch.sigmoid(z).item(), (torch.sigmoid(z) >= 0.5).item(), (z >= 0).item())
+print(torch.sigmoid(z).item(), (torch.sigmoid(z) >= 0.5).item(),
+      (z >= 0).item())
 #> 0.5 True False

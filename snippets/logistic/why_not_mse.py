@@ -1,8 +1,10 @@
-"""Confidently wrong (y = 1, z very negative): the MSE gradient vanishes, the BCE gradient does not."""
+"""Confidently wrong (y = 1, z very negative): the MSE gradient vanishes,
+the BCE gradient does not."""
 import torch
 import torch.nn.functional as F
 
-z = torch.tensor([-6.0, -2.0, 0.0], requires_grad=True)  # scores of three samples
+# scores of three samples
+z = torch.tensor([-6.0, -2.0, 0.0], requires_grad=True)
 y = torch.ones(3)  # all labelled 1: the first is confidently wrong
 p = torch.sigmoid(z)
 

@@ -1,4 +1,5 @@
-"""The recipe as the source notes train it: all 200 points, a sigmoid in the model, nn.BCELoss."""
+"""The recipe as the source notes train it: all 200 points,
+a sigmoid in the model, nn.BCELoss."""
 import torch
 import torch.nn as nn
 
@@ -8,7 +9,8 @@ cloud0 = torch.normal(mean * torch.ones(n, 2), 1) + shift
 cloud1 = torch.normal(-mean * torch.ones(n, 2), 1) + shift
 x = torch.cat((cloud0, cloud1))  # no point held out
 y = torch.cat((torch.zeros(n), torch.ones(n)))
-model = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())  # probabilities, which nn.BCELoss takes
+# outputs probabilities, which nn.BCELoss takes
+model = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
 loss_fn = nn.BCELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
 

@@ -1,4 +1,5 @@
-"""The same training by hand: plain tensors instead of nn.Module, three lines instead of the optimizer."""
+"""The same training by hand: plain tensors instead of nn.Module,
+three lines instead of the optimizer."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -11,14 +12,17 @@ train_x = torch.cat((cloud0[:k], cloud1[:k]))
 train_y = torch.cat((torch.zeros(k), torch.ones(k)))
 
 linear = nn.Linear(2, 1)  # used only to draw the recipe's initial values
-w = linear.weight.detach()[0].clone().requires_grad_()  # (w1, w2): a plain leaf tensor
+# (w1, w2): a plain leaf tensor
+w = linear.weight.detach()[0].clone().requires_grad_()
 b = linear.bias.detach().clone().requires_grad_()  # b, shape (1,)
 lr, mu = 0.01, 0.9
-velocity = [torch.zeros_like(w), torch.zeros_like(b)]  # one v per parameter, 0 at the start
+# one v per parameter, 0 at the start
+velocity = [torch.zeros_like(w), torch.zeros_like(b)]
 
 for t in range(1000):
     z = train_x @ w + b  # forward: one score per point
-    loss = F.binary_cross_entropy_with_logits(z, train_y)  # what nn.BCEWithLogitsLoss calls
+    # what nn.BCEWithLogitsLoss calls
+    loss = F.binary_cross_entropy_with_logits(z, train_y)
     if t % 20 == 0:
         acc = ((z >= 0).float() == train_y).float().mean().item()
         print(f"t = {t:3d}  loss = {loss.item():.4f}  acc = {acc:.3f}")
@@ -42,13 +46,14 @@ for t in range(1000):
         if acc >= 0.99:
             break
     loss.backward()
-    with torch.no_grad():  # in-place change of a leaf: allowed only while not recording
+    # in-place change of a leaf: allowed only while not recording
+    with torch.no_grad():
         for p, v in zip((w, b), velocity):
-            v.mul_(mu).add_(p.grad)  # v <- mu v + g (so v = g on the first step)
+            v.mul_(mu).add_(p.grad)  # v <- mu v + g (v = g on the first step)
             p -= lr * v  # p <- p - lr v
             p.grad = None  # what optimizer.zero_grad() does
 print(f"w = ({w[0]:.4f}, {w[1]:.4f})  b = {b.item():.4f}")
 #> w = (-1.4364, -1.3959)  b = 1.6995
 
-print(w.is_leaf, w.requires_grad, w.grad_fn)  # still a leaf after all the updates
+print(w.is_leaf, w.requires_grad, w.grad_fn)  # still a leaf after every update
 #> True True None

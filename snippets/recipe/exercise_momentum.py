@@ -13,7 +13,7 @@ linear = nn.Linear(2, 1)  # the recipe's initial values, copied into every run
 
 
 def reached(lr, mu):
-    """When the training accuracy first reaches 0.99 (checked every 20 iterations)."""
+    """When training accuracy first reaches 0.99 (checked every 20 steps)."""
     w = linear.weight.detach()[0].clone().requires_grad_()
     b = linear.bias.detach().clone().requires_grad_()
     velocity = [torch.zeros_like(w), torch.zeros_like(b)]
@@ -24,7 +24,7 @@ def reached(lr, mu):
         F.binary_cross_entropy_with_logits(z, train_y).backward()
         with torch.no_grad():
             for p, v in zip((w, b), velocity):
-                v.mul_(mu).add_(p.grad)  # mu = 0: v is just this step's gradient
+                v.mul_(mu).add_(p.grad)  # mu = 0: v is this step's gradient
                 p -= lr * v
                 p.grad = None
     return "not by t = 1000"

@@ -1,4 +1,6 @@
 """The manual update needs torch.no_grad(): w is a leaf that requires grad."""
+import textwrap
+
 import torch
 
 x = torch.tensor([2.0, 3.0])
@@ -7,10 +9,12 @@ loss = (x @ w - 1) ** 2
 loss.backward()
 
 try:
-    w -= 0.1 * w.grad  # autograd is recording: an in-place change of a leaf is refused
+    # autograd is recording: an in-place change of a leaf is refused
+    w -= 0.1 * w.grad
 except RuntimeError as err:
-    print(err)
-    #> a leaf Variable that requires grad is being used in an in-place operation.
+    print(textwrap.fill(str(err), 72, break_on_hyphens=False))
+    #> a leaf Variable that requires grad is being used in an in-place
+    #> operation.
 
 with torch.no_grad():  # not recording: the same line is allowed
     w -= 0.1 * w.grad

@@ -1,4 +1,5 @@
-"""The recipe with a sigmoid in the model and nn.BCELoss, against logits and nn.BCEWithLogitsLoss."""
+"""The recipe with a sigmoid in the model and nn.BCELoss,
+against logits and nn.BCEWithLogitsLoss."""
 import torch
 import torch.nn as nn
 
@@ -15,7 +16,7 @@ for loss_fn in (nn.BCEWithLogitsLoss(), nn.BCELoss()):
     for t in range(1000):
         z = linear(train_x).squeeze(1)  # logits
         if isinstance(loss_fn, nn.BCELoss):
-            loss = loss_fn(torch.sigmoid(z), train_y)  # probabilities first, then BCE
+            loss = loss_fn(torch.sigmoid(z), train_y)  # sigmoid first, then BCE
         else:
             loss = loss_fn(z, train_y)  # the sigmoid happens inside the loss
         acc = ((z >= 0).float() == train_y).float().mean().item()
@@ -25,7 +26,7 @@ for loss_fn in (nn.BCEWithLogitsLoss(), nn.BCELoss()):
         optimizer.step()
         optimizer.zero_grad()
     # largest |z|: far from 17, where sigmoid(z) == 1
-    print(f"{type(loss_fn).__name__:17} t = {t}  loss = {loss.item():.4f}  acc = {acc:.3f}  "
-          f"largest |z| = {z.abs().max().item():.1f}")
+    print(f"{type(loss_fn).__name__:17} t = {t}  loss = {loss.item():.4f}  "
+          f"acc = {acc:.3f}  largest |z| = {z.abs().max().item():.1f}")
     #> BCEWithLogitsLoss t = 320  loss = 0.0500  acc = 0.994  largest |z| = 10.5
     #> BCELoss           t = 320  loss = 0.0500  acc = 0.994  largest |z| = 10.5

@@ -9,12 +9,14 @@ torch.manual_seed(10)  # the same data and the same initial weights on every run
 # --8<-- [start:data]
 # Step 1, data: two clouds of 100 points in the plane, labels 0 and 1.
 n, mean, shift = 100, 1.7, 1.0
-cloud0 = torch.normal(mean * torch.ones(n, 2), 1) + shift  # label 0, around (2.7, 2.7)
-cloud1 = torch.normal(-mean * torch.ones(n, 2), 1) + shift  # label 1, around (-0.7, -0.7)
-k = 80  # the first 80 points of each cloud train the model, the last 20 test it
+# label 0 around (2.7, 2.7), label 1 around (-0.7, -0.7)
+cloud0 = torch.normal(mean * torch.ones(n, 2), 1) + shift
+cloud1 = torch.normal(-mean * torch.ones(n, 2), 1) + shift
+k = 80  # the first 80 of each cloud train the model, the last 20 test it
 train_x = torch.cat((cloud0[:k], cloud1[:k]))  # one row (x1, x2) per point
 train_y = torch.cat((torch.zeros(k), torch.ones(k)))
-test_x = torch.cat((cloud0[k:], cloud1[k:]))  # held out: training never sees these
+# held out: training never sees these
+test_x = torch.cat((cloud0[k:], cloud1[k:]))
 test_y = torch.cat((torch.zeros(n - k), torch.ones(n - k)))
 print(train_x.shape, train_y.shape, test_x.shape, test_y.shape)
 #> torch.Size([160, 2]) torch.Size([160]) torch.Size([40, 2]) torch.Size([40])
@@ -26,24 +28,27 @@ print(train_x.shape, train_y.shape, test_x.shape, test_y.shape)
 class LogisticRegression(nn.Module):
     def __init__(self):
         super().__init__()
-        self.linear = nn.Linear(2, 1)  # weight (w1, w2) and bias b, both nn.Parameter
+        # weight (w1, w2) and bias b, both nn.Parameter
+        self.linear = nn.Linear(2, 1)
 
     def forward(self, x):
-        return self.linear(x).squeeze(1)  # shape (N, 1) -> (N,): one logit per point
+        return self.linear(x).squeeze(1)  # (N, 1) -> (N,): one logit per point
 
 
 model = LogisticRegression()
-print([name for name, _ in model.named_parameters()])  # what model.parameters() yields
+# what model.parameters() yields
+print([name for name, _ in model.named_parameters()])
 #> ['linear.weight', 'linear.bias']
 # --8<-- [end:model]
 
 # --8<-- [start:loss]
-# Step 3, loss: binary cross-entropy computed from the logits (sigmoid included).
+# Step 3, loss: binary cross-entropy from the logits (sigmoid included).
 loss_fn = nn.BCEWithLogitsLoss()
 # --8<-- [end:loss]
 
 # --8<-- [start:optimizer]
-# Step 4, optimizer: gradient descent with momentum (every step sees all 160 points).
+# Step 4, optimizer: gradient descent with momentum
+# (every step sees all 160 points).
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
 # --8<-- [end:optimizer]
 
@@ -53,8 +58,10 @@ history = []  # (t, loss, acc, w1, w2, b) every 20 iterations
 for t in range(1000):
     z = model(train_x)  # forward: one score per training point
     loss = loss_fn(z, train_y)
-    if t % 20 == 0:  # record the parameters that gave this loss, before the step
-        acc = ((z >= 0).float() == train_y).float().mean().item()  # z >= 0 means p >= 0.5
+    # record the parameters that gave this loss, before the step
+    if t % 20 == 0:
+        # z >= 0 means p >= 0.5
+        acc = ((z >= 0).float() == train_y).float().mean().item()
         (w1, w2), b = model.linear.weight[0].tolist(), model.linear.bias.item()
         history.append((t, loss.item(), acc, w1, w2, b))
         print(f"t = {t:3d}  loss = {loss.item():.4f}  acc = {acc:.3f}")
@@ -86,13 +93,15 @@ print(f"w = ({w1:.4f}, {w2:.4f})  b = {b:.4f}")
 
 # --8<-- [start:evaluate]
 # Step 6, evaluate on the held-out points, then predict new ones.
-model.eval()  # evaluation mode: changes layers such as dropout (this model has none)
+# evaluation mode: changes layers such as dropout (this model has none)
+model.eval()
 with torch.no_grad():  # nothing is recorded: no graph, no saved tensors
     test_z = model(test_x)
     test_acc = ((test_z >= 0).float() == test_y).float().mean().item()
     print(f"test acc = {test_acc:.3f}")
     #> test acc = 0.975
-    new_x = torch.tensor([[-1.0, -1.0], [1.0, 0.0]])  # deep in cloud 1, and near the line
+    # deep in cloud 1, and near the line
+    new_x = torch.tensor([[-1.0, -1.0], [1.0, 0.0]])
     print(torch.sigmoid(model(new_x)))  # the probability of class 1 for each
     #> tensor([0.9894, 0.5654])
 # --8<-- [end:evaluate]
@@ -102,9 +111,11 @@ import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(figsize=(4.2, 4.8), layout="constrained")
 ax.scatter(cloud0[:k, 0], cloud0[:k, 1], s=10, c="tab:red", label="$y = 0$")
-ax.scatter(cloud1[:k, 0], cloud1[:k, 1], s=10, c="tab:blue", marker="^", label="$y = 1$")
-ax.scatter(test_x[:, 0], test_x[:, 1], s=24, facecolors="none", edgecolors="0.3",
-           label="test")  # the held-out points, hollow
+ax.scatter(cloud1[:k, 0], cloud1[:k, 1], s=10, c="tab:blue", marker="^",
+           label="$y = 1$")
+# the held-out points, hollow
+ax.scatter(test_x[:, 0], test_x[:, 1], s=24, facecolors="none",
+           edgecolors="0.3", label="test")
 x1 = torch.linspace(-4, 6, 2)
 picks = [history[0], history[1], history[len(history) // 2], history[-1]]
 for (t, _, _, w1, w2, b), style in zip(picks, [":", "-.", "--", "-"]):

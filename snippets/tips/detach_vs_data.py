@@ -1,11 +1,12 @@
-""".detach() and .data share memory; only .detach() lets autograd catch misuse."""
+""".detach() and .data share memory; misuse is caught only through .detach()."""
 import textwrap
 
 import torch
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 out = x.sigmoid()  # backward of sigmoid uses its own output: s * (1 - s)
-print(out.detach().data_ptr() == out.data_ptr(), out.data.data_ptr() == out.data_ptr())  # same memory
+print(out.detach().data_ptr() == out.data_ptr(),
+      out.data.data_ptr() == out.data_ptr())  # same memory
 #> True True
 print(out.detach().requires_grad, out.data.requires_grad)
 #> False False
@@ -20,7 +21,7 @@ out.detach().zero_()  # the same change through detach() is recorded
 try:
     out.sum().backward()
 except RuntimeError as err:
-    print(textwrap.fill(str(err).split(" Hint:")[0], width=76))
-    #> one of the variables needed for gradient computation has been modified by an
-    #> inplace operation: [torch.FloatTensor [2]], which is output 0 of Sigmoid, is
-    #> at version 1; expected version 0 instead.
+    print(textwrap.fill(str(err).split(" Hint:")[0], width=72))
+    #> one of the variables needed for gradient computation has been modified
+    #> by an inplace operation: [torch.FloatTensor [2]], which is output 0 of
+    #> Sigmoid, is at version 1; expected version 0 instead.

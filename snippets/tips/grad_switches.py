@@ -1,10 +1,11 @@
-"""set_grad_enabled switches recording with a flag; enable_grad turns it back on."""
+"""set_grad_enabled sets recording from a flag; enable_grad turns it back on."""
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)
 
 for training in (True, False):
-    with torch.set_grad_enabled(training):  # one code path for training and evaluation
+    # one code path for training and evaluation
+    with torch.set_grad_enabled(training):
         y = w * 2
     print(training, y.requires_grad)
     #> True True

@@ -12,11 +12,12 @@ print(z.is_inference())
 try:
     y = w * z  # the product would have to save z for dy/dw
 except RuntimeError as err:
-    print(textwrap.fill(str(err), width=76))
-    #> Inference tensors cannot be saved for backward. Please do not use Tensors
-    #> created in inference mode in computation tracked by autograd. To work around
-    #> this, you can make a clone to get a normal tensor and use it in autograd, or
-    #> use `torch.no_grad()` instead of `torch.inference_mode()`.
+    print(textwrap.fill(str(err), width=72))
+    #> Inference tensors cannot be saved for backward. Please do not use
+    #> Tensors created in inference mode in computation tracked by autograd. To
+    #> work around this, you can make a clone to get a normal tensor and use it
+    #> in autograd, or use `torch.no_grad()` instead of
+    #> `torch.inference_mode()`.
 y = w * z.clone()  # a clone is an ordinary tensor
 print(y)
 #> tensor([6.], grad_fn=<MulBackward0>)
@@ -24,5 +25,5 @@ print(y)
 try:
     z.add_(1)
 except RuntimeError as err:
-    print(textwrap.fill(str(err).split(".You")[0] + ".", width=76))
+    print(textwrap.fill(str(err).split(".You")[0] + ".", width=72))
     #> Inplace update to inference tensor outside InferenceMode is not allowed.

@@ -1,4 +1,4 @@
-"""A leaf that requires grad cannot be changed in place while autograd records."""
+"""A leaf requiring grad cannot be changed in place while autograd records."""
 import textwrap
 
 import torch
@@ -7,8 +7,9 @@ w = torch.tensor([1.0], requires_grad=True)  # no operation yet, no graph
 try:
     w.add_(1)
 except RuntimeError as err:
-    print(err)
-    #> a leaf Variable that requires grad is being used in an in-place operation.
+    print(textwrap.fill(str(err), 72, break_on_hyphens=False))
+    #> a leaf Variable that requires grad is being used in an in-place
+    #> operation.
 
 v = torch.zeros(3, requires_grad=True)
 try:
@@ -22,7 +23,8 @@ with torch.no_grad():
 print(v)
 #> tensor([5., 0., 0.], requires_grad=True)
 
-# In place means the same memory: `a = a + 1` makes a new tensor, `a += 1` does not.
+# In place means the same memory:
+# `a = a + 1` makes a new tensor, `a += 1` does not.
 a = torch.ones(1)
 obj, mem = id(a), a.data_ptr()  # the Python object, the address of its storage
 a = a + 1

@@ -1,4 +1,4 @@
-"""Turn recording off: results of no_grad and inference_mode need no gradient."""
+"""Turn recording off: no_grad and inference_mode results need no gradient."""
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)
@@ -9,7 +9,8 @@ print(y.requires_grad, y.grad_fn)
 #> False None
 
 with torch.no_grad():
-    b = torch.zeros(1, requires_grad=True)  # still honoured: b is a leaf that requires grad
+    # still honoured: b is a leaf that requires grad
+    b = torch.zeros(1, requires_grad=True)
 print(b.requires_grad, b.is_leaf)
 #> True True
 

@@ -1,4 +1,5 @@
-"""Anything computed from a leaf that requires grad requires grad too, with exceptions."""
+"""Anything computed from a leaf that requires grad requires grad too,
+with exceptions."""
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)

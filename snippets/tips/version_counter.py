@@ -1,4 +1,4 @@
-"""The version counter guards the tensors that backward nodes saved, and only those."""
+"""The version counter guards only the tensors that backward nodes saved."""
 import re
 import textwrap
 import warnings
@@ -25,14 +25,15 @@ with torch.no_grad():
 try:
     y.backward()
 except RuntimeError as err:
-    print(textwrap.fill(str(err), width=76))
-    #> one of the variables needed for gradient computation has been modified by an
-    #> inplace operation: [torch.FloatTensor [1]] is at version 1; expected version
-    #> 0 instead. Hint: enable anomaly detection to find the operation that failed
-    #> to compute its gradient, with torch.autograd.set_detect_anomaly(True,
-    #> check_nan=False).
+    print(textwrap.fill(str(err), width=72))
+    #> one of the variables needed for gradient computation has been modified
+    #> by an inplace operation: [torch.FloatTensor [1]] is at version 1;
+    #> expected version 0 instead. Hint: enable anomaly detection to find the
+    #> operation that failed to compute its gradient, with
+    #> torch.autograd.set_detect_anomaly(True, check_nan=False).
 
-# Anomaly mode points to the forward operation that saved w, not to the in-place change.
+# Anomaly mode points to the forward operation that saved w,
+# not to the in-place change.
 def forward(w, x):
     return w * x  # saves w for the backward pass
 
@@ -53,9 +54,11 @@ with torch.autograd.set_detect_anomaly(True):
         except RuntimeError:
             pass
 message = str(caught[0].message)
-print(message.splitlines()[0])
-#> Error detected in MulBackward0. Traceback of forward call that caused the error:
-frames = re.findall(r", in (\S+)", message)  # the functions in its forward traceback
+print(textwrap.fill(message.splitlines()[0], width=72))
+#> Error detected in MulBackward0. Traceback of forward call that caused
+#> the error:
+# the functions in its forward traceback
+frames = re.findall(r", in (\S+)", message)
 print(frames[-2:])  # innermost last
 #> ['<module>', 'forward']
 print("update" in frames)
