@@ -32,8 +32,8 @@ def config(root: Path = project.ROOT):
 
 
 def check_includes(root: Path) -> list[str]:
-    """Includes name real files and sections, sit in a fence titled with the
-    file, and every snippet is shown in every language."""
+    """Includes name real files and sections, sit in a fence titled with the file, and
+    every snippet is shown in every language, no line of it wider than a code block."""
     problems, langs = [], project.languages()
     shown: dict[str, set[str]] = {lang: set() for lang in langs}
     bases = model().base_paths(config(root))
@@ -51,6 +51,8 @@ def check_includes(root: Path) -> list[str]:
     for snippet in model().snippet_files(root):
         name = snippet.relative_to(root).as_posix()
         problems += model().sections(snippet, name)[1]
+        problems += [f"{name}:{n}: {len(line)} columns; a code block shows 80 (CONTRIBUTING)" for n, line in
+                     enumerate(snippet.read_text(encoding="utf-8", errors="replace").splitlines(), 1) if len(line) > 80]
         problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
                      "include it on a page of every language" for lang in langs if name not in shown[lang]]
     return problems

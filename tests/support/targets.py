@@ -36,8 +36,7 @@ def page(given: str) -> list[Path]:
     language (`docs/en/autograd/tips.md`); UsageError for a name that matches no page."""
     langs = project.languages()
     uri = given.strip("/").removeprefix("docs/")
-    if uri.split("/")[0] in langs:
-        uri = uri.split("/", 1)[-1]
+    uri = uri.split("/", 1)[-1] if uri.split("/")[0] in langs else uri
     files = [ROOT / "docs" / lang / uri for lang in langs]
     if not all(f.is_file() for f in files):
         known = sorted({p.as_posix() for lang in langs for p in pages.pages(ROOT, lang)})
@@ -55,8 +54,7 @@ def traits(path: Path) -> set[str]:
     """The modules a snippet imports and the TRAITS it uses (none if it does not parse:
     test_output_matches says why)."""
     try:
-        source = path.read_text(encoding="utf-8-sig")
-        tree = ast.parse(source)
+        tree = ast.parse(source := path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, SyntaxError, ValueError):
         return set()
     found = {trait for trait, mark in TRAITS.items() if mark in source}
