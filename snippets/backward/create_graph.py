@@ -17,8 +17,8 @@ print(torch.autograd.grad(w.grad, w))
 #> (tensor([6.]),)
 print(caught[0].category.__name__)
 #> UserWarning
-print(textwrap.fill(". ".join(str(caught[0].message).split(". ")[:2]) + ".",
-                    width=76))
+first_two = ". ".join(str(caught[0].message).split(". ")[:2]) + "."
+print(textwrap.fill(first_two, width=76))
 #> Using backward() with create_graph=True will create a reference cycle
 #> between the parameter and its gradient which can cause a memory leak. We
 #> recommend using autograd.grad when creating the graph to avoid this.

@@ -21,7 +21,7 @@ def nodes_and_edges(root):
 
 
 def trace(loss, seed, leaves):
-    """Run loss.backward(seed) with hooks on every node; return its steps."""
+    """Hook every node, run loss.backward(seed); return the steps it took."""
     depth, edges = nodes_and_edges(loss.grad_fn)
     steps = []  # one dict per node the engine runs, in the order it runs them
     for fn in depth:
@@ -31,8 +31,8 @@ def trace(loss, seed, leaves):
         # hook: after it, with the gradients fn sends to its inputs ("out")
         fn.register_hook(lambda grad_inputs, grad_outputs:
                          steps[-1].update(out=grad_inputs))
-    # after AccumulateGrad has added into leaf.grad
     for name, leaf in leaves.items():
+        # post-accumulate hook: after AccumulateGrad has added into leaf.grad
         leaf.register_post_accumulate_grad_hook(
             lambda t, name=name: steps[-1].update(grad=(name, t.grad.clone())))
     loss.backward(seed)

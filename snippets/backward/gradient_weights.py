@@ -20,7 +20,7 @@ print(w.grad)
 
 w.grad = None
 loss = make_loss()
-# 1 * 5 + 1 * 2
+# weights (1, 1): 1 * 5 + 1 * 2
 torch.autograd.backward(loss, grad_tensors=torch.tensor([1.0, 1.0]))
 print(w.grad)
 #> tensor([7.])

@@ -25,5 +25,6 @@ correct = torch.tensor(88)
 # what `/` did in PyTorch 0.4: drop the fraction
 print(torch.div(correct, 100, rounding_mode="trunc"))
 #> tensor(0)
-print(correct / 100)  # what `/` does today: true division
+# what `/` does today: true division
+print(correct / 100)
 #> tensor(0.8800)

@@ -349,7 +349,7 @@ def saves_values(op):
     return marked
 
 
-# add reads no forward value: it stays unmarked
+# the ops whose backward reads forward values; add reads none: it stays unmarked
 Value.__mul__ = saves_values(mul)
 Value.__pow__ = saves_values(power)
 Value.exp = saves_values(exp)

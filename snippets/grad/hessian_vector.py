@@ -9,12 +9,12 @@ def f(x):  # f = x1^2 x2 + x2^3
 
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)
-# (2 x1 x2, x1^2 + 3 x2^2), recorded
+# g = (2 x1 x2, x1^2 + 3 x2^2), recorded so that it can be differentiated
 (g,) = torch.autograd.grad(f(x), x, create_graph=True)
 print(g)
 #> tensor([ 4., 13.], grad_fn=<AddBackward0>)
 v = torch.tensor([1.0, -1.0])
-# v^T H, one more backward pass
+# hv = v^T H: one more backward pass
 (hv,) = torch.autograd.grad(g, x, grad_outputs=v)
 print(hv)
 #> tensor([  2., -10.])

@@ -39,7 +39,7 @@ print(F.binary_cross_entropy_with_logits(z, y, reduction="none").detach())
 #> tensor([12.0000, 12.0000])
 
 big = torch.tensor(100.0)  # e^100 is beyond float32 (max about e^88.7)
-# literally; softplus returns z above 20
+# ln(1 + e^z) taken literally overflows; softplus returns z itself above 20
 print(torch.log(1 + torch.exp(big)), F.softplus(big))
 #> tensor(inf) tensor(100.)
 # max(z, 0) + ln(1 + e^-|z|)

@@ -3,13 +3,13 @@ import torch
 import torch.nn as nn
 
 z = torch.arange(0.0, 120.0)
-# rounded to exactly 1
+# the first z at which sigma(z) rounds to exactly 1
 print("sigma(z) == 1 from z =", int(z[torch.sigmoid(z) == 1][0]))
 #> sigma(z) == 1 from z = 17
 print("sigma(z) == 0 from z =", -int(z[torch.sigmoid(-z) == 0][0]), "down")
 #> sigma(z) == 0 from z = -89 down
-print("p (1 - p) < 1e-12 from z =", -int(z[torch.sigmoid(-z) < 1e-12][0]),
-      "down")
+print("p (1 - p) < 1e-12 from z =",
+      -int(z[torch.sigmoid(-z) < 1e-12][0]), "down")
 #> p (1 - p) < 1e-12 from z = -28 down
 # e^89 overflows
 print(torch.exp(torch.tensor([88.0, 89.0])), torch.exp(torch.tensor(-89.0)))

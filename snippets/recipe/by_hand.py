@@ -12,9 +12,9 @@ train_x = torch.cat((cloud0[:k], cloud1[:k]))
 train_y = torch.cat((torch.zeros(k), torch.ones(k)))
 
 linear = nn.Linear(2, 1)  # used only to draw the recipe's initial values
-# (w1, w2): a plain leaf tensor
+# w = (w1, w2) and b, shape (1,): plain leaf tensors
 w = linear.weight.detach()[0].clone().requires_grad_()
-b = linear.bias.detach().clone().requires_grad_()  # b, shape (1,)
+b = linear.bias.detach().clone().requires_grad_()
 lr, mu = 0.01, 0.9
 # one v per parameter, 0 at the start
 velocity = [torch.zeros_like(w), torch.zeros_like(b)]

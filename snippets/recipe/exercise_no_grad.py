@@ -12,7 +12,7 @@ try:
     # autograd is recording: an in-place change of a leaf is refused
     w -= 0.1 * w.grad
 except RuntimeError as err:
-    print(textwrap.fill(str(err), 72, break_on_hyphens=False))
+    print(textwrap.fill(str(err), 72))
     #> a leaf Variable that requires grad is being used in an in-place
     #> operation.
 

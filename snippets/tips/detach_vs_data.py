@@ -5,8 +5,9 @@ import torch
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 out = x.sigmoid()  # backward of sigmoid uses its own output: s * (1 - s)
+# both share out's memory
 print(out.detach().data_ptr() == out.data_ptr(),
-      out.data.data_ptr() == out.data_ptr())  # same memory
+      out.data.data_ptr() == out.data_ptr())
 #> True True
 print(out.detach().requires_grad, out.data.requires_grad)
 #> False False

@@ -7,7 +7,7 @@ w = torch.tensor([1.0], requires_grad=True)  # no operation yet, no graph
 try:
     w.add_(1)
 except RuntimeError as err:
-    print(textwrap.fill(str(err), 72, break_on_hyphens=False))
+    print(textwrap.fill(str(err), 72))
     #> a leaf Variable that requires grad is being used in an in-place
     #> operation.
 
@@ -15,6 +15,7 @@ v = torch.zeros(3, requires_grad=True)
 try:
     v[0] = 5  # item assignment is in place too, through a view of v
 except RuntimeError as err:
+    # break_on_hyphens=False: "in-place" stays whole
     print(textwrap.fill(str(err), 72, break_on_hyphens=False))
     #> a view of a leaf Variable that requires grad is being used in an
     #> in-place operation.

@@ -1,4 +1,4 @@
-"""In torch.no_grad() a leaf may change in place: how parameters are updated."""
+"""In no_grad() a leaf may be changed in place: how parameters are updated."""
 import torch
 
 w = torch.tensor([1.0], requires_grad=True)
