@@ -3,7 +3,7 @@
 import torch
 import torch.nn as nn
 
-torch.manual_seed(10)  # the same data and the same initial weights on every run
+torch.manual_seed(10)  # the same data and initial weights on every run
 # --8<-- [end:setup]
 
 # --8<-- [start:data]
