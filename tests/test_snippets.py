@@ -53,11 +53,10 @@ def update(snippet: Path, source: str, run: runner.Run) -> None:
 
 def test_output_matches(snippet, runs, request):
     source, run = runs[snippet]
-    updating = request.config.getoption("--update-outputs") and not run.error
-    if updating:
+    if updating := request.config.getoption("--update-outputs") and not run.error:
         update(snippet, source, run)  # the new blocks are the run's output
-    problems = expected_output.check(None if updating else source, run, rel(snippet))
-    assert not problems, "\n".join(problems)
+    if problems := expected_output.check(None if updating else source, run, rel(snippet)):
+        pytest.fail("\n".join(problems), pytrace=False)  # the messages alone, without the fixtures' values
 
 
 def test_runs_the_same_in_a_fresh_interpreter(snippet, runs, fresh_run):
