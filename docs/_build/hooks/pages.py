@@ -15,11 +15,12 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.hooks.pages")  # counted by --strict; printed as is
 
-INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+"(?P<target>[^"]+)"[ \t]*$', re.M)
-MARKER = re.compile(r"#\s*--8<--\s*\[(?P<kind>start|end):(?P<name>[^\]]*)\]")
+# As pymdownx.snippets reads them: either quote, nothing after it; a section name as its RE_SNIPPET_SECTION.
+INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+(?P<q>["\'])(?P<target>(?:(?!(?P=q)).)+)(?P=q)\r?$', re.M)
+MARKER = re.compile(r"#\s*--8<--\s*\[[ \t]*(?P<kind>start|end)[ \t]*:[ \t]*(?P<name>[A-Za-z][-_0-9A-Za-z]*)[ \t]*\]")
 OUTPUT = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
+TITLE = re.compile(r'\btitle=(?P<q>["\'])(?P<title>.*?)(?P=q)')
 BOX = re.compile(r'^(?P<marker>!!!|\?\?\?\+?|===!?\+?)[ \t]+(?:(?P<kind>[\w-]+)[ \t]*)?'
                  r'(?:"(?P<title>[^"]*)")?[ \t]*$')
 
@@ -150,7 +151,7 @@ def sections(snippet: Path, name: str | None = None) -> tuple[dict[str, tuple[in
 
 def snippet_files(root: Path) -> list[Path]:
     """Snippet sources (an editor's lock file, .#x.py, is not a snippet)."""
-    return sorted(p for p in (root / "snippets").rglob("*.py") if p.stem.isidentifier())
+    return sorted(p for p in (root / "snippets").rglob("*.py") if not p.name.startswith("."))
 
 
 def missing(target: str, bases: list[Path]) -> str | None:
