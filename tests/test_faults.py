@@ -89,14 +89,14 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
             "name '__file__' is not defined",
             "docs/en/autograd/backward.md:", "a formula does not convert to MathML: \\frac{1}{\\left(",
             "autograd/backward/#no-such-heading: no id 'no-such-heading' in en/autograd/backward/index.html",
-            "the code block (untitled), as copied: `#>` output in a block that is not a checked snippet"]:
+            ": code typed into the page; put it in a snippet and include it"]:
         assert message in out, f"{message!r} not in:\n{out}"
     assert re.search(r"en/index\.html:\d+: autograd/nowhere\.md: no such file in the site", out), out
     assert re.search(r"en/index\.html:\d+: images/nowhere\.png: no such file in the site", out), out
     assert re.search(r"docs/en/autograd/backward\.md:\d+: no snippet draws figures/nowhere\.svg", out), out
     summary = out.strip().splitlines()[-1]
-    # exactly the mistakes' own tests fail: 13, named in the run's FAILED lines, and nothing else
-    assert summary.startswith("13 failed,") and " error" not in summary and "Interrupted" not in out, summary
+    # exactly the mistakes' own tests fail: 12, named in the run's FAILED lines, and nothing else
+    assert summary.startswith("12 failed,") and " error" not in summary and "Interrupted" not in out, summary
     assert "lock.py" not in out and "backup.py" not in out, out
     # the build warned with page and line, and wrote the site with the message in the page
     line = next(n for n, text in enumerate((ROOT / "docs/zh/index.md").read_text().split("\n"), 1)

@@ -32,8 +32,8 @@ def config(root: Path = project.ROOT):
 
 
 def check_includes(root: Path) -> list[str]:
-    """Includes name real files and sections, sit in a fence titled with the file, and
-    every snippet is shown in every language, no line of it wider than a code block."""
+    """Every code block is includes only, which name real files and sections, in a fence titled
+    with the file; every snippet is shown in every language, no line wider than a code block."""
     problems, langs = [], project.languages()
     shown: dict[str, set[str]] = {lang: set() for lang in langs}
     bases = model().base_paths(config(root))
@@ -41,6 +41,9 @@ def check_includes(root: Path) -> list[str]:
         for page in pages(root, lang):
             path, name = root / "docs" / lang / page, f"docs/{lang}/{page.as_posix()}"
             problems += model().wrong_includes(path.read_text(encoding="utf-8"), name, bases)
+            problems += [f"{name}:{f.line}: code typed into the page; put it in a snippet and include it"
+                         for f in model().fences(model().read(path))
+                         if any(s.strip() and not model().INCLUDE.match(s) for s in f.lines[1:-1])]
             for inc, fence in model().includes(model().read(path)):
                 shown[lang].add(inc.path)
                 if fence is None:
