@@ -150,7 +150,7 @@ def sections(snippet: Path, name: str | None = None) -> tuple[dict[str, tuple[in
 
 
 def snippet_files(root: Path) -> list[Path]:
-    """Snippet sources (an editor's lock file, .#x.py, is not a snippet)."""
+    """Snippet sources: every .py file under snippets/ but dot files (an editor's lock, .#x.py)."""
     return sorted(p for p in (root / "snippets").rglob("*.py") if not p.name.startswith("."))
 
 
