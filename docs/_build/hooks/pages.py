@@ -60,7 +60,7 @@ class Fence:
     def __post_init__(self):
         self.includes = _includes(self.line, self.lines)
         self.title = m["title"] if (m := TITLE.search(self.info)) else None
-        self.python = re.match(r"\{?\s*\.?python\b", self.info.strip()) is not None
+        self.python = re.match(r"\{?\s*\.?py(thon3?)?\b", self.info.strip()) is not None  # as pytest-markdown-docs
         self.continuation = "continuation" in self.info.split("title=")[0]
 
 
