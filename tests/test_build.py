@@ -12,7 +12,6 @@ def test_strict_build_passes(site):
 
 
 def test_built_files_are_not_in_docs_nor_code_in_the_site(built):
-    """(The figures and notebooks in the site: test_figures_are_reproducible, test_notebooks.py.)"""
     favicon = ROOT / "docs" / project.config().theme["favicon"]  # drawn by hand
     for made in ("*.svg", "*.ipynb"):
         found = [path for path in (ROOT / "docs").rglob(made) if path != favicon]

@@ -80,10 +80,10 @@ def script_runs() -> dict[str, runner.Run]:
     return dict(zip(files, runner.run_many(jobs)))
 
 
-def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[str]:
+def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run], box) -> list[str]:
     """A code cell holds its fence's code (only a `;` may be added, after a last expression that
-    Jupyter would otherwise echo), prints in print order what the statements of its fence's
-    sections print in each snippet's run, draws its figures and writes nothing else."""
+    Jupyter would otherwise echo), prints in print order what its fence's sections print in each
+    snippet's run, draws its figures, writes nothing else, and is folded in its box (closed, or None)."""
     found, text = [], ""
     code = "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
                        for inc in fence.includes)
@@ -113,6 +113,9 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run]) -> list[s
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
     if ("plt.show()" in code) != (images > 0):  # figures where, and only where, the code shows them
         found.append(f"{name}: {images} figure(s) shown, and plt.show() {'not ' * bool(images)}in its code")
+    want = {"source_hidden": True, "outputs_hidden": not images or "![" in "\n".join(box.lines)} if box else {}
+    if cell.metadata.get("jupyter", {}) != want:  # figures that the page shows outside the box stay open
+        found.append(f"{name}: folded as {cell.metadata.get('jupyter', {})}, unlike its box on the page")
     return found
 
 
@@ -144,10 +147,12 @@ def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_
     groups, cells = fences(lang, page_uri), [c for c in got.nb.cells if c.cell_type == "code"]
     assert len(cells) == len(groups), \
         f"{got.path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
-    problems = []
+    problems, model = [], pages.model()
+    closed = [box for box in model.read(ROOT / "docs" / lang / page_uri) if getattr(box, "marker", "") == "???"]
     for k, (fence, cell) in enumerate(zip(groups, cells), 1):
         name = f"{got.path.name} code cell {k} ({fence.includes[0].target})"
-        problems += cell_problems(name, fence, cell, script_runs)
+        box = next((box for box in closed if fence in model.fences(box.children)), None)
+        problems += cell_problems(name, fence, cell, script_runs, box)
         if cell.execution_count != k:  # Jupyter would show [ ]: a cell that did not run
             problems.append(f"{name}: execution count {cell.execution_count}, not {k}")
     assert not problems, "\n".join(problems)

@@ -1,8 +1,5 @@
-"""Every snippet prints exactly its `#>` lines, run as a reader runs it (runner.py), and a
-sample of them (targets.fresh_sample; README says which) prints the same in a real interpreter.
-
-    pytest tests/test_snippets.py [--snippets PATH ...] [--update-outputs]   # make check, make update
-"""
+"""Every snippet prints exactly its `#>` lines, run as a reader runs it (runner.py), and a sample of
+them (targets.fresh_sample) the same in a real interpreter: `make check`, `make update` (options: conftest)."""
 import os
 from pathlib import Path
 

@@ -33,13 +33,10 @@ def audit(page, url: str, whole: bool = True) -> tuple[dict[str, list[str]], lis
         if message.type == "error":
             clean.append(f"console error: {message.text}")
 
-    listeners = {
-        "console": on_console,
-        "pageerror": lambda e: clean.append(f"script error: {e}"),
-        "requestfailed": lambda r: clean.append(f"request failed: {r.url}"),
-        "request": on_request,
-        "response": lambda r: r.status >= 400 and clean.append(f"HTTP {r.status} for {r.url}"),
-    }
+    listeners = {"console": on_console, "request": on_request,
+                 "pageerror": lambda e: clean.append(f"script error: {e}"),
+                 "requestfailed": lambda r: clean.append(f"request failed: {r.url}"),
+                 "response": lambda r: r.status >= 400 and clean.append(f"HTTP {r.status} for {r.url}")}
     for event, listener in listeners.items():
         page.on(event, listener)
     try:

@@ -1,10 +1,8 @@
 """pytest plugin (pytest.ini: `-p tests.support.fences`): pytest-markdown-docs runs every
-Python fence of every page as the reader sees it (README: "What `make test` checks").
-
-Through pytest-markdown-docs' public hooks, admonition and tab bodies are read as top-level
-Markdown (so exercise answers are collected too), and each Python fence becomes a call,
-`__check_fence__(<key>)`, that runs the code the page model says the fence holds and
-checks its `#>` lines. The selected fences run in one batch."""
+Python fence of every page as the reader sees it (README: "What `make test` checks"). Through
+its public hooks, admonition and tab bodies are read as top-level Markdown (exercise answers
+are collected too), and each Python fence becomes a call, `__check_fence__(<key>)`, that runs
+the code the page model says the fence holds and checks its `#>` lines, all in one batch."""
 import contextlib
 import re
 import sys

@@ -18,8 +18,7 @@ def check(folder: Path) -> dict[str, list[str]]:
         pytest.fail("the HTML checker needs Java: apt-get install default-jre-headless")
     if not VNU.is_file():
         pytest.fail(f"{VNU} is missing: npm ci --prefix tests (make test does it)")
-    # A stack the checker needs (its advice), and the JVM's quick-start settings: a
-    # one-shot run spends more on compiling and collecting than on checking.
+    # The stack the checker advises; the JVM's quick start (a one-shot run compiles more than it checks).
     done = subprocess.run([java, "-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU),
                            "--errors-only", "--format", "json", "--stdout", "--skip-non-html", str(folder)],
                           capture_output=True, text=True, timeout=300)

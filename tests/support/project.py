@@ -1,7 +1,6 @@
-"""Facts about the site (languages, page URLs, the hooks and the page model), read once
-from mkdocs.yml through MkDocs' own loader, so that mkdocs.yml stays the only place that
-says them; and how the tests build the site: as the Pages workflow builds it for an example
-repository, with `mkdocs build --strict`. The repository root is ROOT."""
+"""Facts about the site (languages, page URLs, the hooks and the page model), read once from
+mkdocs.yml through MkDocs' own loader, so that mkdocs.yml stays the only place that says them;
+and how the tests build the site: as the Pages workflow builds it, for an example repository."""
 import functools
 import os
 import sys

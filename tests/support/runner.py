@@ -1,11 +1,10 @@
-"""Run Python sources as `python file.py` in an empty folder would, each in a child forked
-(or started by multiprocessing's fork server) from a process that imported torch once.
-
-The child gets a new `__main__`, `sys.path` without the repository, Python's default warning filters and
-matplotlib's settings as at start (this module its backend, whose show() closes the figures). Its standard
-output and error are captured at the file-descriptor level, each byte attributed to the module-level line
-running when it was written. A job that hangs, prints without end, crashes, or leaves a thread or a child
-process behind fails, naming the last line it reached."""
+"""Run Python sources as `python file.py` in an empty folder would, each in a child forked (or started
+by multiprocessing's fork server) from a process that imported torch once. The child gets a new
+`__main__`, `sys.path` without the repository, Python's default warning filters and matplotlib's
+settings as at start (this module its backend, whose show() closes the figures). Its standard output
+and error are captured at the file-descriptor level, each byte attributed to the module-level line
+running when it was written. A job that hangs, prints without end, crashes, or leaves a thread or a
+child process behind fails, naming the last line it reached."""
 import ctypes
 import faulthandler
 import importlib

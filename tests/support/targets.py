@@ -1,6 +1,5 @@
-"""What `make check SNIPPETS=...` and `make page PAGE=...` name, resolved before anything
-runs (a name that matches nothing stops the run, saying the closest name there is), and
-the sample of snippets that also runs in a real interpreter."""
+"""What `make check SNIPPETS=...` and `make page PAGE=...` name, resolved before anything runs (a name
+that matches nothing stops it, saying the closest name), and the snippets also run in a real interpreter."""
 import ast
 from pathlib import Path
 

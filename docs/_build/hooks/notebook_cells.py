@@ -18,6 +18,7 @@ class Cell:
     source: str  # what the notebook holds: Markdown for Jupyter, or Python
     snippet: str = ""  # code: the snippet file it shows (figures are numbered per file)
     line: int = 0  # code: the page line of its fence
+    folded: str = ""  # code in a box shown closed (`???`): "code", or "all" if the box holds its figures
 
 
 def cells(config, blocks, link) -> list[Cell]:
@@ -36,7 +37,7 @@ def cells(config, blocks, link) -> list[Cell]:
     return found
 
 
-def parts(config, blocks, link):
+def parts(config, blocks, link, folded=""):
     """The blocks' Markdown for Jupyter (str) and code cells (Cell), in page order."""
     for block in blocks:
         if isinstance(block, pages.Text):
@@ -44,20 +45,24 @@ def parts(config, blocks, link):
         elif isinstance(block, pages.Fence) and block.includes:
             yield f"`{block.title.rsplit('/', 1)[-1]}`" if block.title else ""  # the prose may name it
             code = [pages.expand(config, inc.target, outputs=False) for inc in block.includes]
-            yield Cell("code", "\n\n".join(code), snippet=block.includes[0].path, line=block.line)
+            yield Cell("code", "\n\n".join(code), block.includes[0].path, block.line, folded)
         elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
             yield "\n".join(block.lines)
-        else:  # a box: its words before any code quoted (an answer's first words), then its cells
+        else:  # a box: its words before any code (quoted, or folded if collapsed), then its cells
             with_code = [k for k, b in enumerate(block.children) if pages.includes([b])]
             first = with_code[0] if with_code else len(block.children)
             yield box_for_notebook(block, block.children[:first], link)
-            yield from parts(config, block.children[first:], link)
+            closed = block.marker == "???" and not folded  # its code folded in Jupyter (notebooks.py)
+            inner = ("all" if IMAGE.search("\n".join(block.lines)) else "code") if closed else folded
+            yield from parts(config, block.children[first:], link, inner)
 
 
 def box_for_notebook(box: pages.Box, children, link) -> str:
     body = for_notebook("\n".join("\n".join(b.lines) for b in children), link)
-    if box.tab or not body.strip():  # a tab's title runs into its body; a box of code alone: its title
+    if box.marker.startswith("===") or not body.strip():  # a tab's title runs into its body; code alone: title
         return f"**{box.title}** {body}".strip() if box.title else body
+    if box.marker == "???":  # closed in Jupyter too (and on the nav notebook page, by md_in_html)
+        return f'<details class="{box.kind}" markdown="1">\n<summary>{box.title}</summary>\n\n{body}\n\n</details>'
     quoted = [f"**{box.title}**", ""] + body.split("\n") if box.title else body.split("\n")
     return "\n".join(f"> {line}".rstrip() for line in quoted)
 

@@ -115,14 +115,17 @@ def write_notebook(cells: list, ran: dict, name: str) -> Path:
             cell_id = f"cell-{len(nb.cells)}"  # stable ids: the same page gives the same notebook
             if cell.kind == "code":
                 count, (source, outputs) = next(code)
-                nb.cells.append(nbformat.v4.new_code_cell(source, id=cell_id, execution_count=count,
+                # A closed box's figures that the page shows outside it stay in view (the engine's steps).
+                shown = cell.folded == "code" and any("image/png" in o.get("data", {}) for o in outputs)
+                folded = {"jupyter": {"source_hidden": True, "outputs_hidden": not shown}} if cell.folded else {}
+                nb.cells.append(nbformat.v4.new_code_cell(source, id=cell_id, execution_count=count, metadata=folded,
                                                           outputs=[nbformat.from_dict(o) for o in outputs]))
             else:
                 nb.cells.append(nbformat.v4.new_markdown_cell(cell.source, id=cell_id))
         nbformat.validate(nb)
         (folder / name).write_text(nbformat.writes(nb), encoding="utf-8")
 
-    return store.entry("notebooks", [[(c.kind, c.source) for c in cells], ran, name, CODE], make) / name
+    return store.entry("notebooks", [[(c.kind, c.source, c.folded) for c in cells], ran, name, CODE], make) / name
 
 
 def pages_with_code(config, lang: str) -> list[str]:

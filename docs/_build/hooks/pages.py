@@ -1,10 +1,8 @@
 """MkDocs hook and the page model (README, "How it fits together"): `blocks(text)` reads a
 page into text, fences and boxes; INCLUDE, MARKER and OUTPUT (a `#>` line) are defined here
-once; so are where a page lands in the site and the languages.
-
-As a hook, a wrong include is a warning naming page and line (with `check_paths`
-pymdownx.snippets would stop the build naming neither), and the page shows the message
-where the code would be, so `mkdocs serve` and the site's tests go on."""
+once, as are where a page lands in the site and the languages. As a hook, it makes a wrong
+include a warning naming page and line, shown where the code would be (pymdownx.snippets'
+`check_paths` would stop the build, naming neither), so `mkdocs serve` and the tests go on."""
 import difflib
 import functools
 import json
@@ -68,7 +66,8 @@ class Fence:
 class Box:
     """An admonition (`!!! note "Title"`, `??? success "Answer"`) or a content tab (`=== "1"`)."""
     line: int
-    tab: bool  # a content tab (`===`), else an admonition (`!!!`, `???`, `???+`)
+    marker: str  # an admonition's `!!!`, `???` (shown closed) or `???+`; a content tab's `===`, ...
+    kind: str  # an admonition's type (`note`, `success`), else ""
     title: str
     lines: list[str]  # head and body as written
     children: list
@@ -96,7 +95,7 @@ def blocks(text: str, first: int = 1) -> list:
                 end -= 1
             body = "\n".join(re.sub(r"^(    |\t)", "", b) for b in lines[i + 1:end])
             title = m["title"] if m["title"] is not None else (m["kind"] or "").capitalize()
-            found.append(Box(n, m["marker"].startswith("==="), title, lines[i:end], blocks(body, n + 1)))
+            found.append(Box(n, m["marker"], m["kind"] or "", title, lines[i:end], blocks(body, n + 1)))
             i = end
         else:
             if not found or not isinstance(found[-1], Text):
