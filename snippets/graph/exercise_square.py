@@ -1,5 +1,4 @@
-"""Exercise: y = w * w uses w twice;
-both edges end at the same AccumulateGrad node."""
+"""Exercise: y = w * w uses w twice; how many edges, to which nodes?"""
 import torch
 
 w = torch.tensor([3.0], requires_grad=True)

@@ -1,4 +1,4 @@
-"""One sample, the gradient by formula and by autograd, and what a step does."""
+"""Exercise: one sample, the gradient by formula and by autograd; one step."""
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,4 @@
-"""p = 0.8: odds, log-odds and the score z;
-one more unit of z multiplies the odds by e."""
+"""Exercise: p = 0.8; its odds, log-odds and score z, and z + 1."""
 import torch
 
 p = torch.tensor(0.8)

@@ -1,4 +1,4 @@
-"""Logits are compared with 0, probabilities with 0.5."""
+"""Exercise: z >= 0.5 on logits, against p >= 0.5."""
 import torch
 
 # a model without a final sigmoid outputs logits

@@ -1,4 +1,4 @@
-"""Momentum against plain gradient descent: when does each run reach 0.99?"""
+"""Exercise: plain gradient descent against momentum; when is 0.99 reached?"""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

@@ -1,4 +1,4 @@
-"""The manual update needs torch.no_grad(): w is a leaf that requires grad."""
+"""Exercise: the manual update without torch.no_grad()."""
 import textwrap
 
 import torch

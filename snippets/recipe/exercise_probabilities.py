@@ -1,5 +1,5 @@
-"""The recipe with a sigmoid in the model and nn.BCELoss,
-against logits and nn.BCEWithLogitsLoss."""
+"""Exercise: a sigmoid in the model and nn.BCELoss, against logits and
+nn.BCEWithLogitsLoss."""
 import torch
 import torch.nn as nn
 
