@@ -112,8 +112,7 @@ def test_mistakes_fail_their_own_tests_and_the_run_goes_on(fault_run):
     assert not (built / "site" / "en" / "autograd" / "tips" / "tips.ipynb").exists()
 
 
-def test_serve_is_not_strict():
-    """A strict `mkdocs serve` stops serving at a warning: only the checking builds pass --strict."""
+def test_serve_is_not_strict():  # a strict `mkdocs serve` stops serving at a warning
     serve = re.search(r"^serve:.*\n\t(.*)", (ROOT / "Makefile").read_text(), re.M)[1]
     assert not config().strict and "--strict" not in serve, serve
 
@@ -226,8 +225,7 @@ def test_make_with_a_wrong_name_stops_and_writes_nothing(target, argument):
 
 
 def test_repository_links_fail_loudly_when_the_markup_changes():
-    """docs/_build/hooks/repository.py links the titles pymdownx.superfences writes; if
-    their markup changes, the build stops instead of leaving them unlinked."""
+    """If pymdownx.superfences' titles change, repository.py stops the build instead of leaving them unlinked."""
     page = SimpleNamespace(markdown='```{.python title="snippets/home/versions.py"}\n```\n',
                            file=SimpleNamespace(src_uri="zh/index.md"))
     renamed = '<div class="title">snippets/home/versions.py</div><pre><code></code></pre>'

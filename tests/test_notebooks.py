@@ -80,10 +80,10 @@ def script_runs() -> dict[str, runner.Run]:
     return dict(zip(files, runner.run_many(jobs)))
 
 
-def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run], box) -> list[str]:
+def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run], folded: bool) -> list[str]:
     """A code cell holds its fence's code (only a `;` may be added, after a last expression that
     Jupyter would otherwise echo), prints in print order what its fence's sections print in each
-    snippet's run, draws its figures, writes nothing else, and is folded in its box (closed, or None)."""
+    snippet's run, draws its figures, writes nothing else, and is folded where its box is closed."""
     found, text = [], ""
     code = "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
                        for inc in fence.includes)
@@ -113,8 +113,8 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run], box) -> l
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
     if ("plt.show()" in code) != (images > 0):  # figures where, and only where, the code shows them
         found.append(f"{name}: {images} figure(s) shown, and plt.show() {'not ' * bool(images)}in its code")
-    want = {"source_hidden": True, "outputs_hidden": not images or "![" in "\n".join(box.lines)} if box else {}
-    if cell.metadata.get("jupyter", {}) != want:  # figures that the page shows outside the box stay open
+    want = {"source_hidden": True, "outputs_hidden": not images} if folded else {}  # figures stay in view
+    if cell.metadata.get("jupyter", {}) != want:
         found.append(f"{name}: folded as {cell.metadata.get('jupyter', {})}, unlike its box on the page")
     return found
 
@@ -148,11 +148,11 @@ def test_notebook_holds_the_page_snippets_and_their_outputs(built, site, script_
     assert len(cells) == len(groups), \
         f"{got.path}: {len(cells)} code cells for the page's {len(groups)} code blocks"
     problems, model = [], pages.model()
-    closed = [box for box in model.read(ROOT / "docs" / lang / page_uri) if getattr(box, "marker", "") == "???"]
+    folded = [f for box in model.read(ROOT / "docs" / lang / page_uri) if getattr(box, "marker", "") == "???"
+              for f in model.fences(box.children)]  # the fences of boxes the page shows closed
     for k, (fence, cell) in enumerate(zip(groups, cells), 1):
         name = f"{got.path.name} code cell {k} ({fence.includes[0].target})"
-        box = next((box for box in closed if fence in model.fences(box.children)), None)
-        problems += cell_problems(name, fence, cell, script_runs, box)
+        problems += cell_problems(name, fence, cell, script_runs, fence in folded)
         if cell.execution_count != k:  # Jupyter would show [ ]: a cell that did not run
             problems.append(f"{name}: execution count {cell.execution_count}, not {k}")
     assert not problems, "\n".join(problems)
@@ -180,7 +180,6 @@ def test_notebook_prose_is_jupyter_markdown_about_no_repository_file(built, site
 
 
 def test_the_build_refuses_a_notebook_that_leaves_files_behind():
-    """The build's run (docs/_build/hooks/notebooks.py) fails for a file left in its working folder."""
     hook = project.hook("notebooks")
     with pytest.raises(hook.NotebookError, match=r"left files in its working folder: \['left.txt'\]"):
         hook.execute(["open('left.txt', 'w').close()"])
@@ -225,6 +224,9 @@ def test_notebook_page_is_a_page_of_this_site(built, site, lang, uri):
         problems.append(f"figures not from the site's figure files: {figures}")
     if not (shown := len(content.select('.jupyter-wrapper img[src$="#only-light"]'))) == drawn > 0:
         problems.append(f"{drawn} figures drawn, {shown} shown")
+    folded = sum(1 for c in got.nb.cells if c.metadata.get("jupyter", {}).get("source_hidden"))
+    if len(content.select(".jupyter-wrapper details > .jp-CodeCell")) != folded:
+        problems.append(f"the notebook's {folded} folded code cells are not each in a closed box")
     # Title in the page's language, buttons under it, edit link to the page it is made from.
     suffix = labels(lang)["notebook_title_suffix"].strip()
     if not got.h1.get_text().rstrip("¶").strip().endswith(suffix):

@@ -88,8 +88,7 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
         width, height = svg_size(Path(drawn.abs_src_path))
         attrs = " ".join(a for a in (m["attrs"] or "").split() if a != "loading=lazy")
         attrs = f"{{ {attrs} width={width} height={height} loading=lazy }}".replace("{  ", "{ ")
-        src, alt = m["src"], m["alt"]
-        return f"![{alt}]({src}.svg#only-light){attrs} ![{alt}]({src}.dark.svg#only-dark){attrs}"
+        return f"![{m['alt']}]({m['src']}.svg#only-light){attrs} ![{m['alt']}]({m['src']}.dark.svg#only-dark){attrs}"
 
     return FIGURE.sub(pair, markdown)
 

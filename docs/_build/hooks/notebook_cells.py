@@ -18,7 +18,7 @@ class Cell:
     source: str  # what the notebook holds: Markdown for Jupyter, or Python
     snippet: str = ""  # code: the snippet file it shows (figures are numbered per file)
     line: int = 0  # code: the page line of its fence
-    folded: str = ""  # code in a box shown closed (`???`): "code", or "all" if the box holds its figures
+    folded: str = ""  # code in a box the page shows closed (`???`): that box's kind (`success`, ...)
 
 
 def cells(config, blocks, link) -> list[Cell]:
@@ -52,8 +52,7 @@ def parts(config, blocks, link, folded=""):
             with_code = [k for k, b in enumerate(block.children) if pages.includes([b])]
             first = with_code[0] if with_code else len(block.children)
             yield box_for_notebook(block, block.children[:first], link)
-            closed = block.marker == "???" and not folded  # its code folded in Jupyter (notebooks.py)
-            inner = ("all" if IMAGE.search("\n".join(block.lines)) else "code") if closed else folded
+            inner = folded or (block.kind or "note" if block.marker == "???" else "")  # code folded too
             yield from parts(config, block.children[first:], link, inner)
 
 

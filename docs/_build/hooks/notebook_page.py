@@ -35,6 +35,9 @@ def render(html: str, page, config, files, notebook) -> str:
             parts.append((_one(cell, ".jp-MarkdownOutput"), spec.source))
             continue
         editor = _one(cell, "div.jp-InputArea-editor")
+        if spec.folded:  # closed, as the box that holds it on the page, and titled with its file
+            summary = soup.new_tag("summary", string=spec.snippet.rsplit("/", 1)[-1])
+            cell.wrap(soup.new_tag("details", attrs={"class": spec.folded})).insert(0, summary)
         code = re.sub(r"^<span></span>", "", _one(editor, "div.highlight-ipynb > pre").decode_contents())
         put(editor, f'<div class="language-python highlight"><pre><span></span><code>{code}</code></pre></div>')
         for out in cell.select(".jp-OutputArea-output"):

@@ -115,9 +115,9 @@ def write_notebook(cells: list, ran: dict, name: str) -> Path:
             cell_id = f"cell-{len(nb.cells)}"  # stable ids: the same page gives the same notebook
             if cell.kind == "code":
                 count, (source, outputs) = next(code)
-                # A closed box's figures that the page shows outside it stay in view (the engine's steps).
-                shown = cell.folded == "code" and any("image/png" in o.get("data", {}) for o in outputs)
-                folded = {"jupyter": {"source_hidden": True, "outputs_hidden": not shown}} if cell.folded else {}
+                # Folded as in its closed box on the page; figures stay in view, and captions follow them.
+                figures = any("image/png" in o.get("data", {}) for o in outputs)
+                folded = {"jupyter": {"source_hidden": True, "outputs_hidden": not figures}} if cell.folded else {}
                 nb.cells.append(nbformat.v4.new_code_cell(source, id=cell_id, execution_count=count, metadata=folded,
                                                           outputs=[nbformat.from_dict(o) for o in outputs]))
             else:
