@@ -1,4 +1,4 @@
-"""A batch gives one loss per sample: mean() is backward with v = 1/n each."""
+"""A batch gives one loss per sample: mean() is backward with v = 1/N each."""
 import torch
 
 w = torch.tensor([0.5], requires_grad=True)
