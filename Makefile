@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NODE_STAMP := tests/node_modules/.installed
-PYTEST := $(PY) -m pytest -p no:randomly
+PYTEST := $(PY) -m pytest
 export NO_MKDOCS_2_WARNING := 1
 # PyTorch's own index of CPU-only wheels: plain PyPI gives Linux the CUDA build (several GB).
 # Used only when its host resolves, so that a machine without it installs at once.

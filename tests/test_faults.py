@@ -3,13 +3,11 @@ a snippet, a page or a copy of the project on purpose and run the same checks on
 import html
 import re
 import subprocess
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from tests.support import expected_output, faults, html_checker, pages, runner, targets
-from tests.support.project import ROOT, config, hook
+from tests.support.project import ROOT, config
 
 GOOD = '''import torch
 
@@ -59,6 +57,17 @@ COPY_MISTAKES = {
     "an English page that drops a section": (
         "docs/en/autograd/grad.md", lambda text: re.sub(r"^## ", "", text, count=1, flags=re.M),
         pages.check_twins, "docs/zh/autograd/grad.md:", " and docs/en/autograd/grad.md:", "diverge"),
+    "an English answer shown open": ("docs/en/recipe/index.md", lambda text: text.replace('    --8<-- "snippets/'
+        'recipe/exercise_no_grad.py"', '--8<-- "snippets/recipe/exercise_no_grad.py"'), pages.check_twins,
+        "docs/zh/recipe/index.md:", 'exercise_no_grad.py", indented 4 versus include "snippets/recipe/exer'),
+    "an English link to another section": ("docs/en/autograd/backward.md", lambda text: text.replace(
+        "tips.md#accumulate", "tips.md#inplace"), pages.check_twins, "docs/zh/autograd/backward.md:", "#inplace"),
+    "an include with a space after it": ("docs/en/index.md", lambda text: text.replace('versions.py"\n',
+        'versions.py" \n'), pages.check_includes, "docs/en/index.md:", 'not an include: --8<-- "<file>" alone'),
+    "a comment in Chinese": ("snippets/home/versions.py", lambda text: text + "# 版本\n",
+        pages.check_includes, "snippets/home/versions.py:", "a comment in Chinese"),
+    "an exercise that opens with its answer": ("snippets/recipe/exercise_no_grad.py", lambda text:
+        text.replace('"""Exercise: ', '"""'), pages.check_includes, "snippets/recipe/exercise_no_grad.py:1: begins"),
 }
 
 
@@ -222,15 +231,6 @@ def test_make_with_a_wrong_name_stops_and_writes_nothing(target, argument):
     assert done.returncode != 0 and WRONG_NAMES[argument.split("=")[1]] in out, out
     assert "INTERNALERROR" not in out and "passed" not in out, out
     assert before == {p: p.stat().st_mtime_ns for p in pages.model().snippet_files(ROOT)}
-
-
-def test_repository_links_fail_loudly_when_the_markup_changes():
-    """If pymdownx.superfences' titles change, repository.py stops the build instead of leaving them unlinked."""
-    page = SimpleNamespace(markdown='```{.python title="snippets/home/versions.py"}\n```\n',
-                           file=SimpleNamespace(src_uri="zh/index.md"))
-    renamed = '<div class="title">snippets/home/versions.py</div><pre><code></code></pre>'
-    with pytest.raises(PluginError, match=r"docs/zh/index.md: 1 code blocks .* but 0 .* TITLE"):
-        hook("repository").on_page_content(renamed, page=page, config=config())
 
 
 def test_a_page_is_named_as_a_contributor_names_it():

@@ -29,7 +29,8 @@ def test_inline_and_display_math_become_mathml():
 
 
 # (a formula, what its warning also names)
-@pytest.mark.parametrize("tex, why", [("\\frac{1}{\\left(", ""), ("\\nosuch{x}", "unknown command \\nosuch")])
+@pytest.mark.parametrize("tex, why", [("\\frac{1}{\\left(", ""), ("\\nosuch{x}", "unknown command \\nosuch"),
+                                     ("\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}", "& or \\\\ outside")])
 def test_a_formula_that_does_not_convert_warns_naming_page_line_and_formula(caplog, tex, why):
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.mathml"):
         html = convert(f'<div class="arithmatex">\\[{tex}\\]</div>', "en/autograd/backward.md",
@@ -37,7 +38,7 @@ def test_a_formula_that_does_not_convert_warns_naming_page_line_and_formula(capl
     assert [r.getMessage().split("  (")[0] for r in caplog.records] == [
         f"docs/en/autograd/backward.md:6: a formula does not convert to MathML: {tex}"]
     assert why in caplog.text
-    assert f'<div class="math-error" role="alert">{tex}</div>' in html
+    assert f'<div class="math-error" role="alert">{tex.replace("&", "&amp;")}</div>' in html
 
 
 def test_tex_the_hook_did_not_convert_fails():

@@ -54,8 +54,7 @@ def fresh_clone_test(clone: Path) -> None:
     for link in (".venv", "tests/node_modules"):
         (clone / link).symlink_to((ROOT / link).resolve())
     start = time.perf_counter()
-    done = subprocess.run([str(clone / ".venv/bin/python"), "-m", "pytest", "-q", "-p",
-                           "no:randomly"], cwd=clone, capture_output=True)
+    done = subprocess.run([str(clone / ".venv/bin/python"), "-m", "pytest", "-q"], cwd=clone, capture_output=True)
     report("fresh_clone_test_s", time.perf_counter() - start)
     if done.returncode:
         report("fresh_clone_test_exit", done.returncode)

@@ -64,7 +64,7 @@ def main(out: Path) -> int:
     env = {**os.environ, "TESTS_BACKGROUND_DIR": str(out), "PYTHONPATH": str(copy)}
     tests = ["tests/test_pages.py", "tests/test_build.py", "tests/test_notebooks.py", "tests/test_reader.py",
              "tests/test_snippets.py"]  # no mistake can fail test_mathml.py or the figure check
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                            "-rfE", "mistakes.md", *tests, "--snippets", "snippets/odd",
                            "-k", "not fresh and not nothing_set",
                            "--deselect", "tests/test_build.py::test_figures_are_reproducible"],

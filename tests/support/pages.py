@@ -4,6 +4,7 @@ tests give it a broken copy) and returns problems as 'file:line: message' string
 import functools
 import itertools
 import re
+import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import SplitResult, unquote
@@ -15,8 +16,10 @@ from tests.support import project
 
 model = project.page_model  # the build's page model (docs/_build/hooks/pages.py)
 # Lines of a page's skeleton that Markdown does not parse, stripped: pattern -> name (Match.expand)
-LINE_MARKS = [(model().BOX, r"box \g<marker> \g<kind>"), (re.compile(r"\\\["), "display math"),
-              (model().INCLUDE, r'include "\g<target>"')]
+LINE_MARKS = [(model().BOX, r"box \g<marker> \g<kind>"), (re.compile(r"\\\[|\$\$"), "display math"),
+              (model().INCLUDE, r'include "\g<target>"'),
+              (re.compile(r"#+ .*\{ *#(?P<id>[\w-]+)"), r"heading #\g<id>")]
+CHINESE_COMMENT = re.compile(r"(^|\s)#(?![^\"']*[\"'])[^\n]*[\u3000-\u9fff\uff00-\uffef]")  # not in a string
 
 
 def pages(root: Path, lang: str) -> list[Path]:
@@ -54,26 +57,34 @@ def check_includes(root: Path) -> list[str]:
     for snippet in model().snippet_files(root):
         name = snippet.relative_to(root).as_posix()
         problems += model().sections(snippet, name)[1]
-        problems += [f"{name}:{n}: {len(line)} columns; a code block shows 80 (CONTRIBUTING)" for n, line in
-                     enumerate(snippet.read_text(encoding="utf-8", errors="replace").splitlines(), 1) if len(line) > 80]
+        text = snippet.read_text(encoding="utf-8", errors="replace")
+        for n, line in enumerate(text.splitlines(), 1):  # a wide character (汉字) takes two columns
+            if (width := sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)) > 80:
+                problems.append(f"{name}:{n}: {width} columns; a code block shows 80 (CONTRIBUTING)")
+            if CHINESE_COMMENT.search(line):
+                problems.append(f"{name}:{n}: a comment in Chinese; both languages show it: English or math")
+        if snippet.name.startswith("exercise_") and not text.startswith('"""Exercise: '):
+            problems.append(f'{name}:1: begins """Exercise: <its question>, which a folded notebook cell shows')
         problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
                      "include it on a page of every language" for lang in langs if name not in shown[lang]]
     return problems
 
 
 def flat(text: str) -> str:
-    """The page with the bodies of admonitions and tabs (indented by 4) dedented, so that
-    Markdown reads them as top-level blocks; line numbers kept."""
-    return re.sub(r"^(?:    )+(?=\S|$)", "", text, flags=re.M)
+    """The page with the bodies of admonitions and tabs (indented by 4 spaces or a tab, as hooks/pages.py
+    reads them) dedented, so that Markdown reads them as top-level blocks; line numbers kept."""
+    return re.sub(r"^(?:    |\t)+(?=\S|$)", "", text, flags=re.M)
 
 
 def skeleton(page: Path) -> list[tuple[int, str]]:
     """What must be the same in both languages, in order, with line numbers:
-    headings, admonitions, tabs, includes, figures, display math, tables, links."""
+    headings and their ids, admonitions, tabs, includes (and how deep), figures, display math, tables,
+    links (and their anchors)."""
     text = page.read_text(encoding="utf-8")
     items: list[tuple[int, str]] = []
-    for n, line in enumerate(text.splitlines(), 1):
-        items += [(n, m.expand(name)) for pattern, name in LINE_MARKS if (m := pattern.match(line.strip()))]
+    for n, line in enumerate(text.expandtabs(4).splitlines(), 1):  # indented: in a box (an answer, ...)
+        indent = f", indented {len(line) - len(line.lstrip())}" if line[:1].isspace() else ""
+        items += [(n, m.expand(name) + indent) for pattern, name in LINE_MARKS if (m := pattern.match(line.strip()))]
     for token in MarkdownIt("commonmark").enable("table").parse(flat(text)):
         n = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":
@@ -85,8 +96,8 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
                 href = str(child.attrs.get("href", ""))
                 if child.type == "image":
                     items.append((n, f"figure {child.attrs.get('src')}"))
-                elif child.type == "link_open" and not re.match(r"^([a-z]+:|#)", href):
-                    items.append((n, f"link to {href.split('#')[0]}"))
+                elif child.type == "link_open" and not re.match(r"^[a-z]+:", href):
+                    items.append((n, f"link to {href}"))
     return sorted(items)
 
 

@@ -60,6 +60,8 @@ def to_mathml(tex: str, display: bool) -> str:
     if "\\" in text:
         unknown = sorted(c for c in set(re.findall(r"\\[A-Za-z]+", tex)) if c in text) or ["\\"]
         raise MathError(f"{tex.strip()}  (unknown command {', '.join(unknown)})")
+    if re.search(r"<mi>&</mi>|linebreak=", mathml):  # as text, and a break browsers ignore
+        raise MathError(f"{tex.strip()}  (& or \\\\ outside a matrix or cases: one formula per line)")
     for pattern, replacement in FIXES:
         mathml = re.sub(pattern, replacement, mathml)
     return mathml if display else breakable(mathml)

@@ -177,9 +177,11 @@ def base_paths(config) -> list[Path]:
 
 def wrong_includes(text: str, where: str, bases: list[Path], first: int = 1):
     """'where:line: include "target" not found: why' for each wrong include in text."""
-    for inc in _includes(first, text.split("\n")):
-        if why := missing(inc.target, bases):
-            yield f'{where}:{inc.line}: include "{inc.target}" not found: {why}'
+    for n, line in enumerate(text.split("\n"), first):
+        if (m := INCLUDE.match(line)) and (why := missing(m["target"], bases)):
+            yield f'{where}:{n}: include "{m["target"]}" not found: {why}'
+        elif not m and line.lstrip().startswith("--8<--"):  # pymdownx.snippets leaves it as it is
+            yield f'{where}:{n}: not an include: --8<-- "<file>" alone on its line, nothing after it'
 
 
 def expand(config, target: str, outputs: bool = True) -> str:

@@ -5,8 +5,6 @@ import logging
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 import pages
 
 TITLE = re.compile(r'<span class="filename">(snippets/[^<]+\.py)</span>')
@@ -34,12 +32,4 @@ def on_page_content(content: str, page, config, **kwargs):
         return m[0] if blob is None else \
             f'<span class="filename"><a href="{html.escape(blob + path)}">{m[1]}</a></span>'
 
-    content, linked = TITLE.subn(link, content)
-    titled = sum(1 for f in pages.fences(pages.blocks(page.markdown or ""))
-                 if re.fullmatch(r"snippets/.+\.py", f.title or ""))
-    if linked != titled:
-        raise PluginError(f"docs/{page.file.src_uri}: {titled} code blocks are titled with a "
-                          f"snippet's path, but {linked} such titles are in the HTML: "
-                          "pymdownx.superfences no longer writes <span class=\"filename\">; "
-                          "update TITLE in docs/_build/hooks/repository.py")
-    return content
+    return TITLE.sub(link, content)  # titles the HTML does not show so: test_reader.py fails
