@@ -64,6 +64,8 @@ COPY_MISTAKES = {
         "tips.md#accumulate", "tips.md#inplace"), pages.check_twins, "docs/zh/autograd/backward.md:", "#inplace"),
     "an include with a space after it": ("docs/en/index.md", lambda text: text.replace('versions.py"\n',
         'versions.py" \n'), pages.check_includes, "docs/en/index.md:", 'not an include: --8<-- "<file>" alone'),
+    "a fence of includes not marked python": ("docs/en/index.md", lambda text: text.replace("```python t",
+        "```Python t"), pages.check_includes, "docs/en/index.md:53: a fence of includes is ```python, not"),
     "a comment in Chinese": ("snippets/home/versions.py", lambda text: text + "# 版本\n",
         pages.check_includes, "snippets/home/versions.py:", "a comment in Chinese"),
     "an exercise that opens with its answer": ("snippets/recipe/exercise_no_grad.py", lambda text:

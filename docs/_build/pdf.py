@@ -114,7 +114,6 @@ def build(site: Path, out: Path) -> list[Path]:
     from mkdocs.config import load_config
     from playwright.sync_api import sync_playwright
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"))
     documents, uris = [], printed(config)
     for lang in pages.languages(config):  # the default language at the site's root

@@ -19,7 +19,6 @@ model = project.page_model  # the build's page model (docs/_build/hooks/pages.py
 LINE_MARKS = [(model().BOX, r"box \g<marker> \g<kind>"), (re.compile(r"\\\[|\$\$"), "display math"),
               (model().INCLUDE, r'include "\g<target>"'),
               (re.compile(r"#+ .*\{ *#(?P<id>[\w-]+)"), r"heading #\g<id>")]
-CHINESE_COMMENT = re.compile(r"(^|\s)#(?![^\"']*[\"'])[^\n]*[\u3000-\u9fff\uff00-\uffef]")  # not in a string
 
 
 def pages(root: Path, lang: str) -> list[Path]:
@@ -51,6 +50,8 @@ def check_includes(root: Path) -> list[str]:
                 shown[lang].add(inc.path)
                 if fence is None:
                     problems.append(f"{name}:{inc.line}: include outside a code fence")
+                elif not fence.python:  # pytest-markdown-docs would not run it
+                    problems.append(f"{name}:{fence.line}: a fence of includes is ```python, not ```{fence.info}")
                 elif fence.title != inc.path and not model().missing(inc.target, bases):
                     problems.append(f'{name}:{inc.line}: the fence\'s title is {fence.title!r}; '
                                     f'it must name the file it includes: title="{inc.path}"')
@@ -61,7 +62,7 @@ def check_includes(root: Path) -> list[str]:
         for n, line in enumerate(text.splitlines(), 1):  # a wide character (汉字) takes two columns
             if (width := sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)) > 80:
                 problems.append(f"{name}:{n}: {width} columns; a code block shows 80 (CONTRIBUTING)")
-            if CHINESE_COMMENT.search(line):
+            if re.search(r"(^|\s)#(?![^\"']*[\"'])[^\n]*[\u3000-\u9fff\uff00-\uffef]", line):  # a comment
                 problems.append(f"{name}:{n}: a comment in Chinese; both languages show it: English or math")
         if snippet.name.startswith("exercise_") and not text.startswith('"""Exercise: '):
             problems.append(f'{name}:1: begins """Exercise: <its question>, which a folded notebook cell shows')
