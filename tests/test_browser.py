@@ -53,8 +53,9 @@ def test_page(audited, site_url, path, check):
 
 
 @pytest.mark.parametrize("lang", project.languages())
-def test_search_finds_the_computational_graph_page_in_its_language(page, site_url, lang):
+def test_search_finds_the_computational_graph_page_in_its_language(page, site, site_url, lang):
     assert lang in SEARCHES, f"add to SEARCHES a {lang} word of the computational-graph page"
+    assert site.returncode == 0, "the build stopped at a warning (test_build names it): no search index per language"
     page.goto(site_url + project.site_url_path(lang, "index.md"))
     # The index loads when search is first used (overrides/main.html): focus the box, then
     # wait until it says "type to start searching" before typing.

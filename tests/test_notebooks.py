@@ -111,7 +111,7 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run], folded: b
                                               lineterm=""))
         found.append(f"{name}: prints something else than the page shows:\n{diff}")
     images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
-    if ("plt.show()" in code) != (images > 0):  # figures where, and only where, the code shows them
+    if bool(pages.model().SHOWS.search(code)) != (images > 0):  # figures where, and only where, the code shows them
         found.append(f"{name}: {images} figure(s) shown, and plt.show() {'not ' * bool(images)}in its code")
     want = {"source_hidden": True, "outputs_hidden": not images} if folded else {}  # figures stay in view
     if cell.metadata.get("jupyter", {}) != want:

@@ -4,6 +4,7 @@ tests give it a broken copy) and returns problems as 'file:line: message' string
 import functools
 import itertools
 import re
+import sys
 import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +16,7 @@ from markdown_it import MarkdownIt
 from tests.support import project
 
 model = project.page_model  # the build's page model (docs/_build/hooks/pages.py)
+READER_MODULES = set(sys.stdlib_module_names) | {"torch", "matplotlib", "numpy"}  # numpy: matplotlib's
 # Lines of a page's skeleton that Markdown does not parse, stripped: pattern -> name (Match.expand)
 LINE_MARKS = [(model().BOX, r"box \g<marker> \g<kind>"), (re.compile(r"\\\[|\$\$"), "display math"),
               (model().INCLUDE, r'include "\g<target>"'),
@@ -64,8 +66,8 @@ def check_includes(root: Path) -> list[str]:
                 problems.append(f"{name}:{n}: {width} columns; a code block shows 80 (CONTRIBUTING)")
             if re.search(r"(^|\s)#(?![^\"']*[\"'])[^\n]*[\u3000-\u9fff\uff00-\uffef]", line):  # a comment
                 problems.append(f"{name}:{n}: a comment in Chinese; both languages show it: English or math")
-        if snippet.name.startswith("exercise_") and not text.startswith('"""Exercise: '):
-            problems.append(f'{name}:1: begins """Exercise: <its question>, which a folded notebook cell shows')
+        problems += [f"{name}: imports {m}; a reader installs only torch and matplotlib (README)" for m in
+                     sorted(set(re.findall(r"^[ \t]*(?:from|import)[ \t]+(\w+)", text, re.M)) - READER_MODULES)]
         problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
                      "include it on a page of every language" for lang in langs if name not in shown[lang]]
     return problems
@@ -114,6 +116,8 @@ def check_twins(root: Path) -> list[str]:
                             f"(expected docs/{lacks}/{page.as_posix()})")
         for page in sorted(mine & theirs):
             a, b = (skeleton(root / "docs" / x / page) for x in (first, lang))
+            problems += [f"docs/{x}/{page.as_posix()}:1: {n} titles (`# ...`); a page has one" for x, items in
+                         ((first, a), (lang, b)) if (n := [i for _, i in items].count("heading h1")) != 1]
             for x, y in itertools.zip_longest(a, b, fillvalue=(0, "(nothing more)")):
                 if x[1] != y[1]:
                     problems.append(f"docs/{first}/{page.as_posix()}:{x[0]} and docs/{lang}/"

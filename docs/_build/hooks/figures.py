@@ -23,7 +23,7 @@ log = logging.getLogger("mkdocs.hooks.figures")
 
 def figure_snippets() -> list[Path]:
     return [p for p in pages.snippet_files(ROOT)
-            if "plt.show()" in p.read_text(encoding="utf-8", errors="replace")]
+            if pages.SHOWS.search(p.read_text(encoding="utf-8", errors="replace"))]
 
 
 def draw(snippet: Path) -> Path:

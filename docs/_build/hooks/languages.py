@@ -18,10 +18,7 @@ INDEX = "search/search_index.json"  # Material's; overrides/main.html has each p
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language's config
 def on_config(config, **kwargs):
     i18n = config.plugins["i18n"]
-    toc = config.mdx_configs.setdefault("toc", {})
-    if not toc.get("permalink"):
-        raise RuntimeError("mkdocs.yml: the toc extension's permalink is expected on")
-    toc["permalink_title"] = config.extra["labels"]["permalink"]
+    config.mdx_configs["toc"]["permalink_title"] = config.extra["labels"]["permalink"]
     config.extra["search_index"] = pages.site_path(INDEX, i18n.current_language, i18n.default_language)
     templates = config.theme.static_templates  # the 404 page: the default language's only
     (templates.add if i18n.current_language == i18n.default_language else templates.discard)("404.html")

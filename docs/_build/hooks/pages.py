@@ -17,6 +17,7 @@ log = logging.getLogger("mkdocs.hooks.pages")  # counted by --strict; printed as
 INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+(?P<q>["\'])(?P<target>(?:(?!(?P=q)).)+)(?P=q)\r?$', re.M)
 MARKER = re.compile(r"#\s*--8<--\s*\[[ \t]*(?P<kind>start|end)[ \t]*:[ \t]*(?P<name>[A-Za-z][-_0-9A-Za-z]*)[ \t]*\]")
 OUTPUT = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
+SHOWS = re.compile(r"^[ \t]*plt\.show\(\)", re.M)  # a snippet that draws figures (not a comment naming it)
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TITLE = re.compile(r'\btitle=(?P<q>["\'])(?P<title>.*?)(?P=q)')
 BOX = re.compile(r'^(?P<marker>!!!|\?\?\?\+?|===!?\+?)[ \t]+(?:(?P<kind>[\w-]+)[ \t]*)?'
