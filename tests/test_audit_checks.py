@@ -10,7 +10,7 @@ BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏�
 [data-md-color-scheme=slate] .dim { color: #333 }</style>
 </head>
 <body data-md-color-scheme="default"><main class="md-content"><h1>坏页面</h1>
-<p>没有转换的公式 \\(x^2\\)。</p>
+<p>没有转换的公式 \\(x^2\\)。</p><h2>Related tools <code>no_grad</code></h2>
 <p style="color: #b0b0b0; background: #ffffff">对比度太低的文字</p>
 <p class="dim">暗色下看不清的文字</p>
 <p><img src="../figures/a.svg" alt="只有浅色的图" width="4" height="4"></p>
@@ -33,6 +33,7 @@ FINDS = [  # (check, the words of one of the problems it finds in BAD)
     ("phone", ["the page scrolls sideways at 375 px"]),
     ("phone", ["div reaches", "比手机屏幕宽"]),
     ("ui_language", ["not in the page's language (zh): Search"]),
+    ("ui_language", ["h2 not in the page's language (zh): Related tools"]),
 ]
 
 

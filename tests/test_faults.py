@@ -68,8 +68,6 @@ COPY_MISTAKES = {
         "```Python t"), pages.check_includes, "docs/en/index.md:53: a fence of includes is ```python, not"),
     "an import readers lack": ("snippets/home/versions.py", lambda text: "import yaml\n" + text,
         pages.check_includes, "snippets/home/versions.py: imports yaml; a reader installs only"),
-    "a page with two titles": ("docs/en/errata.md", lambda text: text + "\n# Other errata\n",
-        pages.check_twins, "docs/en/errata.md:1: 2 titles"),
     "a comment in Chinese": ("snippets/home/versions.py", lambda text: text + "# 版本\n",
         pages.check_includes, "snippets/home/versions.py:", "a comment in Chinese"),
 }

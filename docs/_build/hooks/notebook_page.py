@@ -8,6 +8,8 @@ import re
 from bs4 import BeautifulSoup
 from mkdocs.structure.pages import Page
 
+import figures
+
 SPLIT = "<!-- notebook-cell -->"
 
 
@@ -42,7 +44,7 @@ def render(html: str, page, config, files, notebook) -> str:
         put(editor, f'<div class="language-python highlight"><pre><span></span><code>{code}</code></pre></div>')
         for out in cell.select(".jp-OutputArea-output"):
             if out.img is not None:
-                parts.append((out, figure(spec.snippet, drawn, page, files, config.extra["labels"])))
+                parts.append((out, figure(spec.snippet, drawn, page, config.extra["labels"])))
             elif out.pre is not None:
                 text = htmllib.escape(out.pre.get_text(), quote=False)
                 put(out, f'<div class="notebook-output no-copy"><pre><code>{text}</code></pre></div>')
@@ -53,13 +55,11 @@ def render(html: str, page, config, files, notebook) -> str:
     return re.sub(r"\0(\d+)\0", lambda m: made[int(m[1])], str(soup))
 
 
-def figure(snippet: str, drawn: dict[str, int], page, files, labels) -> str:
-    """The Markdown of the next figure a snippet draws, the site's figures/<folder>/<name>[-k].svg."""
-    stem = snippet.removeprefix("snippets/").removesuffix(".py")
-    drawn[stem] = drawn.get(stem, 0) + 1
-    path = f"figures/{stem}.svg"  # a snippet's only figure
-    if not files.get_file_from_path(path):  # one of several (figures.py stops at one not drawn)
-        path = f"figures/{stem}-{drawn[stem]}.svg"
+def figure(snippet: str, drawn: dict[str, int], page, labels) -> str:
+    """The Markdown of the next figure a snippet draws, as figures.py names it in the site."""
+    drawn[snippet] = drawn.get(snippet, 0) + 1
+    found = figures.site_files(figures.ROOT / snippet, figures.draw(figures.ROOT / snippet))
+    path = found[2 * drawn[snippet] - 2][0]  # light, dark, light, dark, ...
     src = posixpath.relpath(path, posixpath.dirname(page.file.src_uri))
     return f"![{labels['notebook_figure_alt']}]({src}){{ .figure }}"
 

@@ -31,8 +31,8 @@ async () => {
     if (hit) found.math.push(`TeX in the page's text: ...${node.textContent.slice(Math.max(0, hit.index - 20), hit.index + 40)}...`);
   }
 
-  // The theme's words: titles, labels and placeholders outside the prose, the
-  // permalinks' titles and the footer line.
+  // The theme's words (titles, labels and placeholders outside the prose, the permalinks' titles,
+  // the footer line) and the translated ones: the page's headings (less their code), the nav's titles.
   const words = [];
   for (const el of document.querySelectorAll("[title], [aria-label], [placeholder]")) {
     if (el.closest(".md-content") && !el.matches(".headerlink")) continue;  // the page's own words
@@ -40,6 +40,9 @@ async () => {
       if (el.hasAttribute(attr)) words.push([`${el.tagName.toLowerCase()} ${attr}`, el.getAttribute(attr)]);
   }
   for (const el of document.querySelectorAll(".md-copyright")) words.push(["footer", el.textContent]);
+  for (const el of document.querySelectorAll(".md-content :is(h1, h2, h3, h4), .md-nav--primary .md-nav__link:not(.md-nav--secondary *)"))
+    words.push([el.closest("nav") ? "nav" : el.tagName.toLowerCase(),
+                [...el.childNodes].filter(n => !n.matches?.("code, .headerlink")).map(n => n.textContent).join("")]);
   for (const [where, text] of words) {
     const bare = text.replace(/Material for MkDocs|PyTorch|Jupyter|Colab|[\w.]*torch[\w.]*|\w+\(\)/g, "");
     if (lang === "zh" ? /[A-Za-z]{3,}/.test(bare) && !cjk.test(bare) : cjk.test(text))
