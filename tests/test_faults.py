@@ -65,9 +65,9 @@ COPY_MISTAKES = {
     "an include with a space after it": ("docs/en/index.md", lambda text: text.replace('versions.py"\n',
         'versions.py" \n'), pages.check_includes, "docs/en/index.md:", 'not an include: --8<-- "<file>" alone'),
     "a fence of includes not marked python": ("docs/en/index.md", lambda text: text.replace("```python t",
-        "```Python t"), pages.check_includes, "docs/en/index.md:53: a fence of includes is ```python, not"),
+        "```Python t"), pages.check_includes, "docs/en/index.md:", "a fence of includes is ```python, not"),
     "an import readers lack": ("snippets/home/versions.py", lambda text: "import yaml\n" + text,
-        pages.check_includes, "snippets/home/versions.py: imports yaml; a reader installs only"),
+        pages.check_includes, "snippets/home/versions.py:1: imports yaml; a reader installs only"),
     "a comment in Chinese": ("snippets/home/versions.py", lambda text: text + "# 版本\n",
         pages.check_includes, "snippets/home/versions.py:", "a comment in Chinese"),
 }

@@ -22,7 +22,7 @@ def test_every_block_is_its_fence_as_checked(built, lang, uri):
     for fence, (title, code) in zip(fences, copied):
         name = f"docs/{lang}/{uri}:{fence.line}: the code block ({title or 'untitled'}), as copied"
         if title != (fence.title or ""):  # as pymdownx wrote it when hooks/repository.py's TITLE was made
-            problems.append(f"{name}: shows no title {fence.title} in <span class=filename>")
+            problems.append(f"{name}: its title in <span class=filename> is not the fence's, {fence.title}")
         if not (title.endswith(".py") and fence.python):  # code typed into the page: test_pages names it
             continue
         if re.search(r"^\s*(from|import)\s+(snippets|tests)\b", code, re.M):

@@ -1,4 +1,4 @@
-"""The printed edition (README, "Publishing"): `python docs/_build/pdf.py SITE_DIR OUT_DIR`
+"""The printed edition (README, "Publishing"): `make pdf`, which runs `pdf.py SITE_DIR OUT_DIR`,
 writes OUT_DIR/<extra.pdf_name>-<lang>.pdf. Each page's article keeps its ids, prefixed, so that internal
 links stay in the PDF. (mkdocs-print-site-plugin collects only the default language under
 mkdocs-static-i18n.)

@@ -16,11 +16,11 @@ from markdown_it import MarkdownIt
 from tests.support import project
 
 model = project.page_model  # the build's page model (docs/_build/hooks/pages.py)
-READER_MODULES = set(sys.stdlib_module_names) | {"torch", "matplotlib", "numpy"}  # numpy: matplotlib's
+READER_MODULES = set(sys.stdlib_module_names) | {"torch", "matplotlib", "mpl_toolkits", "numpy"}  # with matplotlib
 # Lines of a page's skeleton that Markdown does not parse, stripped: pattern -> name (Match.expand)
 LINE_MARKS = [(model().BOX, r"box \g<marker> \g<kind>"), (re.compile(r"\\\[|\$\$"), "display math"),
               (model().INCLUDE, r'include "\g<target>"'),
-              (re.compile(r"#+ .*\{ *#(?P<id>[\w-]+)"), r"heading #\g<id>")]
+              (re.compile(r"#+ .*\{:?[^}]*?#(?P<id>[\w-]+)"), r"heading #\g<id>")]
 
 
 def pages(root: Path, lang: str) -> list[Path]:
@@ -66,8 +66,9 @@ def check_includes(root: Path) -> list[str]:
                 problems.append(f"{name}:{n}: {width} columns; a code block shows 80 (CONTRIBUTING)")
             if re.search(r"(^|\s)#(?![^\"']*[\"'])[^\n]*[\u3000-\u9fff\uff00-\uffef]", line):  # a comment
                 problems.append(f"{name}:{n}: a comment in Chinese; both languages show it: English or math")
-        problems += [f"{name}: imports {m}; a reader installs only torch and matplotlib (README)" for m in
-                     sorted(set(re.findall(r"^[ \t]*(?:from|import)[ \t]+(\w+)", text, re.M)) - READER_MODULES)]
+            if (m := re.match(r"[ \t]*(?:from[ \t]+(\w+)\S*[ \t]+import\b|import[ \t]+(\w+))", line)) and \
+                    (m[1] or m[2]) not in READER_MODULES:  # a statement, not a docstring's "from scratch"
+                problems.append(f"{name}:{n}: imports {m[1] or m[2]}; a reader installs only torch and matplotlib")
         problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
                      "include it on a page of every language" for lang in langs if name not in shown[lang]]
     return problems

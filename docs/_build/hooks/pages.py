@@ -17,7 +17,7 @@ log = logging.getLogger("mkdocs.hooks.pages")  # counted by --strict; printed as
 INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+(?P<q>["\'])(?P<target>(?:(?!(?P=q)).)+)(?P=q)\r?$', re.M)
 MARKER = re.compile(r"#\s*--8<--\s*\[[ \t]*(?P<kind>start|end)[ \t]*:[ \t]*(?P<name>[A-Za-z][-_0-9A-Za-z]*)[ \t]*\]")
 OUTPUT = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
-SHOWS = re.compile(r"^[ \t]*plt\.show\(\)", re.M)  # a snippet that draws figures (not a comment naming it)
+SHOWS = re.compile(r"^[ \t]*plt\.show\(", re.M)  # a snippet that draws figures (not a comment naming it)
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TITLE = re.compile(r'\btitle=(?P<q>["\'])(?P<title>.*?)(?P=q)')
 BOX = re.compile(r'^(?P<marker>!!!|\?\?\?\+?|===!?\+?)[ \t]+(?:(?P<kind>[\w-]+)[ \t]*)?'
@@ -181,7 +181,7 @@ def wrong_includes(text: str, where: str, bases: list[Path], first: int = 1):
     for n, line in enumerate(text.split("\n"), first):
         if (m := INCLUDE.match(line)) and (why := missing(m["target"], bases)):
             yield f'{where}:{n}: include "{m["target"]}" not found: {why}'
-        elif not m and line.lstrip().startswith("--8<--"):  # pymdownx.snippets leaves it as it is
+        elif not m and re.match(r"[ \t]*-+8<-+", line):  # pymdownx.snippets leaves it as it is
             yield f'{where}:{n}: not an include: --8<-- "<file>" alone on its line, nothing after it'
 
 

@@ -40,8 +40,8 @@ async () => {
       if (el.hasAttribute(attr)) words.push([`${el.tagName.toLowerCase()} ${attr}`, el.getAttribute(attr)]);
   }
   for (const el of document.querySelectorAll(".md-copyright")) words.push(["footer", el.textContent]);
-  for (const el of document.querySelectorAll(".md-content :is(h1, h2, h3, h4), .md-nav--primary .md-nav__link:not(.md-nav--secondary *)"))
-    words.push([el.closest("nav") ? "nav" : el.tagName.toLowerCase(),
+  for (const el of document.querySelectorAll(".md-content :is(h1, h2, h3, h4, h5, h6), .md-nav--primary .md-nav__link:not(.md-nav--secondary *)"))
+    words.push([el.closest("nav") ? "nav" : `${el.tagName.toLowerCase()}#${el.id}`,
                 [...el.childNodes].filter(n => !n.matches?.("code, .headerlink")).map(n => n.textContent).join("")]);
   for (const [where, text] of words) {
     const bare = text.replace(/Material for MkDocs|PyTorch|Jupyter|Colab|[\w.]*torch[\w.]*|\w+\(\)/g, "");
