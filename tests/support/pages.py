@@ -64,7 +64,7 @@ def check_includes(root: Path) -> list[str]:
         for n, line in enumerate(text.splitlines(), 1):  # a wide character (汉字) takes two columns
             if (width := sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)) > 80:
                 problems.append(f"{name}:{n}: {width} columns; a code block shows 80 (CONTRIBUTING)")
-            if re.search(r"(^|\s)#(?![^\"']*[\"'])[^\n]*[\u3000-\u9fff\uff00-\uffef]", line):  # a comment
+            if re.search(r"(^|\s)#(?!>)(?![^\"']*[\"'])[^\n]*[\u3000-\u9fff\uff00-\uffef]", line):
                 problems.append(f"{name}:{n}: a comment in Chinese; both languages show it: English or math")
             if (m := re.match(r"[ \t]*(?:from[ \t]+(\w+)\S*[ \t]+import\b|import[ \t]+(\w+))", line)) and \
                     (m[1] or m[2]) not in READER_MODULES:  # a statement, not a docstring's "from scratch"
