@@ -68,6 +68,8 @@ COPY_MISTAKES = {
         "```Python t"), pages.check_includes, "docs/en/index.md:", "a fence of includes is ```python, not"),
     "an import readers lack": ("snippets/home/versions.py", lambda text: "import yaml\n" + text,
         pages.check_includes, "snippets/home/versions.py:1: imports yaml; a reader installs only"),
+    "a misspelt admonition type": ("docs/zh/autograd/graph.md", lambda text: text.replace("!!! n", "!!! "),
+        pages.check_includes, "docs/zh/autograd/graph.md:46: admonition type 'ote'; use one of note"),
     "a comment in Chinese": ("snippets/home/versions.py", lambda text: text + "# 版本\n",
         pages.check_includes, "snippets/home/versions.py:", "a comment in Chinese"),
 }

@@ -21,6 +21,8 @@ READER_MODULES = set(sys.stdlib_module_names) | {"torch", "matplotlib", "mpl_too
 LINE_MARKS = [(model().BOX, r"box \g<marker> \g<kind>"), (re.compile(r"\\\[|\$\$"), "display math"),
               (model().INCLUDE, r'include "\g<target>"'),
               (re.compile(r"#+ .*\{:?[^}]*?#(?P<id>[\w-]+)"), r"heading #\g<id>")]
+# Material's admonition types (aliases aside): it styles any other word as a note, titled with the word
+BOX_KINDS = "note abstract info tip success question warning failure danger bug example quote"
 
 
 def pages(root: Path, lang: str) -> list[Path]:
@@ -44,7 +46,10 @@ def check_includes(root: Path) -> list[str]:
     for lang in langs:
         for page in pages(root, lang):
             path, name = root / "docs" / lang / page, f"docs/{lang}/{page.as_posix()}"
-            problems += model().wrong_includes(path.read_text(encoding="utf-8"), name, bases)
+            problems += model().wrong_includes(text := path.read_text(encoding="utf-8"), name, bases)
+            for n, box in enumerate((model().BOX.match(s.strip()) for s in text.splitlines()), 1):
+                if box and box["marker"][0] in "!?" and box["kind"] not in BOX_KINDS.split():
+                    problems.append(f"{name}:{n}: admonition type {box['kind']!r}; use one of {BOX_KINDS}")
             problems += [f"{name}:{f.line}: code typed into the page; put it in a snippet and include it"
                          for f in model().fences(model().read(path))
                          if any(s.strip() and not model().INCLUDE.match(s) for s in f.lines[1:-1])]

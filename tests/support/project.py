@@ -19,7 +19,6 @@ BASE_PATH = urlsplit(EXAMPLE_ENV["SITE_URL"]).path  # where GitHub Pages serves 
 def config():
     from mkdocs.config import load_config
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
