@@ -129,7 +129,6 @@ def test_pdf_against_the_built_site(pdfs, built, lang):
 def test_a_page_missing_from_the_pdf_fails(pdfs, built):
     got, site = read(pdfs["en"]), site_contents(built, "en")
     tops = [n for n, (level, _) in enumerate(got["outline"]) if level == 0]
-    assert check_outline(got["outline"], site["headings"]) == []
     assert check_outline(got["outline"][:tops[2]] + got["outline"][tops[3]:], site["headings"])
 
 

@@ -33,6 +33,7 @@ def render(html: str, page, config, files, notebook) -> str:
     parts = []  # (a tag, the Markdown MkDocs renders to replace it)
     drawn: dict[str, int] = {}  # figures per snippet so far
     for cell, spec in zip(cells, notebook.cells):
+        del cell["id"]  # "cell-id=...": Material's copy button takes the id into a CSS selector
         if spec.kind == "markdown":
             parts.append((_one(cell, ".jp-MarkdownOutput"), spec.source))
             continue
