@@ -66,20 +66,20 @@ def to_mathml(tex: str, display: bool) -> str:
         mathml = re.sub(pattern, replacement, mathml)
     return mathml if display else breakable(mathml)
 
-# Relations after which TeX may break an inline formula at the end of a line.
-RELATIONS = set("=<>≤≥≠≈≡∼∝→←↔⇒⇐⟺⟹∈∉⊂⊆")
+# Relations and binary operators after which TeX may break an inline formula at the end of a line.
+RELATIONS, BINARY = set("=<>≤≥≠≈≡∼∝→←↔⇒⇐⟺⟹∈∉⊂⊆"), set("+−±×·")
 
 
 def breakable(mathml: str) -> str:
-    """An inline formula as several <math> elements, split after each relation of
-    its top level: a browser does not break a line inside one <math>, and a long
+    """An inline formula as several <math> elements, split after each relation and binary
+    (not leading) operator of its top level: a browser does not break a line inside one <math>, and a long
     formula would otherwise stick out of a phone's screen."""
     root = ET.fromstring(mathml)
     row = root[0] if len(root) == 1 and root[0].tag == "mrow" else root
     pieces = [[]]
     for child in list(row):
         pieces[-1].append(child)
-        if child.tag == "mo" and (child.text or "").strip() in RELATIONS:
+        if (op := (child.text or "").strip()) in RELATIONS or op in BINARY and len(pieces[-1]) > 1:
             pieces.append([])
     pieces = [piece for piece in pieces if piece]
     if len(pieces) < 2:
