@@ -24,7 +24,7 @@ IDS = [f"{lang}/{page}" for lang, page in PAGES]
 # What no cell may hold: (pattern, what it is, the kinds of cell read).
 ANY, PROSE = ("code", "markdown", "raw"), ("markdown",)
 NOT_IN_CELLS = [
-    (r"(?<![\w-])(snippets|docs|tests)/|\.ipynb|\.md\b|--8<--", "names a file of the repository", ANY),
+    (r"(?<![\w-])(?<!\w/)(snippets|docs|tests)/|\.ipynb|\.md\b|--8<--", "names a file of the repository", ANY),
     (pages.model().OUTPUT.pattern, "holds `#>` lines (the output stands under the cell)", ANY),
     (r"\\\(|\\\[", "math in \\( \\[ (Jupyter reads $ and $$)", PROSE),
     (pages.model().BOX.pattern.replace("^", r"^\s*", 1), "admonition or tab syntax Jupyter lacks", PROSE),
