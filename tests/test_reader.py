@@ -44,8 +44,7 @@ def test_repository_links(built):
         name = header and header.select_one(".md-source__repository")
         if not name or (header["href"], name.get_text(strip=True)) != (repo, EXAMPLE_ENV["REPO_NAME"]):
             problems.append(f"{path}: the header does not show {EXAMPLE_ENV['REPO_NAME']} linking to {repo}")
-        edit = f"{repo}/edit/main/docs/{lang}/{page}"
-        if not tree.find("a", href=edit):
+        if not tree.find("a", href=(edit := f"{repo}/edit/main/docs/{lang}/{page}")):
             problems.append(f"{path}: no edit link {edit}")
         for title in [span.get_text() for span in tree.select(".md-content div.highlight .filename")]:
             if not tree.find("a", href=f"{repo}/blob/main/{title}"):

@@ -95,8 +95,6 @@ def main() -> None:
     parser.add_argument("--fresh-clone", action="store_true", help="also fresh_clone_test_s")
     args = parser.parse_args()
     runs = 1 if args.quick else 3
-    if not args.quick and not LIGHTHOUSE.exists():
-        sys.exit(f"{LIGHTHOUSE} is missing: npm ci --prefix tests/bench (make bench does it)")
     unit = timed([sys.executable, "-c", "import torch, matplotlib.pyplot"], runs)
     report("import_s", unit)
     check = timed(["make", "-s", "check", "SNIPPETS=snippets/tips/accumulate.py"], runs)

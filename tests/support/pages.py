@@ -100,13 +100,17 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
             items.append((n, f"heading {token.tag}"))
         elif token.type == "table_open":
             items.append((n, "table"))
-        elif token.type == "inline":
+        elif token.type == "inline":  # its display formulas, whole; figures, links, code with digits
+            items += [(n, "formula " + " ".join(tex.split()))
+                      for tex in re.findall(r"\\\[(.*?)\\\]", token.content, re.S)]
             for child in token.children or []:
                 href = str(child.attrs.get("href", ""))
                 if child.type == "image":
                     items.append((n, f"figure {child.attrs.get('src')}"))
                 elif child.type == "link_open" and not re.match(r"^[a-z]+:", href):
                     items.append((n, f"link to {href}"))
+                elif child.type == "code_inline" and re.search(r"\d", child.content):  # a version, a value
+                    items.append((n, f"code {child.content}"))
     return sorted(items)
 
 
@@ -118,9 +122,11 @@ def check_twins(root: Path) -> list[str]:
         mine, theirs = set(pages(root, first)), set(pages(root, lang))
         for page in sorted(mine ^ theirs):
             has, lacks = (first, lang) if page in mine else (lang, first)
-            problems.append(f"docs/{has}/{page.as_posix()}:1: page has no {lacks} twin "
-                            f"(expected docs/{lacks}/{page.as_posix()})")
+            problems.append(f"docs/{has}/{page.as_posix()}:1: page has no {lacks} twin (docs/{lacks}/{page})")
         for page in sorted(mine & theirs):
+            for n, line in enumerate((root / "docs" / lang / page).read_text("utf-8").splitlines(), 1):
+                if len(re.findall(r"[\u3400-\u9fff]", line)) > len(re.findall(r"[A-Za-z]+", line)):
+                    problems.append(f"docs/{lang}/{page.as_posix()}:{n}: in Chinese; translate it")
             a, b = (skeleton(root / "docs" / x / page) for x in (first, lang))
             for x, y in itertools.zip_longest(a, b, fillvalue=(0, "(nothing more)")):
                 if x[1] != y[1]:
