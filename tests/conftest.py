@@ -74,7 +74,7 @@ def pytest_collection_finish(session):
     wanted = set()
     for item in session.items:
         names = set(getattr(item, "fixturenames", ()))
-        wanted |= names & {"site", *AFTER_SITE}  # a test of the built site has "site" among its fixtures
+        wanted |= names & {"site", *AFTER_SITE} | ({"site"} if "pdf_run" in names else set())
         if "fresh_run" in names:
             wanted.add(f"fresh_run {item.callspec.params['snippet']}")
     site_done, site_running = os.pipe()  # its write end only the site build keeps: end of file once it exits

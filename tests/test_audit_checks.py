@@ -16,7 +16,7 @@ BAD = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>坏�
 <p><img src="../figures/a.svg" alt="只有浅色的图" width="4" height="4"></p>
 <p><img src="../figures/a.svg#only-light" width="4" height="4"></p>
 <div style="width: 600px">比手机屏幕宽的一块</div>
-<table style="display: block; overflow: auto"><tr><td style="min-width: 500px">表头</td></tr></table>
+<div class="md-typeset__scrollwrap" style="overflow:auto"><table><td style="min-width:500px">表头</table></div>
 <p><button></button></p>
 </main><footer><button title="Search">搜</button></footer></body></html>"""
 FINDS = [  # (check, the words of one of the problems it finds in BAD)

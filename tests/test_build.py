@@ -35,10 +35,8 @@ def test_figures_are_reproducible(built, tmp_path):
                                f"drawing {snippet.relative_to(ROOT)}"))
     problems = []
     for k, (snippet, run) in enumerate(zip(snippets, runner.run_many(jobs))):
-        if run.error:
-            problems.append(f"{run.error}\n{run.stderr}")
-            continue
-        for name, svg in figures.site_files(snippet, tmp_path / str(k)):
+        problems += [f"{run.error}\n{run.stderr}"] if run.error else []
+        for name, svg in figures.site_files(snippet, tmp_path / str(k)):  # what it drew
             if b"<dc:date>" in svg.read_bytes():
                 problems.append(f"{snippet.relative_to(ROOT)}: {name} holds a date")
             elif svg.read_bytes() != (built / name).read_bytes():

@@ -72,14 +72,16 @@ RELATIONS, BINARY = set("=<>≤≥≠≈≡∼∝→←↔⇒⇐⟺⟹∈∉⊂�
 
 def breakable(mathml: str) -> str:
     """An inline formula as several <math> elements, split after each relation and binary
-    (not leading) operator of its top level: a browser does not break a line inside one <math>, and a long
-    formula would otherwise stick out of a phone's screen."""
+    operator (after an operand, not a sign) of its top level: a browser does not break a
+    line inside one <math>, and a long formula would otherwise stick out of a phone's screen."""
     root = ET.fromstring(mathml)
     row = root[0] if len(root) == 1 and root[0].tag == "mrow" else root
     pieces = [[]]
     for child in list(row):
+        prev = pieces[-1][-1] if pieces[-1] else child  # nothing before: an operator first is a sign
         pieces[-1].append(child)
-        if (op := (child.text or "").strip()) in RELATIONS or op in BINARY and len(pieces[-1]) > 1:
+        op = (child.text or "").strip() if child.tag == "mo" else ""
+        if op in RELATIONS or op in BINARY and prev.tag not in ("mo", "mspace", "mtext"):  # after an operand
             pieces.append([])
     pieces = [piece for piece in pieces if piece]
     if len(pieces) < 2:

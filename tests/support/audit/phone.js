@@ -1,9 +1,9 @@
 // At the current (phone) width: no table scrolls sideways (its last column would show as a
 // strip), and neither does the page (names what sticks out).
 () => new Promise(requestAnimationFrame).then(() => {
-  const broken = [...document.querySelectorAll(".md-content table")]
-    .filter(table => table.scrollWidth > table.clientWidth + 1)
-    .map(table => `a table scrolls sideways: ${table.textContent.trim().slice(0, 40)}`);
+  const broken = [...document.querySelectorAll(".md-content :is(.md-typeset__scrollwrap, table)")]
+    .filter(box => box.scrollWidth > box.clientWidth + 1)  // Material's wrapper scrolls; a bare table may
+    .map(box => `a table scrolls sideways: ${box.textContent.replace(/\s+/g, " ").trim().slice(0, 40)}`);
   const root = document.documentElement, width = root.clientWidth;
   if (root.scrollWidth <= width) return broken;
   const boxed = el => {  // inside a box that scrolls or clips on its own: fine
