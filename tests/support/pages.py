@@ -48,7 +48,7 @@ def check_includes(root: Path) -> list[str]:
             path, name = root / "docs" / lang / page, f"docs/{lang}/{page.as_posix()}"
             problems += model().wrong_includes(text := path.read_text(encoding="utf-8"), name, bases)
             for n, box in enumerate((model().BOX.match(s.strip()) for s in text.splitlines()), 1):
-                if box and box["marker"][0] in "!?" and (box["kind"] or "").lower() not in BOX_KINDS.split():
+                if box and box["marker"][0] in "!?" and (box["kind"] or "note").lower() not in BOX_KINDS.split():
                     problems.append(f"{name}:{n}: admonition type {box['kind']!r}; use one of {BOX_KINDS}")
             problems += [f"{name}:{f.line}: code typed into the page; put it in a snippet and include it"
                          for f in model().fences(model().read(path))
