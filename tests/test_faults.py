@@ -64,8 +64,14 @@ COPY_MISTAKES = {
         "(4,\\ 8)"), pages.check_twins, "docs/zh/autograd/backward.md:", "diverge: formula", "(4,\\ 8)"),
     "a torch version typed differently": ("docs/en/index.md", lambda text: text.replace("==2.13.0 --",
         "==2.1.0 --"), pages.check_twins, "docs/zh/index.md:", "docs/en/index.md:33 diverge", "torch==2.1.0"),
+    "an English table without a row": ("docs/en/index.md", lambda text: re.sub(r"^\| 3\..*\n", "", text,
+        flags=re.M), pages.check_twins, "docs/zh/index.md:30 and docs/en/index.md:30 diverge: table of 5 lines"),
     "an English line left in Chinese": ("docs/en/index.md", lambda text: text + "\n忘了翻译。\n",
         pages.check_twins, "docs/en/index.md:", "in Chinese; translate it"),
+    "an English figure without its class": ("docs/en/logistic/sigmoid.md", lambda text: text.replace(
+        "sigmoid_plot.svg){ .figure }", "sigmoid_plot.svg)"), pages.check_twins, "docs/zh/logistic/sigmoid.md:33"),
+    "a Chinese comma in English": ("docs/en/index.md", lambda text: text.replace("standalone and", "standalone，and"),
+        pages.check_twins, "docs/en/index.md:28: Chinese punctuation ， in English"),
     "an English link to another section": ("docs/en/autograd/backward.md", lambda text: text.replace(
         "tips.md#accumulate", "tips.md#inplace"), pages.check_twins, "docs/zh/autograd/backward.md:", "#inplace"),
     "an include with a space after it": ("docs/en/index.md", lambda text: text.replace('versions.py"\n',
@@ -148,7 +154,7 @@ FOOLS = {
     "a function call": ("def f():\n    print('in f')\n\n\nf()\n", "bad.py:5: printed output"),
     "end=''": ("print('a', end='')\n#> a\n", "bad.py:1: its output does not end with a newline"),
     "a bare expression": ("x = 5\nx\n#> 5\n", "a script does not echo expressions: print it"),
-    "`...` for a whole line": ("print(1)\n#> ...\n", "bad.py:2: `...` alone cannot stand"),
+    "`...` for a value": ("print(f'w = {5}')\n#> w = ...\n", "bad.py:1: this statement printed something else"),
     "0.6937 for 0.6931": ("print(0.6931)\n#> 0.6937\n", "bad.py:1: this statement printed something else"),
     "5.0009 for 5": ("print(5)\n#> 5.0009\n", "bad.py:1: this statement printed something else"),
     "1000.4 for 1000": ("print(1000)\n#> 1000.4\n", "bad.py:1: this statement printed something else"),

@@ -15,7 +15,6 @@ from tests.support.project import page_model
 
 # A printed float: 5., -0.5, 0.6931, 1.2e-05, 3e+10, not part of a word or a version.
 FLOAT = re.compile(r"(?<![\w.])-?\d+(?:\.\d*(?:[eE][-+]?\d+)?|[eE][-+]?\d+)(?![\w.])")
-TOKEN = re.compile(rf"(\.\.\.|{FLOAT.pattern})")  # captured: TOKEN.split keeps the tokens
 UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\r]")
 
 
@@ -66,9 +65,6 @@ def parse(source: str, name: str) -> tuple[list[ast.stmt], list[Site]]:
             where = "inside a function or class body: put it under the call" if inner else \
                 "not right below a statement"
             raise SourceError(f"{name}:{start}: a `#>` block {where}")
-        if "..." in (stripped := [text.strip() for text in block]):
-            raise SourceError(f"{name}:{start + stripped.index('...')}: `...` alone cannot stand for a "
-                              "whole line; it matches part of a line only")
         site = next((s for s in ending if _indent(lines, s.lineno) == indent), ending[-1])
         sites.append(Site(site.lineno, site.end_lineno, block,
                           isinstance(site, ast.Expr) and not isinstance(site.value, ast.Call)))
@@ -104,11 +100,9 @@ def split_lines(text: str) -> list[str]:
 def line_matches(expected: str, actual: str) -> bool:
     if expected == actual:
         return True
-    parts = TOKEN.split(expected)  # text, token, text, ..., text
-    floats = [part for part in parts[1::2] if part != "..."]
-    pattern = "".join(re.escape(part) if k % 2 == 0 else ".*?" if part == "..." else f"({FLOAT.pattern})"
-                      for k, part in enumerate(parts))
-    found = re.fullmatch(pattern, actual)
+    parts = re.split(f"({FLOAT.pattern})", expected)  # text, float, text, float, ..., text
+    floats = parts[1::2]
+    found = re.fullmatch(f"({FLOAT.pattern})".join(map(re.escape, parts[::2])), actual)
     return bool(found) and all(map(_float_close, floats, found.groups()))
 
 

@@ -98,16 +98,17 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
         n = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":
             items.append((n, f"heading {token.tag}"))
-        elif token.type == "table_open":
-            items.append((n, "table"))
+        elif token.type == "table_open":  # its shape: the delimiter row holds no text, so no escaped |
+            rows = flat(text).splitlines()[token.map[0]:token.map[1]]
+            items.append((n, f"table of {len(rows)} lines, {rows[1].strip().strip('|').count('|') + 1} columns"))
         elif token.type == "inline":  # its display formulas, whole; figures, links, code with digits
             items += [(n, "formula " + " ".join(tex.split()))
                       for tex in re.findall(r"\\\[(.*?)\\\]", token.content, re.S)]
+            items += [(n, f"figure {src} {attrs}") for src, attrs in  # with its { .figure } classes
+                      re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)(\{[^}]*\})?", token.content)]
             for child in token.children or []:
                 href = str(child.attrs.get("href", ""))
-                if child.type == "image":
-                    items.append((n, f"figure {child.attrs.get('src')}"))
-                elif child.type == "link_open" and not re.match(r"^[a-z]+:", href):
+                if child.type == "link_open" and not re.match(r"^[a-z]+:", href):
                     items.append((n, f"link to {href}"))
                 elif child.type == "code_inline" and re.search(r"\d", child.content):  # a version, a value
                     items.append((n, f"code {child.content}"))
@@ -127,6 +128,8 @@ def check_twins(root: Path) -> list[str]:
             for n, line in enumerate((root / "docs" / lang / page).read_text("utf-8").splitlines(), 1):
                 if len(re.findall(r"[\u3400-\u9fff]", line)) > len(re.findall(r"[A-Za-z]+", line)):
                     problems.append(f"docs/{lang}/{page.as_posix()}:{n}: in Chinese; translate it")
+                elif m := re.search(r"(?<![\u3400-\u9fff])[\uff01-\uff1f\u3001\u3002](?![\u3400-\u9fff])", line):
+                    problems.append(f"docs/{lang}/{page.as_posix()}:{n}: Chinese punctuation {m[0]} in English")
             a, b = (skeleton(root / "docs" / x / page) for x in (first, lang))
             for x, y in itertools.zip_longest(a, b, fillvalue=(0, "(nothing more)")):
                 if x[1] != y[1]:
