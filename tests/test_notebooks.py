@@ -2,7 +2,6 @@
 `make test` checks"), and the nav's notebook page, checked as a page of this site."""
 import ast
 import difflib
-import math
 import re
 from importlib.metadata import version
 from pathlib import Path
@@ -88,7 +87,7 @@ def cell_problems(name: str, fence, cell, runs: dict[str, runner.Run], folded: b
     code = "\n\n".join(pages.model().expand(pages.config(), inc.target, outputs=False)
                        for inc in fence.includes)
     for inc in fence.includes:  # the lines of the included section, or of the whole file
-        lo, hi = pages.model().sections(ROOT / inc.path)[0][inc.section] if inc.section else (1, math.inf)
+        lo, hi = pages.model().sections(ROOT / inc.path)[0][inc.section] if inc.section else (1, float("inf"))
         text += "".join(t for line, t in runs[inc.path].chunks if lo <= line <= hi)
     want = expected_output.split_lines(text)
     got, outputs = cell["source"], cell.get("outputs", [])

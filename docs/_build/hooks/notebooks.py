@@ -5,6 +5,7 @@ language (cells: notebook_cells.py), offered under its title and beside it as
 mkdocs-static-i18n rebuilds the files (its issue #198: they would come out as raw JSON)."""
 import ast
 import html as htmllib
+import json
 import logging
 import os
 import posixpath
@@ -48,7 +49,7 @@ class NotebookError(Exception):
 def run(sources: list[str]) -> dict:
     """{"sources": [...], "outputs": [[...], ...]}: the code cells run top to bottom in
     one new kernel in an empty folder (from the store when unchanged)."""
-    def make():
+    def make(folder: Path):
         outputs = execute(sources)
         # A cell that echoes its last value gets a `;`, as a reader would write it, and loses
         # that output: the same run without the echo (one left: test_notebooks.py fails).
@@ -56,9 +57,9 @@ def run(sources: list[str]) -> dict:
                 for s, outs in zip(sources, outputs)]
         outputs = [[o for o in outs if c == s or o["output_type"] != "execute_result"]
                    for s, c, outs in zip(sources, code, outputs)]
-        return {"sources": code, "outputs": outputs}
+        (folder / "run.json").write_text(json.dumps({"sources": code, "outputs": outputs}), encoding="utf-8")
 
-    return store.value("notebook-runs", [sources, CODE], make)
+    return json.loads((store.entry("notebook-runs", [sources, CODE], make) / "run.json").read_text("utf-8"))
 
 
 def execute(sources: list[str]) -> list[list[dict]]:
@@ -233,8 +234,7 @@ def on_page_content(html: str, page, config, files, **kwargs):
 # --- the buttons under a page's title ---------------------------------------------
 
 def icon(name: str) -> str:
-    icons = Path(material.__file__).parent / "templates" / ".icons"
-    svg = (icons / f"{name}.svg").read_text(encoding="utf-8").strip()
+    svg = (Path(material.__file__).parent / "templates" / ".icons" / f"{name}.svg").read_text("utf-8").strip()
     return '<span class="twemoji">' + svg.replace("<svg ", '<svg aria-hidden="true" ', 1) + "</span>"
 
 

@@ -32,8 +32,7 @@ class Include:
     target: str  # as written: "path" or "path:section"
 
     def __post_init__(self):
-        self.path, _, section = self.target.partition(":")
-        self.section = section or None
+        self.path, _, self.section = self.target.partition(":")  # section "" for the whole file
 
 
 def _includes(first: int, lines: list[str]) -> list[Include]:

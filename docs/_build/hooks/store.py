@@ -31,10 +31,3 @@ def entry(kind: str, parts, make) -> Path:
             with contextlib.suppress(OSError):  # another build made it meanwhile
                 os.replace(tmp, folder)  # atomic: complete or absent
     return folder
-
-
-def value(kind: str, parts, make):
-    """make()'s JSON value, kept as an entry of the store."""
-    folder = entry(kind, parts, lambda tmp: (tmp / "value.json").write_text(
-        json.dumps(make(), ensure_ascii=False), encoding="utf-8"))
-    return json.loads((folder / "value.json").read_text(encoding="utf-8"))
