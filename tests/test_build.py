@@ -22,7 +22,8 @@ def test_built_files_are_not_in_docs_nor_code_in_the_site(built):
 def test_figures_are_reproducible(built, tmp_path):
     """Every figure, drawn again by the hook's drawing code in another process (as
     `python figures.py SNIPPET OUT`, in a child forked from this one), is byte for byte
-    the one the build drew: no date, no random id in the SVG."""
+    the one the build drew: no date, no random id in the SVG; and no text in a TeX font
+    (mathtext's \\prime, say), which a browser shows as another character."""
     figures = project.hook("figures")
     snippets = figures.figure_snippets()
     jobs = []
@@ -39,6 +40,8 @@ def test_figures_are_reproducible(built, tmp_path):
         for name, svg in figures.site_files(snippet, tmp_path / str(k)):  # what it drew
             if b"<dc:date>" in svg.read_bytes():
                 problems.append(f"{snippet.relative_to(ROOT)}: {name} holds a date")
+            elif b"font-family: 'cm" in svg.read_bytes():  # mathtext's TeX fonts, which browsers lack
+                problems.append(f"{snippet.relative_to(ROOT)}: {name} shows a glyph of a TeX font as text")
             elif svg.read_bytes() != (built / name).read_bytes():
                 problems.append(f"{snippet.relative_to(ROOT)}: drawn again, {name} differs")
     assert snippets and not problems, "\n".join(problems)

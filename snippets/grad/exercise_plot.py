@@ -13,7 +13,8 @@ print(torch.allclose(x.grad, torch.cos(x)))
 
 fig, ax = plt.subplots(figsize=(4.8, 3))
 ax.plot(x.detach(), y.detach(), lw=2, label=r"$f(x) = \sin x$")
-ax.plot(x.detach(), x.grad, lw=2, ls="--", label=r"$f'(x)$, x.grad")
+# ′ (U+2032), not ': in an SVG, mathtext's ' names a TeX font browsers lack
+ax.plot(x.detach(), x.grad, lw=2, ls="--", label="$f′(x)$, x.grad")
 ax.axhline(0, color="0.5", lw=0.8)
 ax.set_xlabel(r"$x$")
 ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=9,
