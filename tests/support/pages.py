@@ -126,10 +126,9 @@ def check_twins(root: Path) -> list[str]:
             problems.append(f"docs/{has}/{page.as_posix()}:1: page has no {lacks} twin (docs/{lacks}/{page})")
         for page in sorted(mine & theirs):
             for n, line in enumerate((root / "docs" / lang / page).read_text("utf-8").splitlines(), 1):
-                if len(re.findall(r"[\u3400-\u9fff]", line)) > len(re.findall(r"[A-Za-z]+", line)):
-                    problems.append(f"docs/{lang}/{page.as_posix()}:{n}: in Chinese; translate it")
-                elif m := re.search(r"(?<![\u3400-\u9fff])[\uff01-\uff1f\u3001\u3002](?![\u3400-\u9fff])", line):
-                    problems.append(f"docs/{lang}/{page.as_posix()}:{n}: Chinese punctuation {m[0]} in English")
+                if len(re.findall(r"[\u3400-\u9fff]", line)) > len(re.findall(r"[A-Za-z]+", line)) or re.search(
+                        r"(?<![\u3400-\u9fff])[\uff01-\uff1f\u3001\u3002](?![\u3400-\u9fff])", line):  # ，in English
+                    problems.append(f"docs/{lang}/{page.as_posix()}:{n}: Chinese text or punctuation; translate it")
             a, b = (skeleton(root / "docs" / x / page) for x in (first, lang))
             for x, y in itertools.zip_longest(a, b, fillvalue=(0, "(nothing more)")):
                 if x[1] != y[1]:

@@ -226,6 +226,7 @@ def on_page_content(html: str, page, config, files, **kwargs):
         return html
     if src.endswith(".ipynb"):  # a nav notebook page
         html = notebook_page.render(html, page, config, files, notebook)
+        page.meta["search"] = {"exclude": True}  # Material's: its text is its page's, found there
     if "</h1>" not in html:
         raise RuntimeError(f"docs/{src}: the notebook buttons go under the page's title, and it has no </h1>")
     return html.replace("</h1>", "</h1>" + buttons(page, config, notebook), 1)
