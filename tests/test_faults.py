@@ -69,7 +69,7 @@ COPY_MISTAKES = {
         pages.check_twins, "docs/en/index.md:", "Chinese text or punctuation; translate it"),
     "an English figure without its class": ("docs/en/logistic/sigmoid.md", lambda text: text.replace(
         "sigmoid_plot.svg){ .figure }", "sigmoid_plot.svg)"), pages.check_twins, "docs/zh/logistic/sigmoid.md:33"),
-    "a Chinese comma in English": ("docs/en/index.md", lambda text: text.replace("standalone and", "standalone，and"),
+    "a Chinese comma in English": ("docs/en/index.md", lambda text: text.replace("alone and", "alone，and"),
         pages.check_twins, "docs/en/index.md:28: Chinese text or punctuation"),
     "an English link to another section": ("docs/en/autograd/backward.md", lambda text: text.replace(
         "tips.md#accumulate", "tips.md#inplace"), pages.check_twins, "docs/zh/autograd/backward.md:", "#inplace"),
@@ -81,6 +81,8 @@ COPY_MISTAKES = {
         pages.check_includes, "snippets/home/versions.py:1: imports yaml; a reader installs only"),
     "a misspelt admonition type": ("docs/zh/autograd/graph.md", lambda text: text.replace("!!! n", "!!! "),
         pages.check_includes, "docs/zh/autograd/graph.md:46: admonition type 'ote'; use one of note"),
+    "a figure no page shows": ("docs/en/logistic/sigmoid.md", lambda text: re.sub(r"!.*sigmoid_plot.*", "", text),
+        pages.check_includes, "snippets/logistic/sigmoid_plot.py:1: no docs/en page shows its figure"),
     "a comment in Chinese": ("snippets/home/versions.py", lambda text: text + "# 版本\n",
         pages.check_includes, "snippets/home/versions.py:", "a comment in Chinese"),
 }

@@ -42,11 +42,13 @@ def check_includes(root: Path) -> list[str]:
     with the file; every snippet is shown in every language, no line wider than a code block."""
     problems, langs = [], project.languages()
     shown: dict[str, set[str]] = {lang: set() for lang in langs}
+    texts = dict.fromkeys(langs, "")  # every page of a language: where its figures are shown
     bases = model().base_paths(config(root))
     for lang in langs:
         for page in pages(root, lang):
             path, name = root / "docs" / lang / page, f"docs/{lang}/{page.as_posix()}"
             problems += model().wrong_includes(text := path.read_text(encoding="utf-8"), name, bases)
+            texts[lang] += text
             for n, box in enumerate((model().BOX.match(s.strip()) for s in text.splitlines()), 1):
                 if box and box["marker"][0] in "!?" and (box["kind"] or "note").lower() not in BOX_KINDS.split():
                     problems.append(f"{name}:{n}: admonition type {box['kind']!r}; use one of {BOX_KINDS}")
@@ -76,6 +78,9 @@ def check_includes(root: Path) -> list[str]:
                 problems.append(f"{name}:{n}: imports {m[1] or m[2]}; a reader installs only torch and matplotlib")
         problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
                      "include it on a page of every language" for lang in langs if name not in shown[lang]]
+        figure = "figures/" + name.removeprefix("snippets/").removesuffix(".py")  # as hooks/figures.py names it
+        problems += [f"{name}:1: no docs/{lang} page shows its figure {figure}.svg (CONTRIBUTING, section 1)" for lang
+                     in langs if model().SHOWS.search(text) and not re.search(rf"{figure}(-1)?\.svg", texts[lang])]
     return problems
 
 
