@@ -80,7 +80,6 @@ def test_copy_button_copies_the_code(page, site_url, path):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(site_url + path)
     block = page.locator(".md-content .highlight").first
-    block.hover()  # the button shows on hover
     block.locator('button[data-md-type="copy"]').click()
     copied = page.evaluate("navigator.clipboard.readText()")
     # the code as shown, less its last newline: what test_reader takes a copy to be (pre > code)

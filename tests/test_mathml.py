@@ -44,8 +44,7 @@ def test_a_formula_that_does_not_convert_warns_naming_page_line_and_formula(capl
 def test_tex_the_hook_did_not_convert_fails():
     with pytest.raises(PluginError, match="TeX left unconverted"):
         convert("<p>\\(x\\) written as is</p>")
-    # in code it is code
-    assert convert("<pre><code>\\(x\\)</code></pre>") == "<pre><code>\\(x\\)</code></pre>"
+    assert convert("<pre><code>\\(x\\)</code></pre>") == "<pre><code>\\(x\\)</code></pre>"  # in code it is code
 
 
 # Brackets that stretch: around a matrix, \left( ... \right) and \bigl( ... \bigr).

@@ -6,5 +6,4 @@ from tests.support import pages, project
 
 @pytest.mark.parametrize("check", [pages.check_includes, pages.check_twins], ids=["includes", "twins"])
 def test_pages(check):
-    problems = check(project.ROOT)
-    assert not problems, "\n".join(problems)
+    assert not (problems := check(project.ROOT)), "\n".join(problems)

@@ -135,8 +135,7 @@ def build(site: Path, out: Path) -> list[Path]:
                 f'<!doctype html><html lang="{locale}"><head><meta charset="utf-8">'
                 f"<title>{html.escape(title)}</title>{links}<style>{style}\n"
                 f"@page{{@bottom-left{{content:{json.dumps(footer, ensure_ascii=False)}}}}}"
-                "</style></head>"
-                '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">'
+                '</style></head><body dir="ltr" data-md-color-scheme="default">'
                 f"{body}</body></html>", "utf-8")
             page.goto(document.as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready")

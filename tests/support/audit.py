@@ -1,7 +1,6 @@
 """What a reader meets on a page, in a real browser (Playwright, sync API): `audit(page, url)`
 gives its problems by check (CHECKS), found by what tests/support/audit/*.js run in the page."""
 import os
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.support import pages, project
@@ -12,7 +11,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 AXE = project.ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 CHECKS = ("clean", "images", "math", "accessibility", "contrast", "phone", "palettes", "ui_language")
 # The functions in tests/support/audit/*.js, for page.evaluate, by name.
-SCRIPTS = {js.stem: js.read_text(encoding="utf-8") for js in Path(__file__).with_suffix("").glob("*.js")}
+SCRIPTS = {js.stem: js.read_text(encoding="utf-8") for js in (project.ROOT / "tests/support/audit").glob("*.js")}
 
 
 def audit(page, url: str, whole: bool = True) -> tuple[dict[str, list[str]], list[str]]:

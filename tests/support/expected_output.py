@@ -101,9 +101,8 @@ def line_matches(expected: str, actual: str) -> bool:
     if expected == actual:
         return True
     parts = re.split(f"({FLOAT.pattern})", expected)  # text, float, text, float, ..., text
-    floats = parts[1::2]
     found = re.fullmatch(f"({FLOAT.pattern})".join(map(re.escape, parts[::2])), actual)
-    return bool(found) and all(map(_float_close, floats, found.groups()))
+    return bool(found) and all(map(_float_close, parts[1::2], found.groups()))
 
 
 def _float_close(want: str, got: str) -> bool:

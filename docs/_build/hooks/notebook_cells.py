@@ -49,8 +49,7 @@ def parts(config, blocks, link, folded=""):
         elif isinstance(block, pages.Fence):  # a fence that includes nothing: text as it is
             yield "\n".join(block.lines)
         else:  # a box: its words before any code (quoted, or folded if collapsed), then its cells
-            with_code = [k for k, b in enumerate(block.children) if pages.includes([b])]
-            first = with_code[0] if with_code else len(block.children)
+            first = next((k for k, b in enumerate(block.children) if pages.includes([b])), len(block.children))
             yield box_for_notebook(block, block.children[:first], link)
             inner = folded or (block.kind or "note" if block.marker == "???" else "")  # code folded too
             yield from parts(config, block.children[first:], link, inner)
