@@ -1,5 +1,6 @@
 """`mkdocs build --strict` passes; figures and links in the built site (its pages: test_html.py,
 its notebooks: test_notebooks.py)."""
+import re
 from urllib.parse import urljoin, urlsplit
 
 from tests.support import pages, project, runner
@@ -22,8 +23,8 @@ def test_built_files_are_not_in_docs_nor_code_in_the_site(built):
 def test_figures_are_reproducible(built, tmp_path):
     """Every figure, drawn again by the hook's drawing code in another process (as
     `python figures.py SNIPPET OUT`, in a child forked from this one), is byte for byte
-    the one the build drew: no date, no random id in the SVG; and no text in a TeX font
-    (mathtext's \\prime, say), which a browser shows as another character."""
+    the one the build drew: no date, no random id in the SVG; and no text in a font whose
+    characters are not Unicode's (mathtext's \\prime in cmsy10, \\mathcal), which a browser lacks."""
     figures = project.hook("figures")
     snippets = figures.figure_snippets()
     jobs = []
@@ -40,8 +41,8 @@ def test_figures_are_reproducible(built, tmp_path):
         for name, svg in figures.site_files(snippet, tmp_path / str(k)):  # what it drew
             if b"<dc:date>" in svg.read_bytes():
                 problems.append(f"{snippet.relative_to(ROOT)}: {name} holds a date")
-            elif b"font-family: 'cm" in svg.read_bytes():  # mathtext's TeX fonts, which browsers lack
-                problems.append(f"{snippet.relative_to(ROOT)}: {name} shows a glyph of a TeX font as text")
+            elif fonts := re.findall(r"font-family: '(cm\w+|STIXNonUnicode\w*)'", svg.read_text("utf-8")):
+                problems.append(f"{snippet.relative_to(ROOT)}: {name} has text in {fonts[0]} (see CONTRIBUTING)")
             elif svg.read_bytes() != (built / name).read_bytes():
                 problems.append(f"{snippet.relative_to(ROOT)}: drawn again, {name} differs")
     assert snippets and not problems, "\n".join(problems)

@@ -66,11 +66,11 @@ COPY_MISTAKES = {
     "an English table without a row": ("docs/en/index.md", lambda text: re.sub(r"^\| 3\..*\n", "", text,
         flags=re.M), pages.check_twins, "docs/zh/index.md:30 and docs/en/index.md:30 diverge: table of 5 lines"),
     "an English line left in Chinese": ("docs/en/index.md", lambda text: text + "\n忘了翻译。\n",
-        pages.check_twins, "docs/en/index.md:", "Chinese text or punctuation; translate it"),
+        pages.check_twins, "docs/en/index.md:", "in Chinese; translate it"),
     "an English figure without its class": ("docs/en/logistic/sigmoid.md", lambda text: text.replace(
-        "sigmoid_plot.svg){ .figure }", "sigmoid_plot.svg)"), pages.check_twins, "docs/zh/logistic/sigmoid.md:33"),
+        "){ .figure }", ")"), pages.check_twins, "docs/zh/logistic/sigmoid.md:33", "['.figure'] versus"),
     "a Chinese comma in English": ("docs/en/index.md", lambda text: text.replace("alone and", "alone，and"),
-        pages.check_twins, "docs/en/index.md:28: Chinese text or punctuation"),
+        pages.check_twins, "docs/en/index.md:28:", ": Chinese ， in English"),
     "an English link to another section": ("docs/en/autograd/backward.md", lambda text: text.replace(
         "tips.md#accumulate", "tips.md#inplace"), pages.check_twins, "docs/zh/autograd/backward.md:", "#inplace"),
     "an include with a space after it": ("docs/en/index.md", lambda text: text.replace('versions.py"\n',

@@ -21,6 +21,8 @@ READER_MODULES = set(sys.stdlib_module_names) | {"torch", "matplotlib", "mpl_too
 LINE_MARKS = [(model().BOX, r"box \g<marker> \g<kind>"), (re.compile(r"\\\[|\$\$"), "display math"),
               (model().INCLUDE, r'include "\g<target>"'),
               (re.compile(r"#+ .*\{:?[^}]*?#(?P<id>[\w-]+)"), r"heading #\g<id>")]
+# Chinese punctuation (，。：（《「【 ...) with no Chinese character beside it: in an English sentence
+FULL_WIDTH = re.compile(r"(?<![\u3400-\u9fff])[\u3001\u3002\u300a-\u3011\uff01-\uff1f](?![\u3400-\u9fff])")
 # Material's admonition types (aliases aside): it styles any other word as a note, titled with the word
 BOX_KINDS = "note abstract info tip success question warning failure danger bug example quote"
 
@@ -39,7 +41,7 @@ def config(root: Path = project.ROOT):
 
 def check_includes(root: Path) -> list[str]:
     """Every code block is includes only, which name real files and sections, in a fence titled
-    with the file; every snippet is shown in every language, no line wider than a code block."""
+    with the file; every snippet, and its figures, shown in every language; no line too wide."""
     problems, langs = [], project.languages()
     shown: dict[str, set[str]] = {lang: set() for lang in langs}
     texts = dict.fromkeys(langs, "")  # every page of a language: where its figures are shown
@@ -78,9 +80,10 @@ def check_includes(root: Path) -> list[str]:
                 problems.append(f"{name}:{n}: imports {m[1] or m[2]}; a reader installs only torch and matplotlib")
         problems += [f"{name}:1: no docs/{lang} page includes this snippet; "
                      "include it on a page of every language" for lang in langs if name not in shown[lang]]
-        figure = "figures/" + name.removeprefix("snippets/").removesuffix(".py")  # as hooks/figures.py names it
-        problems += [f"{name}:1: no docs/{lang} page shows its figure {figure}.svg (CONTRIBUTING, section 1)" for lang
-                     in langs if model().SHOWS.search(text) and not re.search(rf"{figure}(-1)?\.svg", texts[lang])]
+        stem = "figures/" + name.removeprefix("snippets/").removesuffix(".py")  # hooks/figures.py names them so
+        unshown = [lang for lang in langs if not re.search(rf"{stem}(-\d+)?\.svg", texts[lang])]
+        problems += [f"{name}:1: no docs/{lang} page shows its figure ({stem}.svg, or {stem}-1.svg, ...)"
+                     for lang in unshown if model().SHOWS.search(text)]
     return problems
 
 
@@ -109,8 +112,8 @@ def skeleton(page: Path) -> list[tuple[int, str]]:
         elif token.type == "inline":  # its display formulas, whole; figures, links, code with digits
             items += [(n, "formula " + " ".join(tex.split()))
                       for tex in re.findall(r"\\\[(.*?)\\\]", token.content, re.S)]
-            items += [(n, f"figure {src} {attrs}") for src, attrs in  # with its { .figure } classes
-                      re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)(\{[^}]*\})?", token.content)]
+            items += [(n, f"figure {src} {sorted(attrs.strip('{} ').split())}") for src, attrs in  # and its classes
+                      re.findall(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)(\{[^}]*\})?", token.content)]
             for child in token.children or []:
                 href = str(child.attrs.get("href", ""))
                 if child.type == "link_open" and not re.match(r"^[a-z]+:", href):
@@ -131,9 +134,11 @@ def check_twins(root: Path) -> list[str]:
             problems.append(f"docs/{has}/{page.as_posix()}:1: page has no {lacks} twin (docs/{lacks}/{page})")
         for page in sorted(mine & theirs):
             for n, line in enumerate((root / "docs" / lang / page).read_text("utf-8").splitlines(), 1):
-                if len(re.findall(r"[\u3400-\u9fff]", line)) > len(re.findall(r"[A-Za-z]+", line)) or re.search(
-                        r"(?<![\u3400-\u9fff])[\uff01-\uff1f\u3001\u3002](?![\u3400-\u9fff])", line):  # ，in English
-                    problems.append(f"docs/{lang}/{page.as_posix()}:{n}: Chinese text or punctuation; translate it")
+                prose = re.sub(r"`[^`]*`", lambda m: " " * len(m[0]), line)  # code quotes as it is: not counted
+                if len(re.findall(r"[\u3400-\u9fff]", prose)) > len(re.findall(r"[A-Za-z]+", prose)):
+                    problems.append(f"docs/{lang}/{page.as_posix()}:{n}: in Chinese; translate it")
+                elif m := FULL_WIDTH.search(prose):
+                    problems.append(f"docs/{lang}/{page.as_posix()}:{n}:{m.start() + 1}: Chinese {m[0]} in English")
             a, b = (skeleton(root / "docs" / x / page) for x in (first, lang))
             for x, y in itertools.zip_longest(a, b, fillvalue=(0, "(nothing more)")):
                 if x[1] != y[1]:

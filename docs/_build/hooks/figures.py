@@ -62,7 +62,6 @@ def on_files(files, config, **kwargs):
             raise RuntimeError(f"{snippet.relative_to(ROOT)}: calls plt.show() but showed no figure")
         for uri, svg in found:
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
-    return files
 
 
 def svg_size(svg: Path) -> tuple[int, int]:

@@ -25,13 +25,11 @@ def on_config(config, **kwargs):
     # mkdocs-jupyter's cache, a folder per language: each build evicts what it did not use.
     cache = store.entry("mkdocs-jupyter", [i18n.current_language], lambda folder: None)
     config.plugins["mkdocs-jupyter"].config.update(cache=True, cache_dir=str(cache))
-    return config
 
 
 def on_env(env, config, files, **kwargs):
     # Jinja's bytecode cache keeps the compiled templates from build to build (its key: their source).
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(store.entry("jinja", [], lambda folder: None)))
-    return env
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has written the index of every language

@@ -199,7 +199,6 @@ def on_files(files, config, **kwargs):
         else:  # a download next to its page
             file = File.generated(config, notebook.site_path, abs_src_path=str(path))
         files.append(file)
-    return files
 
 
 def nav_file(config, uri: str, path: Path, page: str):

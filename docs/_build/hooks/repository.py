@@ -14,7 +14,6 @@ log = logging.getLogger("mkdocs.hooks.repository")
 def on_config(config, **kwargs):
     if not config.repo_url:  # without a repository, no "edit this page" (MkDocs would warn on every page)
         config.edit_uri = ""
-    return config
 
 
 def on_page_content(content: str, page, config, **kwargs):
